@@ -1,0 +1,217 @@
+#pragma once
+
+/// @file error.hpp
+/// The one error type every call returns, and the exception `Result::value()` throws.
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include "whatsapp/format.hpp"
+
+namespace whatsapp {
+
+/// What went wrong, at the level a caller branches on.
+enum class ErrorKind {
+  kTransport,        ///< No usable HTTP answer: refused, reset, DNS, TLS, body too large.
+  kTimeout,          ///< The connect or total timeout ran out.
+  kHttp,             ///< An HTTP error status whose body is not an API error (e.g. an HTML page).
+  kApi,              ///< The API answered with an error object (Graph or LowCodeAPI).
+  kParse,            ///< The answer could not be read: not JSON, no envelope, wrong types.
+  kInvalidArgument,  ///< The call was refused before anything was sent.
+  kCancelled,        ///< The caller cancelled the call.
+};
+
+/// The family of an API error, derived from the Graph error code (see error_category()).
+enum class ErrorCategory {
+  kNone,           ///< Not an API error.
+  kAuthorization,  ///< Token expired or invalid, permission missing (0, 3, 10, 190, 200-299).
+  kThrottling,     ///< Rate limits (4, 80007, 130429, 131048, 131056, 133016).
+  kIntegrity,      ///< Account locked or restricted (368, 130497, 131031).
+  kTemplate,       ///< Template missing, paused, parameters wrong (132xxx, 2388xxx).
+  kMedia,          ///< Media upload or download failed (131052, 131053).
+  kRecipient,      ///< Recipient cannot be messaged (131021, 131026, 131030, 131050, ...).
+  kReengagement,   ///< Outside the 24-hour window: send a template (131047).
+  kParameter,      ///< The request was malformed (1, 33, 100, 131008, 131009, 135000).
+  kRegistration,   ///< Phone number registration and two-step verification (133xxx).
+  kServer,         ///< Meta or the proxy is down or overloaded (2, 131000, 131016, 131057).
+  kUnknown,        ///< A code this library does not know yet.
+};
+
+/// Whether a failed request may have been processed by the server. This matters for sends: a
+/// message that may have been processed must not be sent again blindly.
+enum class Delivery {
+  kNotSent,    ///< Certainly not processed: refused before sending, connect failed.
+  kMaybeSent,  ///< The request may have been processed: timeout or reset after sending.
+  kAnswered,   ///< The server answered (the answer is the error).
+};
+
+/// The fields of a Graph API error object, all kept.
+struct GraphError {
+  std::optional<std::int64_t> code;
+  std::optional<std::int64_t> error_subcode;
+  std::string type;
+  std::string message;
+  std::string fbtrace_id;
+  std::string details;  ///< error_data.details
+  std::optional<bool> is_transient;
+  std::string error_user_title;
+  std::string error_user_msg;
+};
+
+/// The category of a Graph error code.
+inline ErrorCategory error_category(std::int64_t code) noexcept {
+  switch (code) {
+    case 0: case 3: case 10: case 190: case 131005:
+      return ErrorCategory::kAuthorization;
+    case 4: case 80007: case 130429: case 131048: case 131056: case 131064: case 133016:
+      return ErrorCategory::kThrottling;
+    case 368: case 130497: case 131031:
+      return ErrorCategory::kIntegrity;
+    case 131052: case 131053:
+      return ErrorCategory::kMedia;
+    case 130472: case 131021: case 131026: case 131030: case 131037: case 131042: case 131045:
+    case 131049: case 131050: case 131051: case 131062: case 137000:
+      return ErrorCategory::kRecipient;
+    case 131047:
+      return ErrorCategory::kReengagement;
+    case 1: case 33: case 100: case 131008: case 131009: case 135000:
+      return ErrorCategory::kParameter;
+    case 2: case 131000: case 131016: case 131057:
+      return ErrorCategory::kServer;
+    default:
+      break;
+  }
+  if (code >= 200 && code <= 299) return ErrorCategory::kAuthorization;
+  if ((code >= 132000 && code <= 132999) || (code >= 2388000 && code <= 2388999)) {
+    return ErrorCategory::kTemplate;
+  }
+  if (code >= 133000 && code <= 133999) return ErrorCategory::kRegistration;
+  return ErrorCategory::kUnknown;
+}
+
+/// Names for logs and messages.
+constexpr std::string_view to_string(ErrorKind k) noexcept {
+  switch (k) {
+    case ErrorKind::kTransport: return "transport";
+    case ErrorKind::kTimeout: return "timeout";
+    case ErrorKind::kHttp: return "http";
+    case ErrorKind::kApi: return "api";
+    case ErrorKind::kParse: return "parse";
+    case ErrorKind::kInvalidArgument: return "invalid_argument";
+    case ErrorKind::kCancelled: return "cancelled";
+  }
+  return "unknown";
+}
+
+constexpr std::string_view to_string(ErrorCategory c) noexcept {
+  switch (c) {
+    case ErrorCategory::kNone: return "none";
+    case ErrorCategory::kAuthorization: return "authorization";
+    case ErrorCategory::kThrottling: return "throttling";
+    case ErrorCategory::kIntegrity: return "integrity";
+    case ErrorCategory::kTemplate: return "template";
+    case ErrorCategory::kMedia: return "media";
+    case ErrorCategory::kRecipient: return "recipient";
+    case ErrorCategory::kReengagement: return "reengagement";
+    case ErrorCategory::kParameter: return "parameter";
+    case ErrorCategory::kRegistration: return "registration";
+    case ErrorCategory::kServer: return "server";
+    case ErrorCategory::kUnknown: return "unknown";
+  }
+  return "unknown";
+}
+
+/// A failed call. Cheap to move; every text in it is free of the api_token.
+class Error {
+ public:
+  Error() = default;
+  Error(ErrorKind kind, std::string message) : kind_(kind), message_(std::move(message)) {}
+
+  static Error invalid_argument(std::string field, std::string what) {
+    Error e(ErrorKind::kInvalidArgument, field + ": " + what);
+    e.field_ = std::move(field);
+    e.delivery_ = Delivery::kNotSent;
+    return e;
+  }
+
+  ErrorKind kind() const noexcept { return kind_; }
+  /// What happened, in one line, with the HTTP status and Graph code where there are any.
+  const std::string& message() const noexcept { return message_; }
+  /// HTTP status of the answer, 0 when none arrived.
+  int http_status() const noexcept { return http_status_; }
+  /// The Graph error object when the API sent one.
+  const std::optional<GraphError>& graph() const noexcept { return graph_; }
+  /// The Graph error code, or 0.
+  std::int64_t code() const noexcept { return graph_ && graph_->code ? *graph_->code : 0; }
+  ErrorCategory category() const noexcept {
+    if (!graph_ || !graph_->code) return ErrorCategory::kNone;
+    return error_category(*graph_->code);
+  }
+  /// The field an invalid_argument error names ("text.body", "to", ...).
+  const std::string& field() const noexcept { return field_; }
+  /// The first bytes of the answer's body (token-free), for errors about the body.
+  const std::string& body_excerpt() const noexcept { return body_excerpt_; }
+  /// Whether the request may have been processed.
+  Delivery delivery() const noexcept { return delivery_; }
+  /// True when the server may have acted on the request although the call failed.
+  bool may_have_been_sent() const noexcept { return delivery_ == Delivery::kMaybeSent; }
+  /// The delay the server asked for (Retry-After), when it asked.
+  std::optional<std::chrono::milliseconds> retry_after() const noexcept { return retry_after_; }
+  /// How many requests the call made (fallback and retries included); 0 when none.
+  int attempts() const noexcept { return attempts_; }
+  /// The URL format of the last request, when one was made.
+  std::optional<UrlFormat> url_format() const noexcept { return url_format_; }
+
+  Error& with_http_status(int s) { http_status_ = s; return *this; }
+  Error& with_graph(GraphError g) { graph_ = std::move(g); return *this; }
+  Error& with_body_excerpt(std::string b) { body_excerpt_ = std::move(b); return *this; }
+  Error& with_delivery(Delivery d) { delivery_ = d; return *this; }
+  Error& with_retry_after(std::chrono::milliseconds d) { retry_after_ = d; return *this; }
+  Error& with_attempts(int n) { attempts_ = n; return *this; }
+  Error& with_url_format(UrlFormat f) { url_format_ = f; return *this; }
+  Error& with_message(std::string m) { message_ = std::move(m); return *this; }
+
+  /// One line for logs: "api error (HTTP 400, code 131030): (#131030) Recipient ...".
+  std::string to_string() const {
+    std::string s(whatsapp::to_string(kind_));
+    s += " error";
+    if (http_status_ != 0 || code() != 0) {
+      s += " (";
+      if (http_status_ != 0) s += "HTTP " + std::to_string(http_status_);
+      if (code() != 0) s += std::string(http_status_ != 0 ? ", " : "") + "code " + std::to_string(code());
+      s += ")";
+    }
+    s += ": ";
+    s += message_;
+    return s;
+  }
+
+ private:
+  ErrorKind kind_ = ErrorKind::kTransport;
+  std::string message_;
+  int http_status_ = 0;
+  std::optional<GraphError> graph_;
+  std::string field_;
+  std::string body_excerpt_;
+  Delivery delivery_ = Delivery::kAnswered;
+  std::optional<std::chrono::milliseconds> retry_after_;
+  int attempts_ = 0;
+  std::optional<UrlFormat> url_format_;
+};
+
+/// Thrown by Result<T>::value() on a failed result. what() is Error::to_string().
+class Exception : public std::runtime_error {
+ public:
+  explicit Exception(Error error) : std::runtime_error(error.to_string()), error_(std::move(error)) {}
+  const Error& error() const noexcept { return error_; }
+
+ private:
+  Error error_;
+};
+
+}  // namespace whatsapp
