@@ -1,0 +1,42 @@
+#pragma once
+
+// Turning a JSON payload into a model without letting an exception escape.
+
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "whatsapp/error.hpp"
+#include "whatsapp/result.hpp"
+
+namespace whatsapp::detail {
+
+/// Thrown by from_json when a required field is missing or of the wrong type.
+struct DecodeError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+/// Throws DecodeError unless `j` is an object.
+inline void require_object(const nlohmann::json& j, std::string_view what) {
+  if (!j.is_object()) {
+    throw DecodeError(std::string(what) + " is not a JSON object but " + j.type_name());
+  }
+}
+
+/// `j` converted with the model's from_json; a parse error naming `what` on failure.
+template <class T>
+Result<T> decode(const nlohmann::json& j, std::string_view what) {
+  try {
+    T value;
+    from_json(j, value);
+    return value;
+  } catch (const DecodeError& e) {
+    return Error(ErrorKind::kParse, std::string("cannot read ") + std::string(what) + ": " + e.what());
+  } catch (const nlohmann::json::exception& e) {
+    return Error(ErrorKind::kParse, std::string("cannot read ") + std::string(what) + ": " + e.what());
+  }
+}
+
+}  // namespace whatsapp::detail

@@ -1,0 +1,45 @@
+#pragma once
+
+// UTF-8 checks: Meta counts limits in characters, not bytes.
+
+#include <cstddef>
+#include <optional>
+#include <string_view>
+
+namespace whatsapp::detail {
+
+/// The number of code points in `s`, or nullopt when `s` is not valid UTF-8.
+inline std::optional<std::size_t> utf8_length(std::string_view s) noexcept {
+  std::size_t count = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    std::size_t len = 0;
+    unsigned min = 0;
+    unsigned cp = 0;
+    if (c < 0x80) {
+      len = 1;
+    } else if ((c & 0xE0) == 0xC0) {
+      len = 2; cp = c & 0x1F; min = 0x80;
+    } else if ((c & 0xF0) == 0xE0) {
+      len = 3; cp = c & 0x0F; min = 0x800;
+    } else if ((c & 0xF8) == 0xF0) {
+      len = 4; cp = c & 0x07; min = 0x10000;
+    } else {
+      return std::nullopt;
+    }
+    if (i + len > s.size()) return std::nullopt;
+    for (std::size_t k = 1; k < len; ++k) {
+      const auto cc = static_cast<unsigned char>(s[i + k]);
+      if ((cc & 0xC0) != 0x80) return std::nullopt;
+      cp = (cp << 6) | (cc & 0x3F);
+    }
+    if (len > 1 && (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))) {
+      return std::nullopt;
+    }
+    i += len;
+    ++count;
+  }
+  return count;
+}
+
+}  // namespace whatsapp::detail

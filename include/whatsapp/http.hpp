@@ -1,0 +1,75 @@
+#pragma once
+
+/// @file http.hpp
+/// The plain HTTP request and response that travel between the client and a transport.
+
+#include <chrono>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace whatsapp {
+
+enum class HttpMethod { kGet, kPost, kDelete };
+
+constexpr std::string_view to_string(HttpMethod m) noexcept {
+  switch (m) {
+    case HttpMethod::kGet: return "GET";
+    case HttpMethod::kPost: return "POST";
+    case HttpMethod::kDelete: return "DELETE";
+  }
+  return "GET";
+}
+
+/// Header names compare case-insensitively.
+using Headers = std::vector<std::pair<std::string, std::string>>;
+
+/// One part of a multipart/form-data body. Either `data` holds the bytes, or `file_path`
+/// names a file the transport streams from disk.
+struct MultipartPart {
+  std::string name;
+  std::string data;
+  std::string file_path;
+  std::string filename;      ///< Sent as the part's filename when not empty.
+  std::string content_type;  ///< The part's Content-Type when not empty.
+};
+
+/// A request as the transport sends it. `url` is complete, api_token included: a transport must
+/// not log it unredacted.
+struct HttpRequest {
+  HttpMethod method = HttpMethod::kGet;
+  std::string url;
+  Headers headers;
+  std::string body;                      ///< JSON body (sent when not empty or method is POST).
+  std::vector<MultipartPart> multipart;  ///< When not empty, sent as multipart/form-data instead.
+  std::chrono::milliseconds connect_timeout{0};  ///< 0: the transport's default.
+  std::chrono::milliseconds timeout{0};          ///< Whole request; 0: the transport's default.
+};
+
+/// An HTTP answer, whatever its status.
+struct HttpResponse {
+  int status = 0;
+  Headers headers;
+  std::string body;
+
+  /// The first value of header `name` (case-insensitive), or an empty view.
+  std::string_view header(std::string_view name) const noexcept {
+    for (const auto& [k, v] : headers) {
+      if (k.size() != name.size()) continue;
+      bool same = true;
+      for (std::size_t i = 0; i < k.size() && same; ++i) {
+        same = ascii_lower(k[i]) == ascii_lower(name[i]);
+      }
+      if (same) return v;
+    }
+    return {};
+  }
+
+ private:
+  static constexpr char ascii_lower(char c) noexcept {
+    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+};
+
+}  // namespace whatsapp

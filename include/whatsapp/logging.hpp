@@ -1,0 +1,57 @@
+#pragma once
+
+/// @file logging.hpp
+/// An optional log sink. Off by default and free when off. Every line the library writes has
+/// the api_token and any `api_token=` value replaced by "***"; bodies are never logged.
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include "whatsapp/detail/redact.hpp"
+
+namespace whatsapp {
+
+enum class LogLevel { kDebug, kInfo, kWarning, kError };
+
+constexpr std::string_view to_string(LogLevel l) noexcept {
+  switch (l) {
+    case LogLevel::kDebug: return "debug";
+    case LogLevel::kInfo: return "info";
+    case LogLevel::kWarning: return "warning";
+    case LogLevel::kError: return "error";
+  }
+  return "info";
+}
+
+/// Receives each log line. Called from the thread that makes the call; must be thread-safe
+/// when the client is used from several threads.
+using LogSink = std::function<void(LogLevel, std::string_view)>;
+
+namespace detail {
+
+/// Wraps the user's sink with a level filter and redaction.
+class Logger {
+ public:
+  Logger() = default;
+  Logger(LogSink sink, LogLevel min_level, std::string secret)
+      : sink_(std::move(sink)), min_(min_level), secret_(std::move(secret)) {}
+
+  bool enabled(LogLevel l) const noexcept { return sink_ && l >= min_; }
+
+  /// Logs the line returned by `make()`, built only when the level is enabled.
+  template <class MakeLine>
+  void log(LogLevel l, MakeLine&& make) const {
+    if (!enabled(l)) return;
+    sink_(l, redacted(std::string(make()), secret_));
+  }
+
+ private:
+  LogSink sink_;
+  LogLevel min_ = LogLevel::kInfo;
+  std::string secret_;
+};
+
+}  // namespace detail
+}  // namespace whatsapp

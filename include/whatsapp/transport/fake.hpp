@@ -1,0 +1,103 @@
+#pragma once
+
+/// @file transport/fake.hpp
+/// A scripted transport for tests: answers from a queue or a handler, and records every request.
+/// Copies share one script and one record, so a test can keep a copy while the client owns
+/// another. Thread-safe.
+
+#include <cstddef>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "whatsapp/http.hpp"
+#include "whatsapp/result.hpp"
+
+namespace whatsapp::transport {
+
+class FakeTransport {
+ public:
+  /// Computes an answer for a request.
+  using Handler = std::function<Result<HttpResponse>(const HttpRequest&)>;
+
+  FakeTransport() : state_(std::make_shared<State>()) {}
+
+  /// Queues one answer; queued answers are used first, in order.
+  FakeTransport& push(Result<HttpResponse> answer) {
+    std::lock_guard<std::mutex> lock(state_->mutex);
+    state_->queue.push_back(std::move(answer));
+    return *this;
+  }
+
+  /// Queues an answer with `status` and `body` (Content-Type application/json).
+  FakeTransport& push(int status, std::string body) {
+    HttpResponse r;
+    r.status = status;
+    r.headers.emplace_back("Content-Type", "application/json");
+    r.body = std::move(body);
+    return push(Result<HttpResponse>(std::move(r)));
+  }
+
+  /// Answers every request the queue does not, e.g. to route by URL.
+  FakeTransport& on_request(Handler handler) {
+    std::lock_guard<std::mutex> lock(state_->mutex);
+    state_->handler = std::move(handler);
+    return *this;
+  }
+
+  /// Records the request and answers it. With nothing queued and no handler, fails with a
+  /// kTransport error that says so (delivery: not sent).
+  Result<HttpResponse> send(const HttpRequest& request) {
+    Handler handler;
+    {
+      std::lock_guard<std::mutex> lock(state_->mutex);
+      state_->requests.push_back(request);
+      if (!state_->queue.empty()) {
+        Result<HttpResponse> answer = std::move(state_->queue.front());
+        state_->queue.pop_front();
+        return answer;
+      }
+      handler = state_->handler;
+    }
+    if (handler) return handler(request);
+    Error e(ErrorKind::kTransport, "FakeTransport: no scripted answer for this request");
+    e.with_delivery(Delivery::kNotSent);
+    return e;
+  }
+
+  /// Every request sent so far, in order.
+  std::vector<HttpRequest> requests() const {
+    std::lock_guard<std::mutex> lock(state_->mutex);
+    return state_->requests;
+  }
+  std::size_t request_count() const {
+    std::lock_guard<std::mutex> lock(state_->mutex);
+    return state_->requests.size();
+  }
+  /// The last request; an empty one when none was sent.
+  HttpRequest last_request() const {
+    std::lock_guard<std::mutex> lock(state_->mutex);
+    return state_->requests.empty() ? HttpRequest{} : state_->requests.back();
+  }
+  /// Forgets recorded requests and queued answers (the handler stays).
+  void clear() {
+    std::lock_guard<std::mutex> lock(state_->mutex);
+    state_->requests.clear();
+    state_->queue.clear();
+  }
+
+ private:
+  struct State {
+    mutable std::mutex mutex;
+    std::deque<Result<HttpResponse>> queue;
+    Handler handler;
+    std::vector<HttpRequest> requests;
+  };
+  std::shared_ptr<State> state_;
+};
+
+}  // namespace whatsapp::transport

@@ -1,0 +1,235 @@
+// CurlTransport against a real HTTP server on 127.0.0.1.
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <condition_variable>
+#include <mutex>
+#include <set>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "local_server.hpp"
+#include "whatsapp/client.hpp"
+#include "whatsapp/transport/curl.hpp"
+
+namespace {
+
+using whatsapp::Delivery;
+using whatsapp::ErrorKind;
+using whatsapp::HttpMethod;
+using whatsapp::HttpRequest;
+using whatsapp::transport::CurlOptions;
+using whatsapp::transport::CurlTransport;
+using whatsapp_test::LocalServer;
+
+struct CurlTransportTest : ::testing::Test {
+  LocalServer srv;
+  std::mutex m;
+  std::vector<httplib::Request> seen;
+  std::set<int> client_ports;
+
+  void SetUp() override {
+    auto record = [this](const httplib::Request& req, httplib::Response& res) {
+      {
+        std::lock_guard<std::mutex> lock(m);
+        seen.push_back(req);
+        client_ports.insert(req.remote_port);
+      }
+      res.set_content(R"({"data":{"ok":true}})", "application/json");
+      res.set_header("X-Echo-Method", req.method);
+    };
+    srv.server().Get("/echo", record);
+    srv.server().Post("/echo", record);
+    srv.server().Delete("/echo", record);
+    srv.start();
+  }
+
+  HttpRequest request(HttpMethod method, std::string path = "/echo") {
+    HttpRequest r;
+    r.method = method;
+    r.url = srv.url(path);
+    return r;
+  }
+};
+
+TEST_F(CurlTransportTest, PostSendsJsonBodyAndUserAgent) {
+  CurlTransport t;
+  auto req = request(HttpMethod::kPost);
+  req.body = R"({"a":1})";
+  auto r = t.send(req);
+  ASSERT_TRUE(r.ok()) << r.error().to_string();
+  EXPECT_EQ(r->status, 200);
+  EXPECT_EQ(r->body, R"({"data":{"ok":true}})");
+  EXPECT_EQ(r->header("x-echo-method"), "POST");
+  EXPECT_EQ(r->header("Content-Type"), "application/json");
+  ASSERT_EQ(seen.size(), 1u);
+  EXPECT_EQ(seen[0].body, R"({"a":1})");
+  EXPECT_EQ(seen[0].get_header_value("Content-Type"), "application/json");
+  EXPECT_EQ(seen[0].get_header_value("User-Agent"), std::string("whatsapp-cpp/") + whatsapp::kVersion);
+  EXPECT_FALSE(seen[0].has_header("Expect"));
+}
+
+TEST_F(CurlTransportTest, GetAndDeleteUseTheirMethods) {
+  CurlTransport t;
+  ASSERT_TRUE(t.send(request(HttpMethod::kGet)).ok());
+  ASSERT_TRUE(t.send(request(HttpMethod::kDelete)).ok());
+  ASSERT_EQ(seen.size(), 2u);
+  EXPECT_EQ(seen[0].method, "GET");
+  EXPECT_EQ(seen[1].method, "DELETE");
+}
+
+TEST_F(CurlTransportTest, ConnectionIsReusedAcrossRequestsAndCopies) {
+  CurlTransport t;
+  CurlTransport copy = t;
+  for (int i = 0; i < 20; ++i) {
+    ASSERT_TRUE(t.send(request(HttpMethod::kGet)).ok());
+    ASSERT_TRUE(copy.send(request(HttpMethod::kPost)).ok());
+  }
+  EXPECT_EQ(seen.size(), 40u);
+  EXPECT_EQ(client_ports.size(), 1u) << "every request should travel on one kept-alive connection";
+}
+
+TEST_F(CurlTransportTest, ErrorStatusIsAnAnswerNotAFailure) {
+  srv.server().Get("/missing", [](const httplib::Request&, httplib::Response& res) {
+    res.status = 404;
+    res.set_content(R"({"message":"Not Found"})", "application/json");
+  });
+  CurlTransport t;
+  auto r = t.send(request(HttpMethod::kGet, "/missing"));
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->status, 404);
+}
+
+TEST_F(CurlTransportTest, MultipartPartsArrive) {
+  srv.server().Post("/upload", [this](const httplib::Request& req, httplib::Response& res) {
+    std::lock_guard<std::mutex> lock(m);
+    seen.push_back(req);
+    res.set_content("{}", "application/json");
+  });
+  CurlTransport t;
+  auto req = request(HttpMethod::kPost, "/upload");
+  req.multipart.push_back({"file", std::string("\x89PNG\0data", 9), "", "pic.png", "image/png"});
+  req.multipart.push_back({"type", "image/png", "", "", ""});
+  req.multipart.push_back({"messaging_product", "whatsapp", "", "", ""});
+  ASSERT_TRUE(t.send(req).ok());
+  ASSERT_EQ(seen.size(), 1u);
+  const auto& got = seen[0];
+  ASSERT_TRUE(got.has_file("file"));
+  EXPECT_EQ(got.get_file_value("file").content, std::string("\x89PNG\0data", 9));
+  EXPECT_EQ(got.get_file_value("file").filename, "pic.png");
+  EXPECT_EQ(got.get_file_value("file").content_type, "image/png");
+  EXPECT_EQ(got.get_file_value("type").content, "image/png");
+  EXPECT_EQ(got.get_file_value("messaging_product").content, "whatsapp");
+}
+
+TEST(CurlTransportFailures, RefusedConnectionWasCertainlyNotSent) {
+  int port = 0;
+  {
+    LocalServer closed;  // bind a port, then close it: nothing listens there any more
+    closed.start();
+    port = closed.port();
+  }
+  CurlTransport t;
+  HttpRequest req;
+  req.method = HttpMethod::kPost;
+  req.url = "http://127.0.0.1:" + std::to_string(port) + "/x?api_token=at_secret";
+  req.body = "{}";
+  auto r = t.send(req);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().kind(), ErrorKind::kTransport);
+  EXPECT_EQ(r.error().delivery(), Delivery::kNotSent);
+  EXPECT_EQ(r.error().message().find("at_secret"), std::string::npos);
+}
+
+TEST(CurlTransportFailures, SlowAnswerTimesOutAndMayHaveBeenProcessed) {
+  LocalServer srv;
+  std::mutex m;
+  std::condition_variable cv;
+  bool release = false;
+  srv.server().Post("/slow", [&](const httplib::Request&, httplib::Response& res) {
+    std::unique_lock<std::mutex> lock(m);
+    cv.wait_for(lock, std::chrono::seconds(10), [&] { return release; });
+    res.set_content("{}", "application/json");
+  });
+  srv.start();
+  CurlOptions o;
+  o.timeout = std::chrono::milliseconds(300);
+  CurlTransport t(o);
+  HttpRequest req;
+  req.method = HttpMethod::kPost;
+  req.url = srv.url("/slow");
+  req.body = "{}";
+  const auto start = std::chrono::steady_clock::now();
+  auto r = t.send(req);
+  const auto took = std::chrono::steady_clock::now() - start;
+  {
+    std::lock_guard<std::mutex> lock(m);
+    release = true;
+  }
+  cv.notify_all();
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().kind(), ErrorKind::kTimeout);
+  EXPECT_EQ(r.error().delivery(), Delivery::kMaybeSent);
+  EXPECT_LT(took, std::chrono::seconds(5));
+}
+
+TEST(CurlTransportFailures, HugeBodyIsCutAtTheLimit) {
+  LocalServer srv;
+  srv.server().Get("/huge", [](const httplib::Request&, httplib::Response& res) {
+    res.set_content(std::string(3 * 1024 * 1024, 'x'), "application/json");
+  });
+  srv.start();
+  CurlOptions o;
+  o.max_response_bytes = 1024 * 1024;
+  CurlTransport t(o);
+  HttpRequest req;
+  req.url = srv.url("/huge");
+  auto r = t.send(req);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().kind(), ErrorKind::kTransport);
+  EXPECT_NE(r.error().message().find("exceeds the limit of 1048576 bytes"), std::string::npos)
+      << r.error().message();
+  EXPECT_EQ(r.error().delivery(), Delivery::kMaybeSent);
+}
+
+TEST(CurlTransportFailures, HeaderWithNewlineIsRefused) {
+  CurlTransport t;
+  HttpRequest req;
+  req.url = "http://127.0.0.1:1/";
+  req.headers.emplace_back("X-Test", "a\r\nX-Injected: 1");
+  auto r = t.send(req);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().kind(), ErrorKind::kInvalidArgument);
+}
+
+TEST(CurlTransportThreads, ManyThreadsShareOneTransport) {
+  LocalServer srv;
+  std::atomic<int> served{0};
+  srv.server().Post("/echo", [&](const httplib::Request& req, httplib::Response& res) {
+    ++served;
+    res.set_content(req.body, "application/json");
+  });
+  srv.start();
+  CurlTransport t;
+  std::atomic<int> ok{0};
+  std::vector<std::thread> threads;
+  for (int i = 0; i < 4; ++i) {
+    threads.emplace_back([&, i] {
+      for (int k = 0; k < 50; ++k) {
+        HttpRequest req;
+        req.method = HttpMethod::kPost;
+        req.url = srv.url("/echo");
+        req.body = std::to_string(i * 1000 + k);
+        auto r = t.send(req);
+        if (r.ok() && r->body == req.body) ++ok;
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(ok.load(), 200);
+  EXPECT_EQ(served.load(), 200);
+}
+
+}  // namespace
