@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Runs a command against a fresh emulator on 127.0.0.1, then stops the emulator.
+#   scripts/with-emulator.sh EMULATOR_BINARY COMMAND [ARGS...]
+# Extra emulator flags come from EMULATOR_ARGS (e.g. "--formats old"). The command gets
+# LOWCODEAPI_BASE_URL pointing at the emulator, and a token, phone number id and recipient
+# unless they are set already. Exits with the command's status.
+set -euo pipefail
+
+emulator=$1
+shift
+log_dir=$(mktemp -d)
+trap 'kill "$emu_pid" 2>/dev/null || true; wait "$emu_pid" 2>/dev/null || true; rm -rf "$log_dir"' EXIT
+
+# shellcheck disable=SC2086
+"$emulator" --port 0 ${EMULATOR_ARGS:-} >"$log_dir/out" 2>"$log_dir/err" &
+emu_pid=$!
+
+# Wait (at most 10 s) for the line that names the port.
+port=""
+for _ in $(seq 1 200); do
+  port=$(sed -n 's#^whatsapp-emulator listening on http://127.0.0.1:\([0-9]*\).*#\1#p' "$log_dir/out")
+  [ -n "$port" ] && break
+  kill -0 "$emu_pid" 2>/dev/null || break
+  sleep 0.05
+done
+if [ -z "$port" ]; then
+  echo "with-emulator: the emulator did not start" >&2
+  cat "$log_dir/err" >&2
+  exit 1
+fi
+
+export LOWCODEAPI_BASE_URL="http://127.0.0.1:$port/whatsapp"
+export LOWCODEAPI_API_TOKEN="${LOWCODEAPI_API_TOKEN:-at_emulator_demo_token}"
+export WHATSAPP_PHONE_NUMBER_ID="${WHATSAPP_PHONE_NUMBER_ID:-106540352242922}"
+export WHATSAPP_TO="${WHATSAPP_TO:-15551234567}"
+export WHATSAPP_BUSINESS_ACCOUNT_ID="${WHATSAPP_BUSINESS_ACCOUNT_ID:-102290129340398}"
+export EMULATOR_PORT="$port"
+
+status=0
+"$@" || status=$?
+if [ "${WITH_EMULATOR_SHOW_LOG:-0}" = 1 ]; then
+  echo "--- emulator request log ---"
+  cat "$log_dir/err"
+fi
+exit "$status"
