@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# The demo's steps: each example in turn, saying what it does. Run by demo.sh, with the
+# environment pointing at the emulator or at LowCodeAPI.
+set -euo pipefail
+ex=${DEMO_BUILD:?}/examples
+
+step() {
+  echo
+  echo "=== $1"
+  shift
+  "$@"
+}
+
+echo "LowCodeAPI base URL: $LOWCODEAPI_BASE_URL"
+step "send_text: send a text message to $WHATSAPP_TO" "$ex/send_text" "Hello from the whatsapp-cpp demo"
+step "phone_number: read the business phone number $WHATSAPP_PHONE_NUMBER_ID" "$ex/phone_number"
+echo
+echo "demo finished: every example succeeded"
