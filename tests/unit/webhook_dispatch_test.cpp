@@ -288,3 +288,23 @@ TEST(WebhookDispatcher, ConcurrentDeliveriesAreHandledOnce) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(WebhookDispatcher, HandBuiltEventsWithoutPointersFallBackToUnknown) {
+  using namespace whatsapp::webhook;  // NOLINT(google-build-using-namespace)
+  int unknown = 0;
+  Dispatcher d;
+  d.on_template_status([](const Event&, const TemplateStatusUpdate&) { FAIL(); })
+      .on_status([](const Event&, const Status&) { FAIL(); })
+      .on_unknown([&](const Event&) { ++unknown; });
+  Event e;
+  e.kind = EventKind::kTemplateStatus;  // no change pointer
+  EXPECT_EQ(d.dispatch(e), DispatchResult::kHandled);
+  e.kind = EventKind::kStatus;  // no status pointer
+  EXPECT_EQ(d.dispatch(e), DispatchResult::kHandled);
+  EXPECT_EQ(unknown, 2);
+  EXPECT_EQ(e.dedup_key(), "");
+}
+
+}  // namespace

@@ -179,31 +179,31 @@ class Dispatcher {
         if (status_ && e.status != nullptr) { status_(e, *e.status); return true; }
         break;
       case EventKind::kTemplateStatus:
-        if (template_status_ && e.change->template_status) {
+        if (template_status_ && e.change != nullptr && e.change->template_status) {
           template_status_(e, *e.change->template_status);
           return true;
         }
         break;
       case EventKind::kTemplateQuality:
-        if (template_quality_ && e.change->template_quality) {
+        if (template_quality_ && e.change != nullptr && e.change->template_quality) {
           template_quality_(e, *e.change->template_quality);
           return true;
         }
         break;
       case EventKind::kTemplateCategory:
-        if (template_category_ && e.change->template_category) {
+        if (template_category_ && e.change != nullptr && e.change->template_category) {
           template_category_(e, *e.change->template_category);
           return true;
         }
         break;
       case EventKind::kTemplateComponents:
-        if (template_components_ && e.change->template_components) {
+        if (template_components_ && e.change != nullptr && e.change->template_components) {
           template_components_(e, *e.change->template_components);
           return true;
         }
         break;
       case EventKind::kAccountUpdate:
-        if (account_update_ && e.change->account_update) {
+        if (account_update_ && e.change != nullptr && e.change->account_update) {
           account_update_(e, *e.change->account_update);
           return true;
         }
