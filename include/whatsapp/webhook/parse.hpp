@@ -1,0 +1,96 @@
+#pragma once
+
+/// @file parse.hpp
+/// Turns a webhook POST body into a typed Notification.
+
+#include <cstddef>
+#include <exception>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "whatsapp/detail/webhook_json.hpp"
+#include "whatsapp/detail/webhook_read.hpp"
+#include "whatsapp/error.hpp"
+#include "whatsapp/result.hpp"
+#include "whatsapp/webhook/notification.hpp"
+
+namespace whatsapp::webhook {
+
+/// Limits applied before and while parsing.
+struct ParseOptions {
+  /// Bodies longer than this are refused without being parsed. Meta's notifications are a few
+  /// kilobytes; the default leaves ample room.
+  std::size_t max_body_bytes = 1024 * 1024;
+  /// Deeper nesting of arrays/objects is refused (protects the stack; Meta nests about 10 deep).
+  std::size_t max_depth = 64;
+};
+
+/// Parses a webhook POST body (the exact bytes received; check the signature on the same bytes
+/// first). Unknown fields, unknown `field`s and unknown message, status and event values never
+/// fail the parse: they stay as strings and in the `raw`/`value` JSON. Fields of the wrong JSON
+/// type are treated as absent. A JSON object without `entry` gives a Notification with no
+/// entries. Never throws.
+/// @return the Notification, or an ErrorKind::kParse error when the body is larger than
+///         `options.max_body_bytes`, nested deeper than `options.max_depth`, not valid JSON
+///         (the message says where), or not a JSON object.
+inline Result<Notification> parse(std::string_view raw_body, const ParseOptions& options = {}) noexcept {
+  try {
+    if (raw_body.size() > options.max_body_bytes) {
+      return Error(ErrorKind::kParse, "webhook body too large: " + std::to_string(raw_body.size()) +
+                                          " bytes, limit " + std::to_string(options.max_body_bytes));
+    }
+    if (raw_body.empty()) return Error(ErrorKind::kParse, "webhook body is empty");
+    if (detail::webhook_nesting_depth(raw_body, options.max_depth) > options.max_depth) {
+      return Error(ErrorKind::kParse, "webhook body nested deeper than " +
+                                          std::to_string(options.max_depth) + " levels");
+    }
+    nlohmann::json doc;
+    try {
+      doc = nlohmann::json::parse(raw_body.begin(), raw_body.end());
+    } catch (const nlohmann::json::parse_error& e) {
+      // what() reads "[json.exception.parse_error.101] parse error at line 1, column 5: ...";
+      // keep the part after the bracketed tag.
+      std::string what = e.what();
+      if (!what.empty() && what[0] == '[') {
+        auto close = what.find("] ");
+        if (close != std::string::npos) what.erase(0, close + 2);
+      }
+      return Error(ErrorKind::kParse, "webhook body is not valid JSON: " + what);
+    }
+    if (!doc.is_object()) {
+      return Error(ErrorKind::kParse, std::string("webhook body is a JSON ") + doc.type_name() +
+                                          ", expected an object");
+    }
+    Notification n;
+    n.object = detail::webhook_string_or_empty(doc, "object");
+    n.entries = detail::webhook_read_list<Entry>(doc, "entry", detail::webhook_read_entry);
+    n.raw = std::move(doc);
+    return n;
+  } catch (const std::exception& e) {
+    return Error(ErrorKind::kParse, std::string("webhook body could not be read: ") + e.what());
+  } catch (...) {
+    return Error(ErrorKind::kParse, "webhook body could not be read");
+  }
+}
+
+/// Reads one change from its `value` object and `field` name: for payloads that arrive without
+/// the `{"object","entry":[{"changes":[...]}]}` frame (some relays, such as n8n, forward only the
+/// value with `field` merged in). Never throws.
+/// @return the Change, or an ErrorKind::kParse error when `value` is not a JSON object.
+inline Result<Change> parse_change(const nlohmann::json& value, std::string_view field) noexcept {
+  try {
+    if (!value.is_object()) {
+      return Error(ErrorKind::kParse, std::string("change value is a JSON ") + value.type_name() +
+                                          ", expected an object");
+    }
+    return detail::webhook_read_change(value, std::string(field));
+  } catch (const std::exception& e) {
+    return Error(ErrorKind::kParse, std::string("change value could not be read: ") + e.what());
+  } catch (...) {
+    return Error(ErrorKind::kParse, "change value could not be read");
+  }
+}
+
+}  // namespace whatsapp::webhook
