@@ -14,5 +14,10 @@ step() {
 echo "LowCodeAPI base URL: $LOWCODEAPI_BASE_URL"
 step "send_text: send a text message to $WHATSAPP_TO" "$ex/send_text" "Hello from the whatsapp-cpp demo"
 step "phone_number: read the business phone number $WHATSAPP_PHONE_NUMBER_ID" "$ex/phone_number"
+if [ -n "${EMULATOR_PORT:-}" ]; then
+  step "webhook loop: send through the emulator, receive signed statuses in webhook_receiver" \
+    "$(dirname "${BASH_SOURCE[0]}")/webhook-loop.sh" "$DEMO_BUILD/tests/emulator/whatsapp-emulator" \
+    "$ex/webhook_receiver" "$ex/send_text"
+fi
 echo
 echo "demo finished: every example succeeded"
