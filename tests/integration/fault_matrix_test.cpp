@@ -197,7 +197,9 @@ struct FaultMatrix : ::testing::Test {
       EXPECT_EQ(err.attempts(), want.attempts) << err.to_string();
       EXPECT_EQ(sleeps, std::vector<milliseconds>{});
     }
-    if (want.ok && want.sleeps) EXPECT_EQ(sleeps, *want.sleeps);
+    if (want.ok && want.sleeps) {
+      EXPECT_EQ(sleeps, *want.sleeps);
+    }
     EXPECT_EQ(requests, want.requests);
     EXPECT_EQ(processed, want.processed);
   }
@@ -251,7 +253,9 @@ TEST_F(FaultMatrix, EveryFaultKindForASendAndARead) {
         auto r = client.phone_numbers().get(kPhone);
         got_ok = r.ok();
         if (!got_ok) err = r.error();
-        if (got_ok) EXPECT_EQ(r->id, kPhone);
+        if (got_ok) {
+          EXPECT_EQ(r->id, kPhone);
+        }
       }
       const auto took = std::chrono::steady_clock::now() - start;
       if (!got_ok) texts.add(err);
