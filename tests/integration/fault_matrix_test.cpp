@@ -398,6 +398,7 @@ TEST_F(FaultMatrix, DefaultCurlLimitAlsoStopsAHugeBody) {
   ClientOptions o = client_options(&sleeps, &m);
   o.base_url = emu.base_url();
   o.max_response_bytes = 0;  // CurlOptions' 32 MiB
+  o.timeout = std::chrono::seconds(20);  // 32 MiB must arrive before the timeout, even under ASan
   Client<> client(o);
   emu.set_faults({fault("huge_body")});
   auto r = client.phone_numbers().get(kPhone);
