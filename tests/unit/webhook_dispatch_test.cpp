@@ -1,10 +1,8 @@
 // webhook::Dispatcher and webhook::DuplicateFilter, including use from several threads.
 
 #include <atomic>
-#include <fstream>
 #include <map>
 #include <mutex>
-#include <sstream>
 #include <stdexcept>
 #include <string>
 #include <thread>
@@ -14,24 +12,15 @@
 
 #include "whatsapp/webhook/dispatcher.hpp"
 #include "whatsapp/webhook/duplicate_filter.hpp"
+#include "webhook_support.hpp"
 #include "whatsapp/webhook/parse.hpp"
 
 namespace {
 
 using namespace whatsapp::webhook;  // NOLINT(google-build-using-namespace)
 
-std::string fixture(const std::string& name) {
-  std::ifstream in(std::string(WHATSAPP_TEST_DATA_DIR) + "/webhook/" + name, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-Notification load(const std::string& name) {
-  auto r = parse(fixture(name));
-  EXPECT_TRUE(r.ok()) << name;
-  return r.ok() ? std::move(r).value() : Notification{};
-}
+using whatsapp_test::load_notification;
+using whatsapp_test::webhook_fixture;
 
 TEST(WebhookDuplicateFilter, FirstTimeThenDuplicate) {
   DuplicateFilter f(3);
@@ -129,7 +118,7 @@ TEST(WebhookDispatcher, MostSpecificHandlerRunsOnce) {
                          "webhook_user_marketing_preferences_resume.json",
                          "webhook_interactive_missing_body.json"};
   for (const char* f : files) {
-    auto report = d.dispatch(load(f));
+    auto report = d.dispatch(load_notification(f));
     EXPECT_TRUE(report.ok()) << f;
     EXPECT_EQ(report.unhandled, 0u) << f;
   }
@@ -174,7 +163,7 @@ TEST(WebhookDispatcher, EveryMessageFixtureReachesItsHandler) {
   };
   for (const auto& [file, handler] : expected) {
     current = file;
-    auto report = d.dispatch(load(file));
+    auto report = d.dispatch(load_notification(file));
     EXPECT_EQ(report.handled, 1u) << file;
   }
   EXPECT_EQ(got, expected);
@@ -182,7 +171,7 @@ TEST(WebhookDispatcher, EveryMessageFixtureReachesItsHandler) {
 
 TEST(WebhookDispatcher, UnhandledWithoutAnyHandler) {
   Dispatcher d;
-  auto report = d.dispatch(load("webhook_text.json"));
+  auto report = d.dispatch(load_notification("webhook_text.json"));
   EXPECT_EQ(report.unhandled, 1u);
   EXPECT_EQ(report.handled, 0u);
   EXPECT_TRUE(report.ok());
@@ -196,7 +185,7 @@ TEST(WebhookDispatcher, DuplicatesAreSkipped) {
   d.on_text([&](const Event&, const Message&) { ++texts; });
   d.on_status([&](const Event&, const Status& s) { statuses.push_back(s.status); });
 
-  Notification text = load("webhook_text.json");
+  Notification text = load_notification("webhook_text.json");
   EXPECT_EQ(d.dispatch(text).handled, 1u);
   auto again = d.dispatch(text);
   EXPECT_EQ(again.handled, 0u);
@@ -207,7 +196,7 @@ TEST(WebhookDispatcher, DuplicatesAreSkipped) {
   for (const char* f : {"webhook_status_sent.json", "webhook_status_delivered.json",
                         "webhook_status_sent.json", "webhook_status_read.json",
                         "webhook_status_delivered.json"}) {
-    (void)d.dispatch(load(f));
+    (void)d.dispatch(load_notification(f));
   }
   EXPECT_EQ(statuses, (std::vector<std::string>{"sent", "delivered", "read"}));
   EXPECT_TRUE(filter->contains("status:wamid.xyzxyz:read"));
@@ -220,7 +209,7 @@ TEST(WebhookDispatcher, AThrowingHandlerIsReportedAndItsKeyForgotten) {
   d.on_text([&](const Event&, const Message&) {
     if (++attempts == 1) throw std::runtime_error("database down");
   });
-  Notification n = load("webhook_text.json");
+  Notification n = load_notification("webhook_text.json");
   auto first = d.dispatch(n);
   EXPECT_FALSE(first.ok());
   EXPECT_EQ(first.failed, 1u);
@@ -248,7 +237,7 @@ TEST(WebhookDispatcher, ConcurrentDeliveriesAreHandledOnce) {
                          "webhook_reaction.json", "webhook_order.json",
                          "webhook_template_status_update_approved.json"};
   std::vector<Notification> notes;
-  for (const char* f : files) notes.push_back(load(f));
+  for (const char* f : files) notes.push_back(load_notification(f));
 
   auto filter = std::make_shared<DuplicateFilter>(1000);
   std::mutex mu;

@@ -1,35 +1,22 @@
 // webhook::parse() on every incoming-message fixture in tests/data/webhook: the exact values.
 
-#include <fstream>
-#include <sstream>
 #include <string>
 
 #include <gtest/gtest.h>
 
+#include "webhook_support.hpp"
 #include "whatsapp/webhook/parse.hpp"
 
 namespace {
 
 using namespace whatsapp::webhook;  // NOLINT(google-build-using-namespace)
 
-std::string fixture(const std::string& name) {
-  std::ifstream in(std::string(WHATSAPP_TEST_DATA_DIR) + "/webhook/" + name, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-Notification load(const std::string& name) {
-  std::string body = fixture(name);
-  EXPECT_FALSE(body.empty()) << name;
-  auto r = parse(body);
-  EXPECT_TRUE(r.ok()) << name << ": " << r.error().message();
-  return r.ok() ? std::move(r).value() : Notification{};
-}
+using whatsapp_test::load_notification;
+using whatsapp_test::webhook_fixture;
 
 // The single message of a one-message fixture, after checking the frame around it.
 Message only_message(const std::string& name) {
-  Notification n = load(name);
+  Notification n = load_notification(name);
   EXPECT_EQ(n.object, "whatsapp_business_account");
   if (n.entries.size() != 1 || n.entries[0].changes.size() != 1 ||
       n.entries[0].changes[0].messages.size() != 1) {
@@ -44,7 +31,7 @@ Message only_message(const std::string& name) {
 }
 
 TEST(WebhookParseMessages, TextWithFrame) {
-  Notification n = load("webhook_text.json");
+  Notification n = load_notification("webhook_text.json");
   ASSERT_EQ(n.entries.size(), 1u);
   const Entry& e = n.entries[0];
   EXPECT_EQ(e.id, "1234567890987654321");
@@ -230,7 +217,7 @@ TEST(WebhookParseMessages, FlowReplies) {
 }
 
 TEST(WebhookParseMessages, InteractiveWithoutBodyCarriesChangeErrors) {
-  Notification n = load("webhook_interactive_missing_body.json");
+  Notification n = load_notification("webhook_interactive_missing_body.json");
   const Change& c = n.entries.at(0).changes.at(0);
   ASSERT_EQ(c.messages.size(), 1u);
   EXPECT_EQ(c.messages[0].kind(), MessageType::kInteractive);
@@ -306,7 +293,7 @@ TEST(WebhookParseMessages, ReferralFromAnAdOnAText) {
 }
 
 TEST(WebhookParseMessages, SystemMessages) {
-  Notification n = load("webhook_system_customer_changed_number.json");
+  Notification n = load_notification("webhook_system_customer_changed_number.json");
   const Change& c = n.entries.at(0).changes.at(0);
   EXPECT_TRUE(c.contacts.empty());
   ASSERT_EQ(c.messages.size(), 1u);
@@ -377,14 +364,14 @@ TEST(WebhookParseMessages, ChatOpenedIsRequestWelcome) {
 }
 
 TEST(WebhookParseMessages, BusinessScopedUserIds) {
-  Notification n = load("webhook_text_with_user_id_bsuid.json");
+  Notification n = load_notification("webhook_text_with_user_id_bsuid.json");
   const Change& c = n.entries.at(0).changes.at(0);
   ASSERT_EQ(c.contacts.size(), 1u);
   EXPECT_EQ(c.contacts[0].user_id, "US.13491208655302741918");
   EXPECT_EQ(c.contacts[0].parent_user_id, "US.ENT.11815799212886844830");
   EXPECT_EQ(c.find_contact("US.13491208655302741918"), &c.contacts[0]);
 
-  Notification v = load("webhook_text_with_bsuid_v25.json");
+  Notification v = load_notification("webhook_text_with_bsuid_v25.json");
   ASSERT_EQ(v.entries.size(), 1u);
   EXPECT_EQ(v.entries[0].id, "1");
   const Change& c25 = v.entries[0].changes.at(0);

@@ -1,32 +1,21 @@
 // webhook::parse() on status, template, preference and raw-value fixtures, and on bad input.
 
-#include <fstream>
-#include <sstream>
 #include <string>
 
 #include <gtest/gtest.h>
 
+#include "webhook_support.hpp"
 #include "whatsapp/webhook/parse.hpp"
 
 namespace {
 
 using namespace whatsapp::webhook;  // NOLINT(google-build-using-namespace)
 
-std::string fixture(const std::string& name) {
-  std::ifstream in(std::string(WHATSAPP_TEST_DATA_DIR) + "/webhook/" + name, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-Notification load(const std::string& name) {
-  auto r = parse(fixture(name));
-  EXPECT_TRUE(r.ok()) << name << ": " << r.error().message();
-  return r.ok() ? std::move(r).value() : Notification{};
-}
+using whatsapp_test::load_notification;
+using whatsapp_test::webhook_fixture;
 
 Status only_status(const std::string& name) {
-  Notification n = load(name);
+  Notification n = load_notification(name);
   if (n.entries.size() != 1 || n.entries[0].changes.size() != 1 ||
       n.entries[0].changes[0].statuses.size() != 1) {
     ADD_FAILURE() << name << ": expected one status";
@@ -37,7 +26,7 @@ Status only_status(const std::string& name) {
 }
 
 Change only_change(const std::string& name) {
-  Notification n = load(name);
+  Notification n = load_notification(name);
   if (n.entries.size() != 1 || n.entries[0].changes.size() != 1) {
     ADD_FAILURE() << name << ": expected one change";
     return Change{};
@@ -46,7 +35,7 @@ Change only_change(const std::string& name) {
 }
 
 TEST(WebhookParseStatuses, SentWithConversationAndCbpPricing) {
-  Notification n = load("webhook_status_sent.json");
+  Notification n = load_notification("webhook_status_sent.json");
   EXPECT_EQ(n.entries.at(0).id, "5467539754836534");
   EXPECT_EQ(n.entries[0].changes.at(0).phone_number_id(), "1122334455667");
   Status s = only_status("webhook_status_sent.json");
@@ -164,7 +153,7 @@ TEST(WebhookParseStatuses, PerMessagePricingAndBsuid) {
 }
 
 TEST(WebhookParseTemplates, StatusUpdates) {
-  Notification n = load("webhook_template_status_update_approved.json");
+  Notification n = load_notification("webhook_template_status_update_approved.json");
   ASSERT_TRUE(n.entries.at(0).time);
   EXPECT_EQ(n.entries[0].time->seconds(), 1751247548);
   Change a = only_change("webhook_template_status_update_approved.json");
@@ -210,7 +199,7 @@ TEST(WebhookParseTemplates, QualityCategoryComponents) {
 
   // This fixture also has an unrelated top-level "all" member (another copy of an envelope);
   // it is ignored for typing and kept in raw.
-  Notification n = load("webhook_template_components_update_element.json");
+  Notification n = load_notification("webhook_template_components_update_element.json");
   EXPECT_TRUE(n.raw.contains("all"));
   Change u = only_change("webhook_template_components_update_element.json");
   EXPECT_EQ(u.kind(), ChangeField::kTemplateComponentsUpdate);
@@ -342,7 +331,7 @@ TEST(WebhookParseRobustness, MalformedJsonIsAParseErrorSayingWhere) {
 }
 
 TEST(WebhookParseRobustness, SizeAndDepthLimits) {
-  std::string body = fixture("webhook_text.json");
+  std::string body = webhook_fixture("webhook_text.json");
   auto r = parse(body, ParseOptions{100});
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().kind(), whatsapp::ErrorKind::kParse);
