@@ -1,0 +1,96 @@
+// /__emulator/* control endpoints (no token) and webhook hand-off.
+#include "impl.hpp"
+
+namespace whatsapp_emulator {
+namespace {
+
+const char* kJson = "application/json; charset=utf-8";
+
+void answer(httplib::Response& res, int status, const json& body) {
+  res.status = status;
+  res.set_content(body.dump(), kJson);
+}
+
+}  // namespace
+
+void Emulator::Impl::handle_control(const std::string& path, const httplib::Request& req,
+                                    httplib::Response& res) {
+  const std::string name = path.substr(std::string("/__emulator/").size());
+  const bool get = req.method == "GET", post = req.method == "POST";
+  if (name == "health" && get) return answer(res, 200, {{"status", "ok"}});
+  if (name == "stats" && get) {
+    std::lock_guard<std::mutex> lock(stats_mu);
+    return answer(res, 200, to_json(stats));
+  }
+  if (name == "messages" && get) {
+    json list = state.processed();
+    return answer(res, 200, {{"messages", list}, {"count", list.size()}});
+  }
+  if (name == "reset" && post) {
+    state.reset();
+    faults.clear();
+    faults.set_policy(opts.faults);
+    {
+      std::lock_guard<std::mutex> lock(stats_mu);
+      stats = Stats{};
+    }
+    return answer(res, 200, {{"success", true}});
+  }
+  if (name == "inbound" && post) {
+    json body = json::parse(req.body, nullptr, false);
+    std::string error;
+    if (body.is_discarded()) return answer(res, 400, {{"error", "body must be JSON"}});
+    if (!inbound(body, &error)) return answer(res, 400, {{"error", error}});
+    return answer(res, 200, {{"success", true}});
+  }
+  if (name == "faults" && get) return answer(res, 200, faults.describe());
+  if (name == "faults" && (post || req.method == "DELETE")) {
+    if (req.method == "DELETE") {
+      faults.set({}, false);
+      return answer(res, 200, {{"success", true}});
+    }
+    json body = json::parse(req.body, nullptr, false);
+    if (!body.is_object()) return answer(res, 400, {{"error", "body must be a JSON object"}});
+    std::vector<Fault> list;
+    std::string error;
+    for (auto& j : body.value("faults", json::array())) {
+      Fault f;
+      if (!parse_fault(j, &f, &error)) return answer(res, 400, {{"error", error}});
+      list.push_back(f);
+    }
+    faults.set(list, body.value("append", false));
+    return answer(res, 200, {{"success", true}, {"queued", list.size()}});
+  }
+  answer(res, 404, {{"message", "Not Found"}});
+}
+
+void Emulator::Impl::on_webhook_result(bool ok) {
+  {
+    std::lock_guard<std::mutex> lock(stats_mu);
+    ++(ok ? stats.webhooks_delivered : stats.webhooks_failed);
+  }
+  webhook_cv.notify_all();
+}
+
+void Emulator::Impl::deliver_statuses(const json& accepted) {
+  if (!webhooks) return;
+  std::string phone_id = accepted.value("phone_number_id", "");
+  std::string display = state.display_number(phone_id);
+  for (const char* st : {"sent", "delivered", "read"})
+    webhooks->enqueue(status_webhook(opts.waba_id, phone_id, display, accepted, st).dump());
+}
+
+bool Emulator::Impl::inbound(const json& body, std::string* error) {
+  if (!webhooks) {
+    *error = "no webhook_url configured";
+    return false;
+  }
+  std::string phone_id = body.is_object() ? body.value("phone_number_id", "") : "";
+  json payload;
+  if (!inbound_webhook(opts.waba_id, state.display_number(phone_id), body, &payload, error))
+    return false;
+  webhooks->enqueue(payload.dump());
+  return true;
+}
+
+}  // namespace whatsapp_emulator

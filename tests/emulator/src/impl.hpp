@@ -1,0 +1,65 @@
+// Emulator::Impl: the httplib server, stats, logging, and the pieces it drives.
+#pragma once
+
+#include <httplib.h>
+
+#include <atomic>
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+#include "faults.hpp"
+#include "state.hpp"
+#include "webhooks.hpp"
+#include "whatsapp_emulator/emulator.hpp"
+
+namespace whatsapp_emulator {
+
+struct Emulator::Impl {
+  explicit Impl(Options o);
+
+  Options opts;
+  State state;
+  FaultBook faults;
+  std::unique_ptr<WebhookSender> webhooks;
+  httplib::Server svr;
+  std::thread thread;
+  int port = 0;
+  bool started = false;
+  bool stopped = false;
+  std::mutex lifecycle_mu;
+
+  // Stats and webhook counters; webhook_cv is notified on each delivery result.
+  mutable std::mutex stats_mu;
+  std::condition_variable webhook_cv;
+  Stats stats;
+
+  // Interruptible waits for delay/trickle faults.
+  std::atomic<bool> stopping{false};
+  std::mutex wait_mu;
+  std::condition_variable wait_cv;
+  bool serve_done = false;
+
+  std::mutex log_mu;
+
+  std::string base_url() const;
+  void install_handlers();
+  void handle(const httplib::Request& req, httplib::Response& res);
+  // Returns the format tag for the log line.
+  std::string handle_api(const httplib::Request& req, httplib::Response& res, std::string* fault);
+  void handle_control(const std::string& path, const httplib::Request& req, httplib::Response& res);
+  bool serve_media(const std::string& path, httplib::Response& res);
+  void log_line(const httplib::Request& req, int status, const std::string& format,
+                const std::string& fault, long long micros);
+  bool sleep_ms(int ms);  // false if stopping
+  void deliver_statuses(const json& accepted);
+  bool inbound(const json& body, std::string* error);
+  void on_webhook_result(bool ok);
+  void reset_connection(const httplib::Request& req, httplib::Response& res);
+  // Answers (or not) according to the fault; `processed` is the real reply when the request ran.
+  void apply_fault(const Fault& f, const httplib::Request& req, httplib::Response& res,
+                   const Reply* processed, const std::string& body);
+};
+
+}  // namespace whatsapp_emulator

@@ -1,0 +1,163 @@
+// Request handling: control endpoints, media URLs, and the LowCodeAPI routes.
+#include <chrono>
+#include <iostream>
+
+#include "impl.hpp"
+#include "routing.hpp"
+#include "util.hpp"
+
+namespace whatsapp_emulator {
+namespace {
+
+const char* kJson = "application/json; charset=utf-8";
+
+std::string query_lookup(const void* ctx, const std::string& key, bool* present) {
+  auto* req = static_cast<const httplib::Request*>(ctx);
+  *present = req->has_param(key.c_str());
+  return *present ? req->get_param_value(key.c_str()) : std::string();
+}
+
+std::string raw_path_of(const std::string& target) { return target.substr(0, target.find('?')); }
+
+}  // namespace
+
+void Emulator::Impl::install_handlers() {
+  auto h = [this](const httplib::Request& req, httplib::Response& res) { handle(req, res); };
+  const std::string all = R"([\s\S]*)";
+  svr.Get(all, h);
+  svr.Post(all, h);
+  svr.Put(all, h);
+  svr.Patch(all, h);
+  svr.Delete(all, h);
+  svr.Options(all, h);
+}
+
+void Emulator::Impl::handle(const httplib::Request& req, httplib::Response& res) {
+  auto t0 = std::chrono::steady_clock::now();
+  std::string path = raw_path_of(req.target);
+  std::string format = "-";
+  std::string fault;
+  if (path.rfind("/__emulator/", 0) == 0) {
+    handle_control(path, req, res);
+  } else if (serve_media(path, res)) {
+    std::lock_guard<std::mutex> lock(stats_mu);
+    ++stats.requests;
+  } else {
+    format = handle_api(req, res, &fault);
+  }
+  auto us = std::chrono::duration_cast<std::chrono::microseconds>(
+                std::chrono::steady_clock::now() - t0).count();
+  if (path != "/__emulator/health") log_line(req, res.status, format, fault, us);
+}
+
+bool Emulator::Impl::serve_media(const std::string& path, httplib::Response& res) {
+  std::string id;
+  for (const char* prefix : {"/__media/", "/whatsapp/__media/"}) {
+    if (path.rfind(prefix, 0) == 0) id = path.substr(std::string(prefix).size());
+  }
+  if (id.empty()) return false;
+  Call c;
+  c.route = 6;
+  c.candidates = {6};
+  c.method = "GET";
+  c.params["MEDIA_URL"] = "http://emulator/__media/" + id;
+  Reply r = state.handle(c);
+  if (r.raw) {
+    res.status = 200;
+    res.set_content(r.raw_body, r.content_type.c_str());
+  } else {
+    res.status = 404;
+    res.set_content(kNotFoundBody, kJson);
+  }
+  return true;
+}
+
+std::string Emulator::Impl::handle_api(const httplib::Request& req, httplib::Response& res,
+                                       std::string* fault_out) {
+  {
+    std::lock_guard<std::mutex> lock(stats_mu);
+    ++stats.requests;
+  }
+  RouteMatch m = match_route(req.method, raw_path_of(req.target), opts.formats, &query_lookup, &req);
+  if (!m.found) {
+    std::lock_guard<std::mutex> lock(stats_mu);
+    ++stats.not_found;
+    res.status = 404;
+    res.set_content(kNotFoundBody, kJson);
+    return "-";
+  }
+  std::string format = m.old_format ? "old" : "new";
+  {
+    std::lock_guard<std::mutex> lock(stats_mu);
+    ++(m.old_format ? stats.old_format : stats.new_format);
+  }
+  std::string token = req.has_param("api_token") ? req.get_param_value("api_token") : "";
+  if (token.empty() || (!opts.api_token.empty() && token != opts.api_token)) {
+    res.status = 401;
+    res.set_content(token_error_body(), kJson);
+    return format;
+  }
+  if (!m.missing.empty()) {
+    Reply r = graph_error(100, "Missing parameter " + m.missing,
+                          "Old Format requires the query parameter " + m.missing);
+    res.status = r.status;
+    res.set_content(render(r, opts.envelope), kJson);
+    return format;
+  }
+
+  Call c;
+  c.candidates = m.candidates;
+  c.method = req.method;
+  c.old_format = m.old_format;
+  c.version = m.version;
+  c.params = m.params;
+  for (auto& kv : req.params) c.query.emplace(kv.first, kv.second);
+  c.body = req.body;
+  c.content_type = req.get_header_value("Content-Type");
+  c.multipart = req.is_multipart_form_data();
+  for (auto& kv : req.files)
+    c.parts.emplace(kv.first, Part{kv.second.filename, kv.second.content_type, kv.second.content});
+  c.base_url = base_url();
+
+  int route_hint = m.candidates.size() == 1 ? m.candidates[0] : 0;
+  std::optional<Fault> fault = faults.pick(route_hint);
+  if (fault) {
+    *fault_out = fault->kind;
+    c.fault = fault->kind;
+  }
+  bool process = !fault || fault_processes(*fault);
+  Reply r;
+  if (process) {
+    r = state.handle(c);
+    if (!c.accepted.is_null()) {
+      {
+        std::lock_guard<std::mutex> lock(stats_mu);
+        ++stats.sends_processed;
+      }
+      deliver_statuses(c.accepted);
+    }
+  }
+  std::string body = process ? render(r, opts.envelope) : std::string();
+  if (fault) {
+    apply_fault(*fault, req, res, process ? &r : nullptr, body);
+    return format;
+  }
+  res.status = r.status;
+  for (auto& kv : r.headers) res.set_header(kv.first.c_str(), kv.second);
+  res.set_content(body, r.raw ? r.content_type.c_str() : kJson);
+  return format;
+}
+
+void Emulator::Impl::log_line(const httplib::Request& req, int status, const std::string& format,
+                              const std::string& fault, long long micros) {
+  if (!opts.log_requests) return;
+  std::ostream& os = opts.log ? *opts.log : std::cerr;
+  std::lock_guard<std::mutex> lock(log_mu);
+  os << "[whatsapp-emulator] " << req.method << ' ' << util::redact_token(req.target) << ' '
+     << status << ' ' << format << ' ' << micros << "us";
+  if (!fault.empty()) os << " fault=" << fault;
+  os << '\n';
+  os.flush();
+}
+
+}  // namespace whatsapp_emulator

@@ -1,0 +1,149 @@
+#include "webhooks.hpp"
+
+#include "util.hpp"
+
+namespace whatsapp_emulator {
+
+WebhookSender::WebhookSender(std::string url, std::string app_secret,
+                             std::function<void(bool)> on_result, std::size_t max_queue)
+    : secret_(std::move(app_secret)), on_result_(std::move(on_result)), max_queue_(max_queue) {
+  // Split "http://host:port/path" into "http://host:port" and "/path".
+  std::size_t scheme = url.find("://");
+  std::size_t slash = url.find('/', scheme == std::string::npos ? 0 : scheme + 3);
+  scheme_host_port_ = slash == std::string::npos ? url : url.substr(0, slash);
+  path_ = slash == std::string::npos ? "/" : url.substr(slash);
+  worker_ = std::thread([this] { run(); });
+}
+
+WebhookSender::~WebhookSender() { stop(); }
+
+bool WebhookSender::enqueue(std::string body) {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (!stop_ && queue_.size() < max_queue_) {
+      queue_.push_back(std::move(body));
+      cv_.notify_one();
+      return true;
+    }
+  }
+  on_result_(false);
+  return false;
+}
+
+void WebhookSender::stop() {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (stop_ && !worker_.joinable()) return;
+    stop_ = true;
+    queue_.clear();
+    if (current_) current_->stop();
+  }
+  cv_.notify_all();
+  if (worker_.joinable()) worker_.join();
+}
+
+void WebhookSender::run() {
+  while (true) {
+    std::string body;
+    {
+      std::unique_lock<std::mutex> lock(mu_);
+      cv_.wait(lock, [this] { return stop_ || !queue_.empty(); });
+      if (stop_) return;
+      body = std::move(queue_.front());
+      queue_.pop_front();
+    }
+    on_result_(post(body));
+  }
+}
+
+bool WebhookSender::post(const std::string& body) {
+  httplib::Client cli(scheme_host_port_);
+  cli.set_connection_timeout(1, 0);
+  cli.set_read_timeout(2, 0);
+  cli.set_write_timeout(2, 0);
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (stop_) return false;
+    current_ = &cli;
+  }
+  httplib::Headers headers = {
+      {"X-Hub-Signature-256", "sha256=" + util::hmac_sha256_hex(secret_, body)},
+      {"User-Agent", "facebookexternalua"}};
+  auto res = cli.Post(path_.c_str(), headers, body, "application/json");
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    current_ = nullptr;
+  }
+  return res && res->status >= 200 && res->status < 300;
+}
+
+namespace {
+
+nlohmann::json envelope(const std::string& waba_id, nlohmann::json value) {
+  return {{"object", "whatsapp_business_account"},
+          {"entry", nlohmann::json::array(
+                        {{{"id", waba_id},
+                          {"changes", nlohmann::json::array(
+                                          {{{"value", std::move(value)}, {"field", "messages"}}})}}})}};
+}
+
+nlohmann::json metadata(const std::string& display, const std::string& phone_number_id) {
+  return {{"display_phone_number", display}, {"phone_number_id", phone_number_id}};
+}
+
+}  // namespace
+
+nlohmann::json status_webhook(const std::string& waba_id, const std::string& phone_number_id,
+                              const std::string& display_number, const nlohmann::json& accepted,
+                              const std::string& status) {
+  std::int64_t ts = util::now_epoch();
+  std::string category = accepted.value("category", "service");
+  nlohmann::json conversation = {{"id", accepted.value("conversation_id", "")},
+                                 {"origin", {{"type", category}}}};
+  if (status == "sent") conversation["expiration_timestamp"] = std::to_string(ts + 86400);
+  nlohmann::json st = {{"id", accepted.value("id", "")},
+                       {"status", status},
+                       {"timestamp", std::to_string(ts)},
+                       {"recipient_id", accepted.value("wa_id", "")}};
+  if (status != "read") {
+    st["conversation"] = conversation;
+    st["pricing"] = {{"billable", category != "service"},
+                     {"pricing_model", "CBP"},
+                     {"category", category}};
+  }
+  return envelope(waba_id, {{"messaging_product", "whatsapp"},
+                            {"metadata", metadata(display_number, phone_number_id)},
+                            {"statuses", nlohmann::json::array({st})}});
+}
+
+bool inbound_webhook(const std::string& waba_id, const std::string& display_number,
+                     const nlohmann::json& body, nlohmann::json* out, std::string* error) {
+  if (!body.is_object() || !body.contains("phone_number_id") || !body["phone_number_id"].is_string()) {
+    *error = "phone_number_id (string) is required";
+    return false;
+  }
+  std::string from = body.value("from", "15551234567");
+  nlohmann::json msg;
+  if (body.contains("text") && body["text"].is_string()) {
+    msg = {{"type", "text"}, {"text", {{"body", body["text"]}}}};
+  } else if (body.contains("type") && body["type"].is_string()) {
+    msg = body;
+    msg.erase("phone_number_id");
+    msg.erase("name");
+  } else {
+    *error = "give \"text\" or a raw message object with \"type\"";
+    return false;
+  }
+  msg["from"] = from;
+  if (!msg.contains("id")) msg["id"] = "wamid.HBgL" + util::base64(from + util::random_hex(24));
+  if (!msg.contains("timestamp")) msg["timestamp"] = std::to_string(util::now_epoch());
+  nlohmann::json contacts = nlohmann::json::array(
+      {{{"profile", {{"name", body.value("name", "Test User")}}}, {"wa_id", from}}});
+  *out = envelope(waba_id, {{"messaging_product", "whatsapp"},
+                            {"metadata", metadata(display_number, body["phone_number_id"])},
+                            {"contacts", contacts},
+                            {"messages", nlohmann::json::array({msg})}});
+  return true;
+}
+
+}  // namespace whatsapp_emulator
