@@ -24,6 +24,8 @@ void usage() {
       "  --fault K             fault kind for every request (repeatable: round-robin)\n"
       "  --fault-route R       send | any: requests the --fault kinds apply to (default any)\n"
       "  --fault-ms MS         duration for delay / trickle\n"
+      "  --fault-code C        graph_throttle code: 130429, 131056, 4, 80007\n"
+      "  --fault-retry-after R status_429/503 Retry-After: seconds or 'date'\n"
       "  --fault-rate P        with --fault: each request faulted with probability P\n"
       "  --fault-seed S        seed for --fault-rate (default 1)\n";
 }
@@ -34,7 +36,8 @@ int main(int argc, char** argv) {
   whatsapp_emulator::Options o;
   std::vector<std::string> kinds;
   std::string fault_route = "any";
-  int fault_ms = -1;
+  int fault_ms = -1, fault_code = 0;
+  std::string fault_retry_after;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     auto next = [&]() -> std::string {
@@ -66,6 +69,8 @@ int main(int argc, char** argv) {
     else if (a == "--fault") kinds.push_back(next());
     else if (a == "--fault-route") fault_route = next();
     else if (a == "--fault-ms") fault_ms = std::atoi(next().c_str());
+    else if (a == "--fault-code") fault_code = std::atoi(next().c_str());
+    else if (a == "--fault-retry-after") fault_retry_after = next();
     else if (a == "--fault-rate") o.faults.rate = std::atof(next().c_str());
     else if (a == "--fault-seed") o.faults.seed = std::strtoull(next().c_str(), nullptr, 10);
     else if (a == "--help" || a == "-h") { usage(); return 0; }
@@ -77,6 +82,8 @@ int main(int argc, char** argv) {
     f.kind = k;
     f.route = fault_route;
     f.ms = fault_ms;
+    f.code = fault_code;
+    f.retry_after = fault_retry_after;
     o.faults.always.push_back(f);
   }
   for (auto& f : o.faults.always) {

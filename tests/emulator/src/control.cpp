@@ -58,7 +58,19 @@ void Emulator::Impl::handle_control(const std::string& path, const httplib::Requ
       if (!parse_fault(j, &f, &error)) return answer(res, 400, {{"error", error}});
       list.push_back(f);
     }
-    faults.set(list, body.value("append", false));
+    if (body.contains("always") || body.contains("rate")) {
+      FaultPolicy policy;
+      for (auto& j : body.value("always", json::array())) {
+        Fault f;
+        if (!parse_fault(j, &f, &error)) return answer(res, 400, {{"error", error}});
+        policy.always.push_back(f);
+      }
+      policy.rate = body.value("rate", 0.0);
+      policy.seed = body.value("seed", std::uint64_t{1});
+      faults.set_policy(policy);
+    }
+    if (body.contains("faults") || !body.contains("always"))
+      faults.set(list, body.value("append", false));
     return answer(res, 200, {{"success", true}, {"queued", list.size()}});
   }
   answer(res, 404, {{"message", "Not Found"}});

@@ -68,14 +68,19 @@ Reply raw(int status, std::string body, std::string content_type) {
 
 std::string envelope_success(const json& x, Envelope env) {
   if (env == Envelope::kData) return json{{"data", x}}.dump();
-  return json{{"message", "Request completed"}, {"provider", "whatsapp"}, {"result", x}}.dump();
+  return json{{"message", "Request completed"},
+              {"provider", "whatsapp"},
+              {"result", x},
+              {"response_headers", {{"content-type", "application/json; charset=UTF-8"}}}}
+      .dump();
 }
 
 std::string envelope_error(const json& graph_body, Envelope env) {
   if (env == Envelope::kData) return json{{"data", graph_body}}.dump();
   return json{{"message", "Error received from the whatsapp API"},
               {"provider", "whatsapp"},
-              {"error", graph_body}}
+              {"error", graph_body},
+              {"headers", {{"content-type", "application/json; charset=UTF-8"}}}}
       .dump();
 }
 

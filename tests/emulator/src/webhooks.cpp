@@ -105,12 +105,8 @@ nlohmann::json status_webhook(const std::string& waba_id, const std::string& pho
                        {"status", status},
                        {"timestamp", std::to_string(ts)},
                        {"recipient_id", accepted.value("wa_id", "")}};
-  if (status != "read") {
-    st["conversation"] = conversation;
-    st["pricing"] = {{"billable", category != "service"},
-                     {"pricing_model", "CBP"},
-                     {"category", category}};
-  }
+  st["conversation"] = conversation;
+  st["pricing"] = {{"billable", true}, {"pricing_model", "CBP"}, {"category", category}};
   return envelope(waba_id, {{"messaging_product", "whatsapp"},
                             {"metadata", metadata(display_number, phone_number_id)},
                             {"statuses", nlohmann::json::array({st})}});

@@ -4,7 +4,7 @@
 
 #include <chrono>
 #include <cstdint>
-#include <iosfwd>
+#include <iostream>
 #include <memory>
 #include <string>
 #include <vector>
@@ -43,7 +43,7 @@ struct Options {
   Envelope envelope = Envelope::kData;
   std::string api_token;  // non-empty: only this token is accepted; else any non-empty token
   bool log_requests = true;
-  std::ostream* log = nullptr;  // nullptr: std::cerr
+  std::ostream* log = &std::cerr;  // one line per request; nullptr: std::cerr
   std::string webhook_url;      // e.g. http://127.0.0.1:9000/webhook ; empty: no delivery
   std::string app_secret;       // HMAC key for X-Hub-Signature-256
   std::string waba_id = "102290129340398";
