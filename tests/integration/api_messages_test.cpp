@@ -21,7 +21,7 @@ TEST_F(MessagesEmulator, EveryFamilyIsAccepted) {
       Message::image("16505551234", Media::link("https://example.com/a.png"), "caption"),
       Message::document("16505551234", Media::id("123"), "doc", "a.pdf"),
       Message::location("16505551234", {37.4, -122.1, "HQ", std::nullopt}),
-      Message::contacts("16505551234", {whatsapp::Contact{{"Ana"}, {{"+1 555", "CELL", std::nullopt}}, {}, {}, {}, std::nullopt, std::nullopt}}),
+      Message::contacts("16505551234", {whatsapp::Contact{{"Ana"}, {{"+1 555", "CELL"}}}}),
       Message::interactive_buttons("16505551234", "Coming?", {{"y", "Yes"}, {"n", "No"}}),
       Message::interactive("16505551234", Interactive::cta_url("Dates", "See", "https://example.com")),
       Message::template_message("16505551234", whatsapp::TemplateMessage("2023_april_promo", "en_US")

@@ -31,8 +31,8 @@ struct AnalyticsQuery {
   std::int64_t start = 0;  ///< Epoch seconds, inclusive.
   std::int64_t end = 0;    ///< Epoch seconds, exclusive.
   Granularity granularity = Granularity::kDay;
-  std::vector<std::string> phone_numbers;  ///< Display numbers; empty: all.
-  std::vector<std::string> metric_types;   ///< e.g. "SENT", "DELIVERED"; empty: all.
+  std::vector<std::string> phone_numbers{};  ///< Display numbers; empty: all.
+  std::vector<std::string> metric_types{};   ///< e.g. "SENT", "DELIVERED"; empty: all.
 };
 
 struct AnalyticsDataPoint {
@@ -44,9 +44,9 @@ struct AnalyticsDataPoint {
 };
 
 struct Analytics {
-  std::vector<std::string> phone_numbers;
+  std::vector<std::string> phone_numbers{};
   std::string granularity;
-  std::vector<AnalyticsDataPoint> data_points;
+  std::vector<AnalyticsDataPoint> data_points{};
   nlohmann::json raw;
 };
 

@@ -30,31 +30,31 @@ struct BusinessProfile {
 
 /// What Update Business Profile changes: only the fields set are sent.
 struct BusinessProfileUpdate {
-  std::optional<std::string> about;
-  std::optional<std::string> address;
-  std::optional<std::string> description;
-  std::optional<std::string> email;
-  std::optional<std::string> profile_picture_handle;  ///< From a resumable upload.
-  std::optional<std::vector<std::string>> websites;
-  std::optional<std::string> vertical;
+  std::optional<std::string> about{};
+  std::optional<std::string> address{};
+  std::optional<std::string> description{};
+  std::optional<std::string> email{};
+  std::optional<std::string> profile_picture_handle{};  ///< From a resumable upload.
+  std::optional<std::vector<std::string>> websites{};
+  std::optional<std::string> vertical{};
 };
 
 /// Contact details in compliance info.
 struct ComplianceContact {
-  std::optional<std::string> name;
-  std::optional<std::string> email;
-  std::optional<std::string> landline_number;
-  std::optional<std::string> mobile_number;
+  std::optional<std::string> name{};
+  std::optional<std::string> email{};
+  std::optional<std::string> landline_number{};
+  std::optional<std::string> mobile_number{};
 };
 
 /// Business compliance information (required for businesses in India).
 struct ComplianceInfo {
-  std::optional<std::string> entity_name;
-  std::optional<std::string> entity_type;  ///< "LIMITED_LIABILITY_PARTNERSHIP", "PRIVATE_COMPANY", ...
-  std::optional<std::string> other_entity_type;
-  std::optional<bool> is_registered;
-  std::optional<ComplianceContact> grievance_officer_details;
-  std::optional<ComplianceContact> customer_care_details;
+  std::optional<std::string> entity_name{};
+  std::optional<std::string> entity_type{};  ///< "LIMITED_LIABILITY_PARTNERSHIP", "PRIVATE_COMPANY", ...
+  std::optional<std::string> other_entity_type{};
+  std::optional<bool> is_registered{};
+  std::optional<ComplianceContact> grievance_officer_details{};
+  std::optional<ComplianceContact> customer_care_details{};
   nlohmann::json raw;  ///< As received (empty when built to send).
 };
 

@@ -16,59 +16,59 @@ namespace whatsapp {
 /// A contact's name; `formatted_name` is required, the parts are optional.
 struct ContactName {
   std::string formatted_name;
-  std::optional<std::string> first_name;
-  std::optional<std::string> last_name;
-  std::optional<std::string> middle_name;
-  std::optional<std::string> suffix;
-  std::optional<std::string> prefix;
+  std::optional<std::string> first_name{};
+  std::optional<std::string> last_name{};
+  std::optional<std::string> middle_name{};
+  std::optional<std::string> suffix{};
+  std::optional<std::string> prefix{};
 };
 
 struct ContactPhone {
   std::string phone;
-  std::optional<std::string> type;   ///< "CELL", "MAIN", "IPHONE", "HOME", "WORK".
-  std::optional<std::string> wa_id;  ///< Adds a "Message" button for this WhatsApp id.
+  std::optional<std::string> type{};   ///< "CELL", "MAIN", "IPHONE", "HOME", "WORK".
+  std::optional<std::string> wa_id{};  ///< Adds a "Message" button for this WhatsApp id.
 };
 
 struct ContactEmail {
   std::string email;
-  std::optional<std::string> type;  ///< "HOME", "WORK".
+  std::optional<std::string> type{};  ///< "HOME", "WORK".
 };
 
 struct ContactUrl {
   std::string url;
-  std::optional<std::string> type;  ///< "HOME", "WORK".
+  std::optional<std::string> type{};  ///< "HOME", "WORK".
 };
 
 struct ContactAddress {
-  std::optional<std::string> street;
-  std::optional<std::string> city;
-  std::optional<std::string> state;
-  std::optional<std::string> zip;
-  std::optional<std::string> country;
-  std::optional<std::string> country_code;  ///< ISO two-letter code.
-  std::optional<std::string> type;          ///< "HOME", "WORK".
+  std::optional<std::string> street{};
+  std::optional<std::string> city{};
+  std::optional<std::string> state{};
+  std::optional<std::string> zip{};
+  std::optional<std::string> country{};
+  std::optional<std::string> country_code{};  ///< ISO two-letter code.
+  std::optional<std::string> type{};          ///< "HOME", "WORK".
 };
 
 struct ContactOrg {
-  std::optional<std::string> company;
-  std::optional<std::string> department;
-  std::optional<std::string> title;
+  std::optional<std::string> company{};
+  std::optional<std::string> department{};
+  std::optional<std::string> title{};
 };
 
 /// One contact card.
 struct Contact {
   ContactName name;
-  std::vector<ContactPhone> phones;
-  std::vector<ContactEmail> emails;
-  std::vector<ContactUrl> urls;
-  std::vector<ContactAddress> addresses;
-  std::optional<ContactOrg> org;
-  std::optional<std::string> birthday;  ///< "YYYY-MM-DD".
+  std::vector<ContactPhone> phones{};
+  std::vector<ContactEmail> emails{};
+  std::vector<ContactUrl> urls{};
+  std::vector<ContactAddress> addresses{};
+  std::optional<ContactOrg> org{};
+  std::optional<std::string> birthday{};  ///< "YYYY-MM-DD".
 };
 
 /// The content of a contacts message: one or more cards.
 struct Contacts {
-  std::vector<Contact> contacts;
+  std::vector<Contact> contacts{};
 };
 
 namespace detail {

@@ -20,15 +20,15 @@ struct Conversation {
   std::string user_id;          ///< The user's WhatsApp id, when returned.
   std::string phone_number_id;  ///< The business number, when returned.
   std::string origin_type;      ///< origin.type: "service", "marketing", "utility", ...
-  std::optional<std::int64_t> expiration_timestamp;  ///< Epoch seconds (string or number).
-  std::optional<std::int64_t> unread_count;
+  std::optional<std::int64_t> expiration_timestamp{};  ///< Epoch seconds (string or number).
+  std::optional<std::int64_t> unread_count{};
   nlohmann::json raw;
 };
 
 /// Filters of Get Conversations.
 struct ConversationFilter {
-  std::vector<std::string> fields;
-  std::optional<int> limit;  ///< Items per page.
+  std::vector<std::string> fields{};
+  std::optional<int> limit{};  ///< Items per page.
   std::string user_id;       ///< Only conversations with this user.
 };
 
@@ -55,7 +55,7 @@ struct Subscription {
   std::string object = "whatsapp_business_account";
   std::string callback_url;
   bool active = false;
-  std::vector<SubscriptionField> fields;
+  std::vector<SubscriptionField> fields{};
   nlohmann::json raw;
 };
 
@@ -63,7 +63,7 @@ struct Subscription {
 struct NewSubscription {
   std::string object = "whatsapp_business_account";
   std::string callback_url;              ///< https URL Meta posts to.
-  std::vector<std::string> fields;       ///< {"messages"}.
+  std::vector<std::string> fields{};       ///< {"messages"}.
   std::string verify_token;              ///< Echoed in the hub.challenge handshake.
 };
 

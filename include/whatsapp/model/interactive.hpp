@@ -42,8 +42,8 @@ inline constexpr std::size_t kMaxProductListItems = 30;
 struct InteractiveHeader {
   std::string type;  ///< "text", "image", "video" or "document"; empty: not sent.
   std::string text_value;  ///< The text of a "text" header: up to 60 characters.
-  std::optional<Media> media;
-  std::optional<std::string> filename;  ///< Document headers only.
+  std::optional<Media> media{};
+  std::optional<std::string> filename{};  ///< Document headers only.
 
   /// A text header.
   static InteractiveHeader text(std::string s) {
@@ -78,27 +78,27 @@ struct ReplyButton {
 struct ListRow {
   std::string id;     ///< Up to 200 characters, unique in the message.
   std::string title;  ///< Up to 24 characters.
-  std::optional<std::string> description;  ///< Up to 72 characters.
+  std::optional<std::string> description{};  ///< Up to 72 characters.
 };
 
 struct ListSection {
-  std::optional<std::string> title;  ///< Up to 24 characters; required with two or more sections.
-  std::vector<ListRow> rows;
+  std::optional<std::string> title{};  ///< Up to 24 characters; required with two or more sections.
+  std::vector<ListRow> rows{};
 };
 
 struct ProductSection {
   std::string title;  ///< Up to 24 characters.
-  std::vector<std::string> product_retailer_ids;
+  std::vector<std::string> product_retailer_ids{};
 };
 
 /// Up to three reply buttons (type "button").
 struct ButtonsAction {
-  std::vector<ReplyButton> buttons;
+  std::vector<ReplyButton> buttons{};
 };
 /// A list behind a button (type "list").
 struct ListAction {
   std::string button;  ///< The button's text, up to 20 characters.
-  std::vector<ListSection> sections;
+  std::vector<ListSection> sections{};
 };
 /// A button that opens a URL (type "cta_url").
 struct CtaUrlAction {
@@ -112,10 +112,10 @@ struct FlowAction {
   std::string flow_id;
   std::string flow_name;
   std::string flow_cta;  ///< The button's text.
-  std::optional<std::string> flow_action;  ///< "navigate" (default) or "data_exchange".
-  std::optional<std::string> screen;       ///< First screen for "navigate".
-  std::optional<nlohmann::json> data;      ///< Initial data for the first screen.
-  std::optional<std::string> mode;         ///< "draft" to send an unpublished flow.
+  std::optional<std::string> flow_action{};  ///< "navigate" (default) or "data_exchange".
+  std::optional<std::string> screen{};       ///< First screen for "navigate".
+  std::optional<nlohmann::json> data{};      ///< Initial data for the first screen.
+  std::optional<std::string> mode{};         ///< "draft" to send an unpublished flow.
 };
 /// Asks the user to share their location (type "location_request_message").
 struct LocationRequestAction {};
@@ -127,18 +127,18 @@ struct ProductAction {
 /// Several products in sections (type "product_list"); needs a header.
 struct ProductListAction {
   std::string catalog_id;
-  std::vector<ProductSection> sections;
+  std::vector<ProductSection> sections{};
 };
 /// The business's catalog (type "catalog_message").
 struct CatalogAction {
-  std::optional<std::string> thumbnail_product_retailer_id;
+  std::optional<std::string> thumbnail_product_retailer_id{};
 };
 
 /// An interactive message's content.
 struct Interactive {
-  std::optional<InteractiveHeader> header;
-  std::optional<std::string> body;    ///< Up to 1024 characters; required except for products.
-  std::optional<std::string> footer;  ///< Up to 60 characters.
+  std::optional<InteractiveHeader> header{};
+  std::optional<std::string> body{};    ///< Up to 1024 characters; required except for products.
+  std::optional<std::string> footer{};  ///< Up to 60 characters.
   std::variant<ButtonsAction, ListAction, CtaUrlAction, FlowAction, LocationRequestAction,
                ProductAction, ProductListAction, CatalogAction>
       action;

@@ -17,8 +17,8 @@ namespace whatsapp {
 struct Location {
   double latitude = 0;   ///< -90 to 90.
   double longitude = 0;  ///< -180 to 180.
-  std::optional<std::string> name;
-  std::optional<std::string> address;
+  std::optional<std::string> name{};
+  std::optional<std::string> address{};
 };
 
 /// An emoji reaction to a message; an empty emoji removes the reaction.

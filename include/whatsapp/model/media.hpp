@@ -134,7 +134,7 @@ struct MediaUpload {
   std::string mime_type;  ///< Empty: from the file name's extension.
   /// For stickers: whether the WebP is animated (500 KB limit instead of 100 KB); nullopt: read
   /// from the WebP header.
-  std::optional<bool> animated_sticker;
+  std::optional<bool> animated_sticker{};
   /// Told about upload progress; returning false cancels.
   ProgressCallback progress;
 
@@ -167,7 +167,7 @@ struct MediaInfo {
   std::string url;
   std::string mime_type;
   std::string sha256;                     ///< Of the file's bytes, as Meta spells it.
-  std::optional<std::uint64_t> file_size;  ///< Meta sends a number or a string of digits.
+  std::optional<std::uint64_t> file_size{};  ///< Meta sends a number or a string of digits.
   std::string messaging_product;
   nlohmann::json raw;
 };

@@ -46,7 +46,7 @@ struct Media {
 /// An image (JPEG or PNG, up to 5 MB) with an optional caption.
 struct Image {
   Media media;
-  std::optional<std::string> caption;  ///< Up to 1024 characters.
+  std::optional<std::string> caption{};  ///< Up to 1024 characters.
 };
 
 /// An audio clip (AAC, AMR, MP3, M4A, OGG/Opus, up to 16 MB). Meta allows no caption.
@@ -57,14 +57,14 @@ struct Audio {
 /// A video (MP4 or 3GP, up to 16 MB) with an optional caption.
 struct Video {
   Media media;
-  std::optional<std::string> caption;  ///< Up to 1024 characters.
+  std::optional<std::string> caption{};  ///< Up to 1024 characters.
 };
 
 /// A document (PDF, Office, plain text, up to 100 MB) with optional caption and file name.
 struct Document {
   Media media;
-  std::optional<std::string> caption;   ///< Up to 1024 characters.
-  std::optional<std::string> filename;  ///< Shown to the recipient; sets the file's extension.
+  std::optional<std::string> caption{};   ///< Up to 1024 characters.
+  std::optional<std::string> filename{};  ///< Shown to the recipient; sets the file's extension.
 };
 
 /// A sticker (WebP; 100 KB static, 500 KB animated). Meta allows no caption.

@@ -35,13 +35,13 @@ struct Currency {
 /// A date and time; Meta shows `fallback_value` (the other fields are kept for older clients).
 struct DateTime {
   std::string fallback_value;
-  std::optional<int> day_of_week;  ///< 1 (Monday) to 7.
-  std::optional<int> year;
-  std::optional<int> month;
-  std::optional<int> day_of_month;
-  std::optional<int> hour;
-  std::optional<int> minute;
-  std::optional<std::string> calendar;  ///< "GREGORIAN".
+  std::optional<int> day_of_week{};  ///< 1 (Monday) to 7.
+  std::optional<int> year{};
+  std::optional<int> month{};
+  std::optional<int> day_of_month{};
+  std::optional<int> hour{};
+  std::optional<int> minute{};
+  std::optional<std::string> calendar{};  ///< "GREGORIAN".
 };
 
 /// One parameter of a template component.
@@ -50,11 +50,11 @@ struct TemplateParameter {
                     kCouponCode, kAction, kRaw };
   Kind kind = Kind::kText;
   std::string value;  ///< kText, kPayload, kCouponCode.
-  std::optional<std::string> parameter_name;  ///< For templates with named parameters.
+  std::optional<std::string> parameter_name{};  ///< For templates with named parameters.
   Currency currency_value;
   DateTime date_time_value;
   Media media;
-  std::optional<std::string> filename;  ///< kDocument.
+  std::optional<std::string> filename{};  ///< kDocument.
   Location location_value;
   nlohmann::json json;  ///< kAction: the action object; kRaw: the whole parameter.
 
@@ -136,9 +136,9 @@ using ButtonIndex = std::variant<int, std::string>;
 /// One component of a template message: header, body or one button.
 struct TemplateComponent {
   std::string type;  ///< "header", "body", "button".
-  std::optional<std::string> sub_type;  ///< Buttons: "quick_reply", "url", "flow", "CATALOG", "copy_code", ...
-  std::optional<ButtonIndex> index;     ///< Buttons: 0 to 9.
-  std::vector<TemplateParameter> parameters;
+  std::optional<std::string> sub_type{};  ///< Buttons: "quick_reply", "url", "flow", "CATALOG", "copy_code", ...
+  std::optional<ButtonIndex> index{};     ///< Buttons: 0 to 9.
+  std::vector<TemplateParameter> parameters{};
 
   static TemplateComponent header(std::vector<TemplateParameter> p) { return make("header", std::move(p)); }
   static TemplateComponent body(std::vector<TemplateParameter> p) { return make("body", std::move(p)); }
@@ -182,8 +182,8 @@ struct TemplateComponent {
 struct TemplateMessage {
   std::string name;
   std::string language = "en_US";              ///< language.code
-  std::optional<std::string> language_policy;  ///< language.policy ("deterministic").
-  std::vector<TemplateComponent> components;
+  std::optional<std::string> language_policy{};  ///< language.policy ("deterministic").
+  std::vector<TemplateComponent> components{};
 
   TemplateMessage() = default;
   TemplateMessage(std::string template_name, std::string language_code)
@@ -321,7 +321,7 @@ inline Result<void> check_template_params(const TemplateMessage& t, const Templa
     return {};
   }
   std::size_t expected = 0;
-  std::vector<std::string> names;
+  std::vector<std::string> names{};
   const bool text_header = !def->format || def->format == "TEXT" || def->format == "text";
   if (std::string_view(type) == "header" && !text_header) {
     expected = 1;  // one media or location parameter
