@@ -23,8 +23,12 @@ int main(int argc, char** argv) {
   } else {
     upload = whatsapp::MediaUpload::from_memory(std::string("\x89PNG\r\n\x1a\n example bytes", 22), "example.png");
   }
-  upload.progress = [](const whatsapp::TransferProgress& p) {
-    if (p.upload_total > 0 && p.uploaded == p.upload_total) std::cout << "  uploaded " << p.uploaded << " bytes\n";
+  bool reported = false;
+  upload.progress = [&reported](const whatsapp::TransferProgress& p) {
+    if (!reported && p.upload_total > 0 && p.uploaded == p.upload_total) {
+      reported = true;
+      std::cout << "  uploaded " << p.uploaded << " bytes (multipart body)\n";
+    }
     return true;
   };
   auto uploaded = client.media().upload(s.phone_number_id, upload);
