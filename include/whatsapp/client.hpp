@@ -9,8 +9,14 @@
 
 #include <nlohmann/json.hpp>
 
+#include "whatsapp/api/analytics.hpp"
+#include "whatsapp/api/business.hpp"
+#include "whatsapp/api/conversations.hpp"
+#include "whatsapp/api/media.hpp"
 #include "whatsapp/api/messages.hpp"
 #include "whatsapp/api/phone_numbers.hpp"
+#include "whatsapp/api/subscriptions.hpp"
+#include "whatsapp/api/templates.hpp"
 #include "whatsapp/detail/core.hpp"
 #include "whatsapp/options.hpp"
 #include "whatsapp/transport/curl.hpp"
@@ -41,6 +47,18 @@ class Client {
   api::Messages<Transport> messages() const { return api::Messages<Transport>(core_); }
   /// Business phone numbers.
   api::PhoneNumbers<Transport> phone_numbers() const { return api::PhoneNumbers<Transport>(core_); }
+  /// Media: upload, retrieve URL, delete, download.
+  api::MediaFiles<Transport> media() const { return api::MediaFiles<Transport>(core_); }
+  /// Business profile, compliance info and the business account.
+  api::Business<Transport> business() const { return api::Business<Transport>(core_); }
+  /// Message templates.
+  api::Templates<Transport> templates() const { return api::Templates<Transport>(core_); }
+  /// Conversations.
+  api::Conversations<Transport> conversations() const { return api::Conversations<Transport>(core_); }
+  /// Webhook subscriptions of an app.
+  api::Subscriptions<Transport> subscriptions() const { return api::Subscriptions<Transport>(core_); }
+  /// Messaging analytics.
+  api::AnalyticsApi<Transport> analytics() const { return api::AnalyticsApi<Transport>(core_); }
 
   /// Any route, for what the typed groups do not cover: the unwrapped payload or a typed error.
   /// `body` is sent as JSON when not null.

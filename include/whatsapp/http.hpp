@@ -5,6 +5,8 @@
 
 #include <chrono>
 #include <cstddef>
+#include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -36,6 +38,20 @@ struct MultipartPart {
   std::string content_type;  ///< The part's Content-Type when not empty.
 };
 
+/// How far a transfer has come. Totals are 0 while unknown.
+struct TransferProgress {
+  std::uint64_t download_total = 0;
+  std::uint64_t downloaded = 0;
+  std::uint64_t upload_total = 0;
+  std::uint64_t uploaded = 0;
+};
+
+/// Called as bytes move; returning false cancels the transfer (the call fails with kCancelled).
+using ProgressCallback = std::function<bool(const TransferProgress&)>;
+
+/// Receives a response body chunk by chunk; returning false stops the transfer (kCancelled).
+using BodySink = std::function<bool(const char* data, std::size_t size)>;
+
 /// A request as the transport sends it. `url` is complete, api_token included: a transport must
 /// not log it unredacted.
 struct HttpRequest {
@@ -51,6 +67,12 @@ struct HttpRequest {
   bool idempotent = true;
   /// Longest answer body accepted; 0: the transport's default.
   std::size_t max_response_bytes = 0;
+  /// When set, the body of a 2xx answer goes here in chunks instead of into HttpResponse::body,
+  /// and no response size limit applies to it. Bodies of other statuses are kept as usual (they
+  /// carry the error).
+  BodySink on_body{};
+  /// When set, told about upload and download progress.
+  ProgressCallback progress{};
 };
 
 /// An HTTP answer, whatever its status.

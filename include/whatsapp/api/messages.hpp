@@ -13,6 +13,7 @@
 #include "whatsapp/detail/decode.hpp"
 #include "whatsapp/model/message.hpp"
 #include "whatsapp/model/send_result.hpp"
+#include "whatsapp/model/success.hpp"
 
 namespace whatsapp::api {
 
@@ -33,6 +34,31 @@ class Messages {
     auto payload = core_->call(spec);
     if (!payload) return std::move(payload).error();
     return detail::decode<SendResult>(*payload, "send response");
+  }
+
+  /// Marks the incoming message `message_id` as read (blue ticks), optionally showing a typing
+  /// indicator. By default uses Meta's documented body form on the send route; `options.form =
+  /// MarkReadForm::kPath` uses LowCodeAPI's own route `POST /<PHONE>/messages/<MESSAGE_ID>`.
+  /// Returns nothing on `{"success":true}`. Errors: kInvalidArgument for an empty id or a typing
+  /// indicator with the path form; kApi; kParse when the answer is not a success. Safe to repeat.
+  Result<void> mark_read(std::string_view phone_number_id, std::string_view message_id,
+                         const MarkReadOptions& options = {}) const {
+    if (message_id.empty()) return Error::invalid_argument("message_id", "must not be empty");
+    nlohmann::json body{{"status", "read"}};
+    detail::RequestSpec spec{&route(RouteId::kSendMessage), {phone_number_id}, {}, {}, {}};
+    if (options.form == MarkReadForm::kPath) {
+      if (options.typing_indicator) {
+        return Error::invalid_argument("typing_indicator", "needs the body form (MarkReadForm::kBody)");
+      }
+      spec.route = &route(RouteId::kMarkMessageRead);
+      spec.path = {phone_number_id, message_id};
+    } else {
+      body["messaging_product"] = "whatsapp";
+      body["message_id"] = message_id;
+      if (options.typing_indicator) body["typing_indicator"] = {{"type", "text"}};
+    }
+    spec.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    return detail::expect_success(core_->call(spec), "mark as read");
   }
 
  private:

@@ -34,6 +34,8 @@ struct RequestSpec {
   QueryParams query;
   std::string body;                      ///< Serialized JSON, or empty.
   std::vector<MultipartPart> multipart;  ///< For uploads.
+  BodySink on_body{};                    ///< Streams a 2xx body (downloads); see HttpRequest.
+  ProgressCallback progress{};           ///< Upload/download progress; see HttpRequest.
 };
 
 /// What one call exchanged: the final answer, its format and how many requests it took.
@@ -217,6 +219,8 @@ class Core {
     req.url = std::move(*url);
     req.body = spec.body;
     req.multipart = spec.multipart;
+    req.on_body = spec.on_body;
+    req.progress = spec.progress;
     req.connect_timeout = options_.connect_timeout;
     req.timeout = settings.timeout.count() > 0 ? settings.timeout : options_.timeout;
     req.idempotent = settings.idempotent;

@@ -1,17 +1,31 @@
 #pragma once
 
 /// @file model/message.hpp
-/// Outgoing messages: what messages().send() takes.
+/// Outgoing messages: what messages().send() takes. One Message holds a recipient, one content
+/// (text, media, location, contacts, interactive, template or reaction) and optional reply
+/// context; each family of contents lives in its own header under model/.
+///
+///     using whatsapp::Message;
+///     Message::text(to, "Hello");
+///     Message::image(to, whatsapp::Media::id("1037543291543636"), "Our new shop");
+///     Message::interactive_buttons(to, "Coming?", {{"yes", "Yes"}, {"no", "No"}});
+///     Message::reaction(to, "wamid.HBgL...", "\xF0\x9F\x91\x8D").reply_to(...);
 
 #include <optional>
 #include <string>
 #include <utility>
 #include <variant>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "whatsapp/detail/utf8.hpp"
 #include "whatsapp/error.hpp"
+#include "whatsapp/model/contacts.hpp"
+#include "whatsapp/model/interactive.hpp"
+#include "whatsapp/model/location.hpp"
+#include "whatsapp/model/media_message.hpp"
+#include "whatsapp/model/template_message.hpp"
 #include "whatsapp/result.hpp"
 
 namespace whatsapp {
@@ -29,22 +43,82 @@ struct Context {
 
 /// Limits Meta documents for text messages.
 inline constexpr std::size_t kMaxTextBodyChars = 4096;
+inline constexpr std::size_t kMaxBizOpaqueCallbackDataChars = 512;
+
+/// Everything a message can carry; the JSON `type` follows from the alternative.
+using MessageContent = std::variant<Text, Image, Audio, Video, Document, Sticker, Location, Contacts,
+                                    Interactive, TemplateMessage, Reaction>;
 
 /// One outgoing message: a recipient, a content and optional reply context.
 struct Message {
   std::string to;  ///< Recipient: phone number in international format, or WhatsApp id.
+  /// "individual" (the default); empty: the field is not sent.
   std::string recipient_type = "individual";
   std::optional<Context> context;
   /// Echoed back in status webhooks for this message (up to 512 characters).
   std::optional<std::string> biz_opaque_callback_data;
-  std::variant<Text> content;
+  MessageContent content;
 
-  /// A text message.
-  static Message text(std::string to, std::string body, bool preview_url = false) {
+  /// A message with any content.
+  static Message make(std::string to, MessageContent content) {
     Message m;
     m.to = std::move(to);
-    m.content = Text{std::move(body), preview_url};
+    m.content = std::move(content);
     return m;
+  }
+  /// A text message.
+  static Message text(std::string to, std::string body, bool preview_url = false) {
+    return make(std::move(to), Text{std::move(body), preview_url});
+  }
+  /// An image by id or link, with an optional caption.
+  static Message image(std::string to, Media media, std::optional<std::string> caption = std::nullopt) {
+    return make(std::move(to), Image{std::move(media), std::move(caption)});
+  }
+  static Message audio(std::string to, Media media) { return make(std::move(to), Audio{std::move(media)}); }
+  static Message video(std::string to, Media media, std::optional<std::string> caption = std::nullopt) {
+    return make(std::move(to), Video{std::move(media), std::move(caption)});
+  }
+  static Message document(std::string to, Media media, std::optional<std::string> caption = std::nullopt,
+                          std::optional<std::string> filename = std::nullopt) {
+    return make(std::move(to), Document{std::move(media), std::move(caption), std::move(filename)});
+  }
+  static Message sticker(std::string to, Media media) { return make(std::move(to), Sticker{std::move(media)}); }
+  static Message location(std::string to, Location where) { return make(std::move(to), std::move(where)); }
+  static Message contacts(std::string to, std::vector<Contact> cards) {
+    return make(std::move(to), Contacts{std::move(cards)});
+  }
+  static Message interactive(std::string to, Interactive i) { return make(std::move(to), std::move(i)); }
+  /// Up to three reply buttons under `body`.
+  static Message interactive_buttons(std::string to, std::string body, std::vector<ReplyButton> buttons) {
+    return interactive(std::move(to), Interactive::buttons(std::move(body), std::move(buttons)));
+  }
+  /// A list opened by a button reading `button`.
+  static Message interactive_list(std::string to, std::string body, std::string button,
+                                  std::vector<ListSection> sections) {
+    return interactive(std::move(to), Interactive::list(std::move(body), std::move(button), std::move(sections)));
+  }
+  /// A button that opens `url`.
+  static Message interactive_cta_url(std::string to, std::string body, std::string display_text, std::string url) {
+    return interactive(std::move(to),
+                       Interactive::cta_url(std::move(body), std::move(display_text), std::move(url)));
+  }
+  /// Asks the recipient to share their location.
+  static Message location_request(std::string to, std::string body) {
+    return interactive(std::move(to), Interactive::location_request(std::move(body)));
+  }
+  /// A template message (see TemplateMessage).
+  static Message template_message(std::string to, TemplateMessage t) { return make(std::move(to), std::move(t)); }
+  /// A template without parameters, e.g. "hello_world".
+  static Message template_message(std::string to, std::string name, std::string language) {
+    return make(std::move(to), TemplateMessage(std::move(name), std::move(language)));
+  }
+  /// Reacts to `message_id` with `emoji`.
+  static Message reaction(std::string to, std::string message_id, std::string emoji) {
+    return make(std::move(to), Reaction{std::move(message_id), std::move(emoji)});
+  }
+  /// Removes this business's reaction from `message_id` (an empty emoji).
+  static Message remove_reaction(std::string to, std::string message_id) {
+    return reaction(std::move(to), std::move(message_id), std::string());
   }
 
   /// Makes this message a reply to `message_id`.
@@ -53,31 +127,22 @@ struct Message {
     return *this;
   }
   Message&& reply_to(std::string message_id) && { return std::move(reply_to(std::move(message_id))); }
+  /// Sets biz_opaque_callback_data, echoed in this message's status webhooks.
+  Message& with_callback_data(std::string data) & {
+    biz_opaque_callback_data = std::move(data);
+    return *this;
+  }
+  Message&& with_callback_data(std::string data) && { return std::move(with_callback_data(std::move(data))); }
 
   /// The value of the JSON `type` field.
   const char* type() const noexcept {
-    struct Name {
-      const char* operator()(const Text&) const noexcept { return "text"; }
-    };
-    return std::visit(Name{}, content);
+    static constexpr const char* kNames[] = {"text",     "image",    "audio",       "video",
+                                             "document", "sticker",  "location",    "contacts",
+                                             "interactive", "template", "reaction"};
+    static_assert(sizeof(kNames) / sizeof(kNames[0]) == std::variant_size_v<MessageContent>);
+    return kNames[content.index()];
   }
 };
-
-namespace detail {
-
-inline Result<void> check_text(std::string_view value, std::string_view field, std::size_t max) {
-  const auto n = utf8_length(value);
-  if (!n) return Error::invalid_argument(std::string(field), "is not valid UTF-8");
-  if (*n == 0) return Error::invalid_argument(std::string(field), "must not be empty");
-  if (*n > max) {
-    return Error::invalid_argument(std::string(field), "has " + std::to_string(*n) +
-                                                           " characters; at most " +
-                                                           std::to_string(max) + " are allowed");
-  }
-  return {};
-}
-
-}  // namespace detail
 
 /// Checks what Meta would refuse, before anything is sent. The error names the field.
 inline Result<void> validate(const Message& m) {
@@ -86,14 +151,24 @@ inline Result<void> validate(const Message& m) {
     if (auto r = detail::check_text(m.context->message_id, "context.message_id", 512); !r) return r;
   }
   if (m.biz_opaque_callback_data) {
-    if (auto r = detail::check_text(*m.biz_opaque_callback_data, "biz_opaque_callback_data", 512); !r) {
+    if (auto r = detail::check_text(*m.biz_opaque_callback_data, "biz_opaque_callback_data",
+                                    kMaxBizOpaqueCallbackDataChars);
+        !r) {
       return r;
     }
   }
   if (const auto* t = std::get_if<Text>(&m.content)) {
-    if (auto r = detail::check_text(t->body, "text.body", kMaxTextBodyChars); !r) return r;
+    return detail::check_text(t->body, "text.body", kMaxTextBodyChars);
   }
-  return {};
+  return std::visit(
+      [](const auto& c) -> Result<void> {
+        if constexpr (std::is_same_v<std::decay_t<decltype(c)>, Text>) {
+          return {};
+        } else {
+          return validate(c);
+        }
+      },
+      m.content);
 }
 
 inline void to_json(nlohmann::json& j, const Text& t) {
@@ -104,7 +179,7 @@ inline void to_json(nlohmann::json& j, const Text& t) {
 inline void to_json(nlohmann::json& j, const Message& m) {
   j = nlohmann::json::object();
   j["messaging_product"] = "whatsapp";
-  j["recipient_type"] = m.recipient_type;
+  if (!m.recipient_type.empty()) j["recipient_type"] = m.recipient_type;
   j["to"] = m.to;
   if (m.context) j["context"] = {{"message_id", m.context->message_id}};
   if (m.biz_opaque_callback_data) j["biz_opaque_callback_data"] = *m.biz_opaque_callback_data;
@@ -112,5 +187,21 @@ inline void to_json(nlohmann::json& j, const Message& m) {
   j["type"] = type;
   std::visit([&](const auto& c) { j[type] = c; }, m.content);
 }
+
+/// Which of LowCodeAPI's two ways of marking a message as read to use.
+enum class MarkReadForm {
+  /// Meta's documented form: `POST /<PHONE>/messages` with
+  /// `{"messaging_product":"whatsapp","status":"read","message_id":ID}`. The default.
+  kBody,
+  /// LowCodeAPI's "Mark message as read" route: `POST /<PHONE>/messages/<ID>` with
+  /// `{"status":"read"}`. Cannot show a typing indicator.
+  kPath,
+};
+
+struct MarkReadOptions {
+  /// Also show "typing..." to the user (up to 25 s or until the next message). Body form only.
+  bool typing_indicator = false;
+  MarkReadForm form = MarkReadForm::kBody;
+};
 
 }  // namespace whatsapp

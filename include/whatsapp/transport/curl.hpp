@@ -101,11 +101,27 @@ struct CurlSink {
   HttpResponse* response;
   std::size_t limit;
   bool over_limit = false;
+  const HttpRequest* request = nullptr;
+  CURL* handle = nullptr;
+  int streaming = -1;    ///< -1: not decided yet; 1: 2xx body goes to request->on_body; 0: kept.
+  bool stopped = false;  ///< A callback asked to stop.
 };
 
 inline std::size_t curl_on_body(char* data, std::size_t size, std::size_t n, void* user) {
   auto* sink = static_cast<CurlSink*>(user);
   const std::size_t bytes = size * n;
+  if (sink->streaming < 0) {
+    long status = 0;
+    curl_easy_getinfo(sink->handle, CURLINFO_RESPONSE_CODE, &status);
+    sink->streaming = (sink->request->on_body && status >= 200 && status < 300) ? 1 : 0;
+  }
+  if (sink->streaming == 1) {
+    if (!sink->request->on_body(data, bytes)) {
+      sink->stopped = true;
+      return 0;
+    }
+    return bytes;
+  }
   if (sink->response->body.size() + bytes > sink->limit) {
     sink->over_limit = true;
     return 0;  // makes libcurl stop with CURLE_WRITE_ERROR
@@ -127,6 +143,16 @@ inline std::size_t curl_read_body(char* buffer, std::size_t size, std::size_t n,
   std::memcpy(buffer, reader->body->data() + reader->offset, count);
   reader->offset += count;
   return count;
+}
+
+inline int curl_on_progress(void* user, curl_off_t dltotal, curl_off_t dlnow, curl_off_t ultotal,
+                            curl_off_t ulnow) {
+  auto* sink = static_cast<CurlSink*>(user);
+  const TransferProgress p{static_cast<std::uint64_t>(dltotal), static_cast<std::uint64_t>(dlnow),
+                           static_cast<std::uint64_t>(ultotal), static_cast<std::uint64_t>(ulnow)};
+  if (sink->request->progress(p)) return 0;
+  sink->stopped = true;
+  return 1;  // CURLE_ABORTED_BY_CALLBACK
 }
 
 inline std::size_t curl_on_header(char* data, std::size_t size, std::size_t n, void* user) {
@@ -215,6 +241,8 @@ class CurlTransport {
     HttpResponse response;
     detail::CurlSink sink{&response, request.max_response_bytes > 0 ? request.max_response_bytes
                                                                      : options_->max_response_bytes};
+    sink.request = &request;
+    sink.handle = h;
     char errbuf[CURL_ERROR_SIZE] = {0};
     detail::CurlSlist headers;
     detail::CurlMime mime;
@@ -247,6 +275,11 @@ class CurlTransport {
     curl_easy_setopt(h, CURLOPT_WRITEDATA, &sink);
     curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, &detail::curl_on_header);
     curl_easy_setopt(h, CURLOPT_HEADERDATA, &sink);
+    if (request.progress) {
+      curl_easy_setopt(h, CURLOPT_XFERINFOFUNCTION, &detail::curl_on_progress);
+      curl_easy_setopt(h, CURLOPT_XFERINFODATA, &sink);
+      curl_easy_setopt(h, CURLOPT_NOPROGRESS, 0L);
+    }
 
     bool ok = headers.append("Expect:");  // no 100-continue round trip
     ok = ok && headers.append("Accept: application/json");
@@ -323,7 +356,10 @@ class CurlTransport {
 
     ErrorKind kind = code == CURLE_OPERATION_TIMEDOUT ? ErrorKind::kTimeout : ErrorKind::kTransport;
     std::string message;
-    if (sink.over_limit) {
+    if (sink.stopped) {
+      kind = ErrorKind::kCancelled;
+      message = "the transfer was stopped by a progress or body callback";
+    } else if (sink.over_limit) {
       message = "response body exceeds the limit of " + std::to_string(sink.limit) + " bytes";
     } else if (code == CURLE_SEND_FAIL_REWIND) {
       message = "the connection closed before any answer arrived; the request is not resent "

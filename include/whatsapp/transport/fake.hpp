@@ -5,7 +5,9 @@
 /// Copies share one script and one record, so a test can keep a copy while the client owns
 /// another. Thread-safe.
 
+#include <algorithm>
 #include <cstddef>
+#include <cstdint>
 #include <deque>
 #include <functional>
 #include <memory>
@@ -49,21 +51,31 @@ class FakeTransport {
     return *this;
   }
 
+  /// Streamed bodies (HttpRequest::on_body) are fed in chunks of at most `bytes` (0: whole).
+  FakeTransport& set_chunk_size(std::size_t bytes) {
+    std::lock_guard<std::mutex> lock(state_->mutex);
+    state_->chunk_size = bytes;
+    return *this;
+  }
+
   /// Records the request and answers it. With nothing queued and no handler, fails with a
-  /// kTransport error that says so (delivery: not sent).
+  /// kTransport error that says so (delivery: not sent). Like a real transport, a 2xx body is
+  /// fed to the request's on_body sink (and then left empty) and progress is reported.
   Result<HttpResponse> send(const HttpRequest& request) {
     Handler handler;
+    std::size_t chunk = 0;
     {
       std::lock_guard<std::mutex> lock(state_->mutex);
       state_->requests.push_back(request);
+      chunk = state_->chunk_size;
       if (!state_->queue.empty()) {
         Result<HttpResponse> answer = std::move(state_->queue.front());
         state_->queue.pop_front();
-        return answer;
+        return deliver(request, std::move(answer), chunk);
       }
       handler = state_->handler;
     }
-    if (handler) return handler(request);
+    if (handler) return deliver(request, handler(request), chunk);
     Error e(ErrorKind::kTransport, "FakeTransport: no scripted answer for this request");
     e.with_delivery(Delivery::kNotSent);
     return e;
@@ -91,7 +103,32 @@ class FakeTransport {
   }
 
  private:
+  static Result<HttpResponse> deliver(const HttpRequest& request, Result<HttpResponse> answer,
+                                      std::size_t chunk) {
+    if (!answer) return answer;
+    HttpResponse& r = *answer;
+    std::uint64_t upload = request.body.size();
+    for (const auto& part : request.multipart) upload += part.data.size();
+    if (request.progress && !request.progress({r.body.size(), 0, upload, upload})) return cancelled();
+    if (request.on_body && r.status >= 200 && r.status < 300) {
+      const std::size_t step = chunk == 0 ? r.body.size() : chunk;
+      for (std::size_t at = 0; at < r.body.size(); at += step) {
+        const std::size_t n = std::min(step, r.body.size() - at);
+        if (!request.on_body(r.body.data() + at, n)) return cancelled();
+        if (request.progress && !request.progress({r.body.size(), at + n, upload, upload})) return cancelled();
+      }
+      r.body.clear();
+    }
+    return answer;
+  }
+  static Error cancelled() {
+    Error e(ErrorKind::kCancelled, "FakeTransport: the transfer was stopped by a callback");
+    e.with_delivery(Delivery::kMaybeSent);
+    return e;
+  }
+
   struct State {
+    std::size_t chunk_size = 0;
     mutable std::mutex mutex;
     std::deque<Result<HttpResponse>> queue;
     Handler handler;

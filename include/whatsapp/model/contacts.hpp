@@ -1,0 +1,145 @@
+#pragma once
+
+/// @file model/contacts.hpp
+/// Contact card messages (vCards as Meta's JSON).
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "whatsapp/model/media_message.hpp"
+
+namespace whatsapp {
+
+/// A contact's name; `formatted_name` is required, the parts are optional.
+struct ContactName {
+  std::string formatted_name;
+  std::optional<std::string> first_name{};
+  std::optional<std::string> last_name{};
+  std::optional<std::string> middle_name{};
+  std::optional<std::string> suffix{};
+  std::optional<std::string> prefix{};
+};
+
+struct ContactPhone {
+  std::string phone;
+  std::optional<std::string> type{};   ///< "CELL", "MAIN", "IPHONE", "HOME", "WORK".
+  std::optional<std::string> wa_id{};  ///< Adds a "Message" button for this WhatsApp id.
+};
+
+struct ContactEmail {
+  std::string email;
+  std::optional<std::string> type{};  ///< "HOME", "WORK".
+};
+
+struct ContactUrl {
+  std::string url;
+  std::optional<std::string> type{};  ///< "HOME", "WORK".
+};
+
+struct ContactAddress {
+  std::optional<std::string> street{};
+  std::optional<std::string> city{};
+  std::optional<std::string> state{};
+  std::optional<std::string> zip{};
+  std::optional<std::string> country{};
+  std::optional<std::string> country_code{};  ///< ISO two-letter code.
+  std::optional<std::string> type{};          ///< "HOME", "WORK".
+};
+
+struct ContactOrg {
+  std::optional<std::string> company{};
+  std::optional<std::string> department{};
+  std::optional<std::string> title{};
+};
+
+/// One contact card.
+struct Contact {
+  ContactName name;
+  std::vector<ContactPhone> phones{};
+  std::vector<ContactEmail> emails{};
+  std::vector<ContactUrl> urls{};
+  std::vector<ContactAddress> addresses{};
+  std::optional<ContactOrg> org{};
+  std::optional<std::string> birthday{};  ///< "YYYY-MM-DD".
+};
+
+/// The content of a contacts message: one or more cards.
+struct Contacts {
+  std::vector<Contact> contacts{};
+};
+
+namespace detail {
+inline void put_opt(nlohmann::json& j, const char* key, const std::optional<std::string>& v) {
+  if (v) j[key] = *v;
+}
+}  // namespace detail
+
+inline void to_json(nlohmann::json& j, const ContactName& v) {
+  j = nlohmann::json{{"formatted_name", v.formatted_name}};
+  detail::put_opt(j, "first_name", v.first_name);
+  detail::put_opt(j, "last_name", v.last_name);
+  detail::put_opt(j, "middle_name", v.middle_name);
+  detail::put_opt(j, "suffix", v.suffix);
+  detail::put_opt(j, "prefix", v.prefix);
+}
+inline void to_json(nlohmann::json& j, const ContactPhone& v) {
+  j = nlohmann::json{{"phone", v.phone}};
+  detail::put_opt(j, "type", v.type);
+  detail::put_opt(j, "wa_id", v.wa_id);
+}
+inline void to_json(nlohmann::json& j, const ContactEmail& v) {
+  j = nlohmann::json{{"email", v.email}};
+  detail::put_opt(j, "type", v.type);
+}
+inline void to_json(nlohmann::json& j, const ContactUrl& v) {
+  j = nlohmann::json{{"url", v.url}};
+  detail::put_opt(j, "type", v.type);
+}
+inline void to_json(nlohmann::json& j, const ContactAddress& v) {
+  j = nlohmann::json::object();
+  detail::put_opt(j, "street", v.street);
+  detail::put_opt(j, "city", v.city);
+  detail::put_opt(j, "state", v.state);
+  detail::put_opt(j, "zip", v.zip);
+  detail::put_opt(j, "country", v.country);
+  detail::put_opt(j, "country_code", v.country_code);
+  detail::put_opt(j, "type", v.type);
+}
+inline void to_json(nlohmann::json& j, const ContactOrg& v) {
+  j = nlohmann::json::object();
+  detail::put_opt(j, "company", v.company);
+  detail::put_opt(j, "department", v.department);
+  detail::put_opt(j, "title", v.title);
+}
+inline void to_json(nlohmann::json& j, const Contact& v) {
+  j = nlohmann::json{{"name", v.name}};
+  if (!v.phones.empty()) j["phones"] = v.phones;
+  if (!v.emails.empty()) j["emails"] = v.emails;
+  if (!v.urls.empty()) j["urls"] = v.urls;
+  if (!v.addresses.empty()) j["addresses"] = v.addresses;
+  if (v.org) j["org"] = *v.org;
+  if (v.birthday) j["birthday"] = *v.birthday;
+}
+/// A contacts message's payload is the array of cards.
+inline void to_json(nlohmann::json& j, const Contacts& v) { j = v.contacts; }
+
+inline Result<void> validate(const Contacts& v, const std::string& f = "contacts") {
+  if (v.contacts.empty()) return Error::invalid_argument(f, "needs at least one contact");
+  for (std::size_t i = 0; i < v.contacts.size(); ++i) {
+    const std::string at = f + "[" + std::to_string(i) + "]";
+    if (auto r = detail::check_text(v.contacts[i].name.formatted_name, at + ".name.formatted_name", 1024); !r) {
+      return r;
+    }
+    for (std::size_t k = 0; k < v.contacts[i].phones.size(); ++k) {
+      if (v.contacts[i].phones[k].phone.empty()) {
+        return Error::invalid_argument(at + ".phones[" + std::to_string(k) + "].phone", "must not be empty");
+      }
+    }
+  }
+  return {};
+}
+
+}  // namespace whatsapp

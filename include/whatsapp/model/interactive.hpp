@@ -1,0 +1,419 @@
+#pragma once
+
+/// @file model/interactive.hpp
+/// Interactive messages: reply buttons, lists, call-to-action URL, flows, location requests,
+/// single product, product list and catalog.
+///
+///     auto m = whatsapp::Message::interactive(to,
+///         whatsapp::Interactive::buttons("Ready to book?", {{"yes", "Yes"}, {"no", "Not now"}})
+///             .with_header(whatsapp::InteractiveHeader::text("Booking"))
+///             .with_footer("Reply within 24 hours"));
+
+#include <optional>
+#include <set>
+#include <string>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "whatsapp/model/media_message.hpp"
+
+namespace whatsapp {
+
+/// Limits Meta documents for interactive messages (counted in characters).
+inline constexpr std::size_t kMaxReplyButtons = 3;
+inline constexpr std::size_t kMaxButtonTitleChars = 20;
+inline constexpr std::size_t kMaxButtonIdChars = 256;
+inline constexpr std::size_t kMaxListSections = 10;
+inline constexpr std::size_t kMaxListRows = 10;
+inline constexpr std::size_t kMaxRowTitleChars = 24;
+inline constexpr std::size_t kMaxRowDescriptionChars = 72;
+inline constexpr std::size_t kMaxRowIdChars = 200;
+inline constexpr std::size_t kMaxListButtonChars = 20;
+inline constexpr std::size_t kMaxInteractiveBodyChars = 1024;
+inline constexpr std::size_t kMaxHeaderTextChars = 60;
+inline constexpr std::size_t kMaxFooterChars = 60;
+inline constexpr std::size_t kMaxProductListSections = 10;
+inline constexpr std::size_t kMaxProductListItems = 30;
+
+/// The header of an interactive message: text or a media object.
+struct InteractiveHeader {
+  std::string type;  ///< "text", "image", "video" or "document"; empty: not sent.
+  std::string text_value;  ///< The text of a "text" header: up to 60 characters.
+  std::optional<Media> media{};
+  std::optional<std::string> filename{};  ///< Document headers only.
+
+  /// A text header.
+  static InteractiveHeader text(std::string s) {
+    InteractiveHeader h;
+    h.type = "text";
+    h.text_value = std::move(s);
+    return h;
+  }
+  static InteractiveHeader image(Media m) { return with_media("image", std::move(m)); }
+  static InteractiveHeader video(Media m) { return with_media("video", std::move(m)); }
+  static InteractiveHeader document(Media m, std::optional<std::string> filename = std::nullopt) {
+    auto h = with_media("document", std::move(m));
+    h.filename = std::move(filename);
+    return h;
+  }
+
+ private:
+  static InteractiveHeader with_media(const char* type, Media m) {
+    InteractiveHeader h;
+    h.type = type;
+    h.media = std::move(m);
+    return h;
+  }
+};
+
+/// A quick-reply button: the reply webhook carries its id.
+struct ReplyButton {
+  std::string id;     ///< Up to 256 characters, unique in the message.
+  std::string title;  ///< Up to 20 characters.
+};
+
+struct ListRow {
+  std::string id;     ///< Up to 200 characters, unique in the message.
+  std::string title;  ///< Up to 24 characters.
+  std::optional<std::string> description{};  ///< Up to 72 characters.
+};
+
+struct ListSection {
+  std::optional<std::string> title{};  ///< Up to 24 characters; required with two or more sections.
+  std::vector<ListRow> rows{};
+};
+
+struct ProductSection {
+  std::string title;  ///< Up to 24 characters.
+  std::vector<std::string> product_retailer_ids{};
+};
+
+/// Up to three reply buttons (type "button").
+struct ButtonsAction {
+  std::vector<ReplyButton> buttons{};
+};
+/// A list behind a button (type "list").
+struct ListAction {
+  std::string button;  ///< The button's text, up to 20 characters.
+  std::vector<ListSection> sections{};
+};
+/// A button that opens a URL (type "cta_url").
+struct CtaUrlAction {
+  std::string display_text;  ///< Up to 20 characters.
+  std::string url;
+};
+/// A WhatsApp Flow (type "flow"). Name the flow by `flow_id` or `flow_name`.
+struct FlowAction {
+  std::string flow_message_version = "3";
+  std::string flow_token;  ///< Echoed in the flow's completion webhook.
+  std::string flow_id;
+  std::string flow_name;
+  std::string flow_cta;  ///< The button's text.
+  std::optional<std::string> flow_action{};  ///< "navigate" (default) or "data_exchange".
+  std::optional<std::string> screen{};       ///< First screen for "navigate".
+  std::optional<nlohmann::json> data{};      ///< Initial data for the first screen.
+  std::optional<std::string> mode{};         ///< "draft" to send an unpublished flow.
+};
+/// Asks the user to share their location (type "location_request_message").
+struct LocationRequestAction {};
+/// One product of a catalog (type "product").
+struct ProductAction {
+  std::string catalog_id;
+  std::string product_retailer_id;
+};
+/// Several products in sections (type "product_list"); needs a header.
+struct ProductListAction {
+  std::string catalog_id;
+  std::vector<ProductSection> sections{};
+};
+/// The business's catalog (type "catalog_message").
+struct CatalogAction {
+  std::optional<std::string> thumbnail_product_retailer_id{};
+};
+
+/// An interactive message's content.
+struct Interactive {
+  std::optional<InteractiveHeader> header{};
+  std::optional<std::string> body{};    ///< Up to 1024 characters; required except for products.
+  std::optional<std::string> footer{};  ///< Up to 60 characters.
+  std::variant<ButtonsAction, ListAction, CtaUrlAction, FlowAction, LocationRequestAction,
+               ProductAction, ProductListAction, CatalogAction>
+      action;
+
+  static Interactive buttons(std::string body, std::vector<ReplyButton> buttons) {
+    return make(std::move(body), ButtonsAction{std::move(buttons)});
+  }
+  static Interactive list(std::string body, std::string button, std::vector<ListSection> sections) {
+    return make(std::move(body), ListAction{std::move(button), std::move(sections)});
+  }
+  static Interactive cta_url(std::string body, std::string display_text, std::string url) {
+    return make(std::move(body), CtaUrlAction{std::move(display_text), std::move(url)});
+  }
+  static Interactive flow(std::string body, FlowAction flow) { return make(std::move(body), std::move(flow)); }
+  static Interactive location_request(std::string body) { return make(std::move(body), LocationRequestAction{}); }
+  /// A single product; the body is optional for this type.
+  static Interactive product(std::string catalog_id, std::string product_retailer_id) {
+    Interactive i;
+    i.action = ProductAction{std::move(catalog_id), std::move(product_retailer_id)};
+    return i;
+  }
+  /// A product list; Meta requires a text header (with_header()).
+  static Interactive product_list(std::string body, std::string catalog_id, std::vector<ProductSection> sections) {
+    return make(std::move(body), ProductListAction{std::move(catalog_id), std::move(sections)});
+  }
+  static Interactive catalog(std::string body, std::optional<std::string> thumbnail_product_retailer_id = std::nullopt) {
+    return make(std::move(body), CatalogAction{std::move(thumbnail_product_retailer_id)});
+  }
+
+  Interactive& with_header(InteractiveHeader h) & { header = std::move(h); return *this; }
+  Interactive&& with_header(InteractiveHeader h) && { return std::move(with_header(std::move(h))); }
+  Interactive& with_footer(std::string f) & { footer = std::move(f); return *this; }
+  Interactive&& with_footer(std::string f) && { return std::move(with_footer(std::move(f))); }
+  Interactive& with_body(std::string b) & { body = std::move(b); return *this; }
+  Interactive&& with_body(std::string b) && { return std::move(with_body(std::move(b))); }
+
+  /// The value of interactive.type: "button", "list", "cta_url", "flow", ...
+  const char* type() const noexcept {
+    switch (action.index()) {
+      case 0: return "button";
+      case 1: return "list";
+      case 2: return "cta_url";
+      case 3: return "flow";
+      case 4: return "location_request_message";
+      case 5: return "product";
+      case 6: return "product_list";
+      default: return "catalog_message";
+    }
+  }
+
+ private:
+  template <class A>
+  static Interactive make(std::string body, A action) {
+    Interactive i;
+    i.body = std::move(body);
+    i.action = std::move(action);
+    return i;
+  }
+};
+
+// ---- JSON ----------------------------------------------------------------------------------
+
+inline void to_json(nlohmann::json& j, const InteractiveHeader& h) {
+  j = nlohmann::json::object();
+  if (!h.type.empty()) j["type"] = h.type;
+  if (h.media) {
+    nlohmann::json m = *h.media;
+    if (h.filename) m["filename"] = *h.filename;
+    j[h.type.empty() ? std::string("image") : h.type] = std::move(m);
+  } else {
+    j["text"] = h.text_value;
+  }
+}
+
+inline void to_json(nlohmann::json& j, const ListRow& r) {
+  j = nlohmann::json{{"id", r.id}, {"title", r.title}};
+  if (r.description) j["description"] = *r.description;
+}
+
+inline void to_json(nlohmann::json& j, const ListSection& s) {
+  j = nlohmann::json{{"rows", s.rows}};
+  if (s.title) j["title"] = *s.title;
+}
+
+inline void to_json(nlohmann::json& j, const ProductSection& s) {
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& id : s.product_retailer_ids) items.push_back({{"product_retailer_id", id}});
+  j = nlohmann::json{{"title", s.title}, {"product_items", std::move(items)}};
+}
+
+namespace detail {
+
+struct InteractiveActionJson {
+  nlohmann::json operator()(const ButtonsAction& a) const {
+    nlohmann::json buttons = nlohmann::json::array();
+    for (const auto& b : a.buttons) {
+      buttons.push_back({{"type", "reply"}, {"reply", {{"id", b.id}, {"title", b.title}}}});
+    }
+    return {{"buttons", std::move(buttons)}};
+  }
+  nlohmann::json operator()(const ListAction& a) const {
+    return {{"button", a.button}, {"sections", a.sections}};
+  }
+  nlohmann::json operator()(const CtaUrlAction& a) const {
+    return {{"name", "cta_url"}, {"parameters", {{"display_text", a.display_text}, {"url", a.url}}}};
+  }
+  nlohmann::json operator()(const FlowAction& a) const {
+    nlohmann::json p{{"flow_message_version", a.flow_message_version},
+                     {"flow_token", a.flow_token},
+                     {"flow_cta", a.flow_cta}};
+    if (!a.flow_id.empty()) p["flow_id"] = a.flow_id;
+    if (!a.flow_name.empty()) p["flow_name"] = a.flow_name;
+    if (a.mode) p["mode"] = *a.mode;
+    if (a.flow_action) p["flow_action"] = *a.flow_action;
+    if (a.screen || a.data) {
+      nlohmann::json payload = nlohmann::json::object();
+      if (a.screen) payload["screen"] = *a.screen;
+      if (a.data) payload["data"] = *a.data;
+      p["flow_action_payload"] = std::move(payload);
+    }
+    return {{"name", "flow"}, {"parameters", std::move(p)}};
+  }
+  nlohmann::json operator()(const LocationRequestAction&) const { return {{"name", "send_location"}}; }
+  nlohmann::json operator()(const ProductAction& a) const {
+    return {{"catalog_id", a.catalog_id}, {"product_retailer_id", a.product_retailer_id}};
+  }
+  nlohmann::json operator()(const ProductListAction& a) const {
+    return {{"catalog_id", a.catalog_id}, {"sections", a.sections}};
+  }
+  nlohmann::json operator()(const CatalogAction& a) const {
+    nlohmann::json j{{"name", "catalog_message"}};
+    if (a.thumbnail_product_retailer_id) {
+      j["parameters"] = {{"thumbnail_product_retailer_id", *a.thumbnail_product_retailer_id}};
+    }
+    return j;
+  }
+};
+
+}  // namespace detail
+
+inline void to_json(nlohmann::json& j, const Interactive& i) {
+  j = nlohmann::json{{"type", i.type()}};
+  if (i.header) j["header"] = *i.header;
+  if (i.body) j["body"] = {{"text", *i.body}};
+  if (i.footer) j["footer"] = {{"text", *i.footer}};
+  j["action"] = std::visit(detail::InteractiveActionJson{}, i.action);
+}
+
+// ---- Validation ----------------------------------------------------------------------------
+
+namespace detail {
+
+inline Result<void> check_unique(std::set<std::string>& seen, const std::string& id, const std::string& field) {
+  if (!seen.insert(id).second) return Error::invalid_argument(field, "\"" + id + "\" is used twice");
+  return {};
+}
+
+inline Result<void> check_buttons(const ButtonsAction& a, const std::string& f) {
+  const std::string field = f + ".action.buttons";
+  if (a.buttons.empty()) return Error::invalid_argument(field, "needs at least one button");
+  if (a.buttons.size() > kMaxReplyButtons) {
+    return Error::invalid_argument(field, "has " + std::to_string(a.buttons.size()) +
+                                              " buttons; at most 3 are allowed");
+  }
+  std::set<std::string> ids;
+  for (std::size_t i = 0; i < a.buttons.size(); ++i) {
+    const std::string at = field + "[" + std::to_string(i) + "]";
+    if (auto r = check_text(a.buttons[i].id, at + ".id", kMaxButtonIdChars); !r) return r;
+    if (auto r = check_text(a.buttons[i].title, at + ".title", kMaxButtonTitleChars); !r) return r;
+    if (auto r = check_unique(ids, a.buttons[i].id, at + ".id"); !r) return r;
+  }
+  return {};
+}
+
+inline Result<void> check_list(const ListAction& a, const std::string& f) {
+  if (auto r = check_text(a.button, f + ".action.button", kMaxListButtonChars); !r) return r;
+  const std::string field = f + ".action.sections";
+  if (a.sections.empty()) return Error::invalid_argument(field, "needs at least one section");
+  if (a.sections.size() > kMaxListSections) {
+    return Error::invalid_argument(field, "has " + std::to_string(a.sections.size()) +
+                                              " sections; at most 10 are allowed");
+  }
+  std::size_t rows = 0;
+  std::set<std::string> ids;
+  for (std::size_t s = 0; s < a.sections.size(); ++s) {
+    const auto& sec = a.sections[s];
+    const std::string at = field + "[" + std::to_string(s) + "]";
+    if (sec.title) {
+      if (auto r = check_text(*sec.title, at + ".title", kMaxRowTitleChars); !r) return r;
+    } else if (a.sections.size() > 1) {
+      return Error::invalid_argument(at + ".title", "is required when there are several sections");
+    }
+    if (sec.rows.empty()) return Error::invalid_argument(at + ".rows", "needs at least one row");
+    rows += sec.rows.size();
+    for (std::size_t i = 0; i < sec.rows.size(); ++i) {
+      const auto& row = sec.rows[i];
+      const std::string rf = at + ".rows[" + std::to_string(i) + "]";
+      if (auto r = check_text(row.id, rf + ".id", kMaxRowIdChars); !r) return r;
+      if (auto r = check_text(row.title, rf + ".title", kMaxRowTitleChars); !r) return r;
+      if (row.description) {
+        if (auto r = check_text(*row.description, rf + ".description", kMaxRowDescriptionChars); !r) return r;
+      }
+      if (auto r = check_unique(ids, row.id, rf + ".id"); !r) return r;
+    }
+  }
+  if (rows > kMaxListRows) {
+    return Error::invalid_argument(field, "has " + std::to_string(rows) +
+                                              " rows in total; at most 10 are allowed");
+  }
+  return {};
+}
+
+}  // namespace detail
+
+/// Checks the limits Meta documents; the error names the field, e.g. "interactive.action.buttons".
+inline Result<void> validate(const Interactive& i, const std::string& f = "interactive") {
+  const bool body_optional = std::holds_alternative<ProductAction>(i.action);
+  if (i.body) {
+    if (auto r = detail::check_text(*i.body, f + ".body.text", kMaxInteractiveBodyChars); !r) return r;
+  } else if (!body_optional) {
+    return Error::invalid_argument(f + ".body.text", "is required");
+  }
+  if (i.footer) {
+    if (auto r = detail::check_text(*i.footer, f + ".footer.text", kMaxFooterChars); !r) return r;
+  }
+  if (i.header) {
+    const auto& h = *i.header;
+    if (h.media) {
+      if (auto r = detail::check_media(*h.media, f + ".header." + h.type); !r) return r;
+    } else if (auto r = detail::check_text(h.text_value, f + ".header.text", kMaxHeaderTextChars); !r) {
+      return r;
+    }
+  }
+  if (const auto* a = std::get_if<ButtonsAction>(&i.action)) return detail::check_buttons(*a, f);
+  if (const auto* a = std::get_if<ListAction>(&i.action)) return detail::check_list(*a, f);
+  if (const auto* a = std::get_if<CtaUrlAction>(&i.action)) {
+    if (auto r = detail::check_text(a->display_text, f + ".action.parameters.display_text", kMaxButtonTitleChars); !r) {
+      return r;
+    }
+    return detail::check_text(a->url, f + ".action.parameters.url", 2000);
+  }
+  if (const auto* a = std::get_if<FlowAction>(&i.action)) {
+    const std::string p = f + ".action.parameters";
+    if (a->flow_id.empty() == a->flow_name.empty()) {
+      return Error::invalid_argument(p + ".flow_id", "give exactly one of flow_id and flow_name");
+    }
+    if (a->flow_token.empty()) return Error::invalid_argument(p + ".flow_token", "must not be empty");
+    return detail::check_text(a->flow_cta, p + ".flow_cta", 30);
+  }
+  if (const auto* a = std::get_if<ProductAction>(&i.action)) {
+    if (a->catalog_id.empty()) return Error::invalid_argument(f + ".action.catalog_id", "must not be empty");
+    if (a->product_retailer_id.empty()) {
+      return Error::invalid_argument(f + ".action.product_retailer_id", "must not be empty");
+    }
+  }
+  if (const auto* a = std::get_if<ProductListAction>(&i.action)) {
+    if (!i.header) return Error::invalid_argument(f + ".header", "is required for a product list");
+    if (a->catalog_id.empty()) return Error::invalid_argument(f + ".action.catalog_id", "must not be empty");
+    const std::string field = f + ".action.sections";
+    if (a->sections.empty() || a->sections.size() > kMaxProductListSections) {
+      return Error::invalid_argument(field, "needs 1 to 10 sections");
+    }
+    std::size_t items = 0;
+    for (std::size_t s = 0; s < a->sections.size(); ++s) {
+      if (auto r = detail::check_text(a->sections[s].title, field + "[" + std::to_string(s) + "].title", kMaxRowTitleChars); !r) {
+        return r;
+      }
+      items += a->sections[s].product_retailer_ids.size();
+    }
+    if (items == 0 || items > kMaxProductListItems) {
+      return Error::invalid_argument(field, "has " + std::to_string(items) +
+                                                " products in total; 1 to 30 are allowed");
+    }
+  }
+  return {};
+}
+
+}  // namespace whatsapp

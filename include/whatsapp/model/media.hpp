@@ -1,0 +1,209 @@
+#pragma once
+
+/// @file model/media.hpp
+/// Uploaded media: what media().upload() takes and what retrieve() and download() return, and
+/// the types and sizes Meta accepts.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include <nlohmann/json.hpp>
+
+#include "whatsapp/detail/decode.hpp"
+#include "whatsapp/detail/json_util.hpp"
+#include "whatsapp/http.hpp"
+
+namespace whatsapp {
+
+/// The kinds of media Meta distinguishes, each with its own types and size limit.
+enum class MediaKind { kAudio, kDocument, kImage, kSticker, kVideo };
+
+constexpr std::string_view to_string(MediaKind k) noexcept {
+  switch (k) {
+    case MediaKind::kAudio: return "audio";
+    case MediaKind::kDocument: return "document";
+    case MediaKind::kImage: return "image";
+    case MediaKind::kSticker: return "sticker";
+    case MediaKind::kVideo: return "video";
+  }
+  return "document";
+}
+
+/// Meta's size limits in bytes (https://developers.facebook.com/docs/whatsapp/cloud-api/reference/media).
+inline constexpr std::uint64_t kMaxAudioBytes = 16ull * 1024 * 1024;
+inline constexpr std::uint64_t kMaxDocumentBytes = 100ull * 1024 * 1024;
+inline constexpr std::uint64_t kMaxImageBytes = 5ull * 1024 * 1024;
+inline constexpr std::uint64_t kMaxStaticStickerBytes = 100ull * 1024;
+inline constexpr std::uint64_t kMaxAnimatedStickerBytes = 500ull * 1024;
+inline constexpr std::uint64_t kMaxVideoBytes = 16ull * 1024 * 1024;
+
+/// The kind Meta files a MIME type under, or nullopt when Meta does not accept the type.
+/// image/webp is a sticker.
+inline std::optional<MediaKind> media_kind_of(std::string_view mime) noexcept {
+  static constexpr std::pair<std::string_view, MediaKind> kTypes[] = {
+      {"audio/aac", MediaKind::kAudio},
+      {"audio/amr", MediaKind::kAudio},
+      {"audio/mpeg", MediaKind::kAudio},
+      {"audio/mp4", MediaKind::kAudio},
+      {"audio/ogg", MediaKind::kAudio},
+      {"text/plain", MediaKind::kDocument},
+      {"application/pdf", MediaKind::kDocument},
+      {"application/vnd.ms-powerpoint", MediaKind::kDocument},
+      {"application/msword", MediaKind::kDocument},
+      {"application/vnd.ms-excel", MediaKind::kDocument},
+      {"application/vnd.openxmlformats-officedocument.wordprocessingml.document", MediaKind::kDocument},
+      {"application/vnd.openxmlformats-officedocument.presentationml.presentation", MediaKind::kDocument},
+      {"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", MediaKind::kDocument},
+      {"image/jpeg", MediaKind::kImage},
+      {"image/png", MediaKind::kImage},
+      {"image/webp", MediaKind::kSticker},
+      {"video/mp4", MediaKind::kVideo},
+      {"video/3gpp", MediaKind::kVideo},
+  };
+  // "audio/ogg; codecs=opus" counts as audio/ogg.
+  const auto semi = mime.find(';');
+  std::string_view base = mime.substr(0, semi);
+  while (!base.empty() && base.back() == ' ') base.remove_suffix(1);
+  for (const auto& [type, kind] : kTypes) {
+    if (type == base) return kind;
+  }
+  return std::nullopt;
+}
+
+/// The MIME type for a file name's extension (case-insensitive), or an empty view.
+inline std::string_view mime_type_for_path(std::string_view path) noexcept {
+  static constexpr std::pair<std::string_view, std::string_view> kExt[] = {
+      {"aac", "audio/aac"}, {"amr", "audio/amr"}, {"mp3", "audio/mpeg"}, {"m4a", "audio/mp4"},
+      {"ogg", "audio/ogg"}, {"opus", "audio/ogg"}, {"txt", "text/plain"}, {"pdf", "application/pdf"},
+      {"ppt", "application/vnd.ms-powerpoint"}, {"doc", "application/msword"},
+      {"xls", "application/vnd.ms-excel"},
+      {"docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"},
+      {"pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation"},
+      {"xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"},
+      {"jpg", "image/jpeg"}, {"jpeg", "image/jpeg"}, {"png", "image/png"}, {"webp", "image/webp"},
+      {"mp4", "video/mp4"}, {"3gp", "video/3gpp"}, {"3gpp", "video/3gpp"},
+  };
+  const auto slash = path.find_last_of("/\\");
+  const std::string_view name = slash == std::string_view::npos ? path : path.substr(slash + 1);
+  const auto dot = name.rfind('.');
+  if (dot == std::string_view::npos || dot + 1 == name.size()) return {};
+  const std::string_view ext = name.substr(dot + 1);
+  for (const auto& [e, mime] : kExt) {
+    if (e.size() != ext.size()) continue;
+    bool same = true;
+    for (std::size_t i = 0; i < e.size() && same; ++i) {
+      char c = ext[i];
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      same = c == e[i];
+    }
+    if (same) return mime;
+  }
+  return {};
+}
+
+/// The size limit for `kind`; stickers depend on whether they are animated.
+constexpr std::uint64_t max_media_bytes(MediaKind kind, bool animated_sticker = false) noexcept {
+  switch (kind) {
+    case MediaKind::kAudio: return kMaxAudioBytes;
+    case MediaKind::kDocument: return kMaxDocumentBytes;
+    case MediaKind::kImage: return kMaxImageBytes;
+    case MediaKind::kSticker: return animated_sticker ? kMaxAnimatedStickerBytes : kMaxStaticStickerBytes;
+    case MediaKind::kVideo: return kMaxVideoBytes;
+  }
+  return 0;
+}
+
+/// True when `head` (the first bytes of a WebP file, at least 21) is an animated WebP: a VP8X
+/// chunk with the animation flag.
+inline bool is_animated_webp(std::string_view head) noexcept {
+  return head.size() >= 21 && head.substr(0, 4) == "RIFF" && head.substr(8, 4) == "WEBP" &&
+         head.substr(12, 4) == "VP8X" && (static_cast<unsigned char>(head[20]) & 0x02) != 0;
+}
+
+/// What to upload: a file streamed from disk, or bytes in memory.
+///
+///     auto up = whatsapp::MediaUpload::from_file("/tmp/receipt.pdf");     // type from ".pdf"
+///     auto mem = whatsapp::MediaUpload::from_memory(png_bytes, "chart.png");
+struct MediaUpload {
+  std::string file_path;  ///< Read by the transport while sending; or
+  std::string data;       ///< the bytes themselves.
+  std::string filename;   ///< Sent as the part's file name; defaults to the path's last segment.
+  std::string mime_type;  ///< Empty: from the file name's extension.
+  /// For stickers: whether the WebP is animated (500 KB limit instead of 100 KB); nullopt: read
+  /// from the WebP header.
+  std::optional<bool> animated_sticker{};
+  /// Told about upload progress; returning false cancels.
+  ProgressCallback progress;
+
+  static MediaUpload from_file(std::string path, std::string mime_type = {}) {
+    MediaUpload u;
+    const auto slash = path.find_last_of("/\\");
+    u.filename = slash == std::string::npos ? path : path.substr(slash + 1);
+    u.file_path = std::move(path);
+    u.mime_type = std::move(mime_type);
+    return u;
+  }
+  static MediaUpload from_memory(std::string bytes, std::string filename, std::string mime_type = {}) {
+    MediaUpload u;
+    u.data = std::move(bytes);
+    u.filename = std::move(filename);
+    u.mime_type = std::move(mime_type);
+    return u;
+  }
+};
+
+/// Upload media's answer.
+struct UploadedMedia {
+  std::string id;  ///< Use as Media::id(...) in a message, for 30 days.
+  nlohmann::json raw;
+};
+
+/// Retrieve Media URL's answer. The URL is valid for 5 minutes.
+struct MediaInfo {
+  std::string id;
+  std::string url;
+  std::string mime_type;
+  std::string sha256;                     ///< Of the file's bytes, as Meta spells it.
+  std::optional<std::uint64_t> file_size{};  ///< Meta sends a number or a string of digits.
+  std::string messaging_product;
+  nlohmann::json raw;
+};
+
+/// What a download delivered.
+struct DownloadResult {
+  std::uint64_t bytes = 0;
+  std::string sha256_hex;  ///< Of the bytes received.
+  bool verified = false;   ///< True when checked against MediaInfo::sha256.
+};
+
+/// Options of a download.
+struct DownloadOptions {
+  /// Check the bytes against MediaInfo::sha256 (when Meta gave a hash).
+  bool verify_sha256 = true;
+  /// Told about download progress; returning false cancels.
+  ProgressCallback progress;
+};
+
+inline void from_json(const nlohmann::json& j, UploadedMedia& m) {
+  detail::require_object(j, "upload answer");
+  m.id = detail::string_at(j, "id");
+  if (m.id.empty()) throw detail::DecodeError("no media id in the answer");
+  m.raw = j;
+}
+
+inline void from_json(const nlohmann::json& j, MediaInfo& m) {
+  detail::require_object(j, "media info");
+  m.id = detail::string_at(j, "id");
+  m.url = detail::string_at(j, "url");
+  if (m.url.empty()) throw detail::DecodeError("no url in the answer");
+  m.mime_type = detail::string_at(j, "mime_type");
+  m.sha256 = detail::string_at(j, "sha256");
+  if (auto n = detail::int_at(j, "file_size"); n && *n >= 0) m.file_size = static_cast<std::uint64_t>(*n);
+  m.messaging_product = detail::string_at(j, "messaging_product");
+  m.raw = j;
+}
+
+}  // namespace whatsapp

@@ -1,0 +1,386 @@
+#pragma once
+
+/// @file model/template_message.hpp
+/// Template messages: a template by name and language, with parameters for its header, body and
+/// buttons, positional ({{1}}) or named ({{first_name}}).
+///
+///     using whatsapp::TemplateParameter;
+///     auto t = whatsapp::TemplateMessage("order_update", "en_US")
+///                  .with_body({TemplateParameter::text("#1234"), TemplateParameter::text("Monday")})
+///                  .with_button(whatsapp::TemplateComponent::quick_reply(0, "track"));
+
+#include <cstdint>
+#include <optional>
+#include <set>
+#include <string>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "whatsapp/model/location.hpp"
+#include "whatsapp/model/media_message.hpp"
+#include "whatsapp/model/template.hpp"
+
+namespace whatsapp {
+
+/// A currency amount; `amount_1000` is the amount times 1000 (100990 for 100.99).
+struct Currency {
+  std::string fallback_value;  ///< Shown where the currency cannot be localised: "$100.99".
+  std::string code;            ///< ISO 4217: "USD".
+  std::int64_t amount_1000 = 0;
+};
+
+/// A date and time; Meta shows `fallback_value` (the other fields are kept for older clients).
+struct DateTime {
+  std::string fallback_value;
+  std::optional<int> day_of_week{};  ///< 1 (Monday) to 7.
+  std::optional<int> year{};
+  std::optional<int> month{};
+  std::optional<int> day_of_month{};
+  std::optional<int> hour{};
+  std::optional<int> minute{};
+  std::optional<std::string> calendar{};  ///< "GREGORIAN".
+};
+
+/// One parameter of a template component.
+struct TemplateParameter {
+  enum class Kind { kText, kCurrency, kDateTime, kImage, kVideo, kDocument, kLocation, kPayload,
+                    kCouponCode, kAction, kRaw };
+  Kind kind = Kind::kText;
+  std::string value;  ///< kText, kPayload, kCouponCode.
+  std::optional<std::string> parameter_name{};  ///< For templates with named parameters.
+  Currency currency_value;
+  DateTime date_time_value;
+  Media media;
+  std::optional<std::string> filename{};  ///< kDocument.
+  Location location_value;
+  nlohmann::json json;  ///< kAction: the action object; kRaw: the whole parameter.
+
+  /// A text parameter; `name` for templates with named parameters ({{first_name}}).
+  static TemplateParameter text(std::string v, std::optional<std::string> name = std::nullopt) {
+    TemplateParameter p;
+    p.value = std::move(v);
+    p.parameter_name = std::move(name);
+    return p;
+  }
+  static TemplateParameter named(std::string name, std::string value) {
+    return text(std::move(value), std::move(name));
+  }
+  static TemplateParameter currency(Currency c) {
+    TemplateParameter p;
+    p.kind = Kind::kCurrency;
+    p.currency_value = std::move(c);
+    return p;
+  }
+  static TemplateParameter date_time(DateTime d) {
+    TemplateParameter p;
+    p.kind = Kind::kDateTime;
+    p.date_time_value = std::move(d);
+    return p;
+  }
+  static TemplateParameter image(Media m) { return media_param(Kind::kImage, std::move(m)); }
+  static TemplateParameter video(Media m) { return media_param(Kind::kVideo, std::move(m)); }
+  static TemplateParameter document(Media m, std::optional<std::string> filename = std::nullopt) {
+    auto p = media_param(Kind::kDocument, std::move(m));
+    p.filename = std::move(filename);
+    return p;
+  }
+  static TemplateParameter location(Location l) {
+    TemplateParameter p;
+    p.kind = Kind::kLocation;
+    p.location_value = std::move(l);
+    return p;
+  }
+  /// The payload a quick-reply button sends back in its webhook.
+  static TemplateParameter payload(std::string v) {
+    TemplateParameter p;
+    p.kind = Kind::kPayload;
+    p.value = std::move(v);
+    return p;
+  }
+  static TemplateParameter coupon_code(std::string code) {
+    TemplateParameter p;
+    p.kind = Kind::kCouponCode;
+    p.value = std::move(code);
+    return p;
+  }
+  /// An "action" parameter (flow and catalog buttons): `action` is sent as given.
+  static TemplateParameter action(nlohmann::json action) {
+    TemplateParameter p;
+    p.kind = Kind::kAction;
+    p.json = std::move(action);
+    return p;
+  }
+  /// A parameter sent exactly as `parameter` (for shapes this library does not model).
+  static TemplateParameter raw(nlohmann::json parameter) {
+    TemplateParameter p;
+    p.kind = Kind::kRaw;
+    p.json = std::move(parameter);
+    return p;
+  }
+
+ private:
+  static TemplateParameter media_param(Kind k, Media m) {
+    TemplateParameter p;
+    p.kind = k;
+    p.media = std::move(m);
+    return p;
+  }
+};
+
+/// A button's position: Meta's examples send it as a number or as a string; it is sent as given.
+using ButtonIndex = std::variant<int, std::string>;
+
+/// One component of a template message: header, body or one button.
+struct TemplateComponent {
+  std::string type;  ///< "header", "body", "button".
+  std::optional<std::string> sub_type{};  ///< Buttons: "quick_reply", "url", "flow", "CATALOG", "copy_code", ...
+  std::optional<ButtonIndex> index{};     ///< Buttons: 0 to 9.
+  std::vector<TemplateParameter> parameters{};
+
+  static TemplateComponent header(std::vector<TemplateParameter> p) { return make("header", std::move(p)); }
+  static TemplateComponent body(std::vector<TemplateParameter> p) { return make("body", std::move(p)); }
+  static TemplateComponent button(std::string sub_type, ButtonIndex index, std::vector<TemplateParameter> p) {
+    auto c = make("button", std::move(p));
+    c.sub_type = std::move(sub_type);
+    c.index = std::move(index);
+    return c;
+  }
+  static TemplateComponent quick_reply(ButtonIndex index, std::string payload) {
+    return button("quick_reply", std::move(index), {TemplateParameter::payload(std::move(payload))});
+  }
+  /// A URL button whose URL ends in {{1}}: `suffix` replaces it.
+  static TemplateComponent url_button(ButtonIndex index, std::string suffix) {
+    return button("url", std::move(index), {TemplateParameter::text(std::move(suffix))});
+  }
+  static TemplateComponent copy_code(ButtonIndex index, std::string code) {
+    return button("copy_code", std::move(index), {TemplateParameter::coupon_code(std::move(code))});
+  }
+  static TemplateComponent flow_button(ButtonIndex index, std::string flow_token,
+                                       std::optional<nlohmann::json> flow_action_data = std::nullopt) {
+    nlohmann::json action{{"flow_token", std::move(flow_token)}};
+    if (flow_action_data) action["flow_action_data"] = std::move(*flow_action_data);
+    return button("flow", std::move(index), {TemplateParameter::action(std::move(action))});
+  }
+  static TemplateComponent catalog_button(ButtonIndex index, std::string thumbnail_product_retailer_id) {
+    return button("CATALOG", std::move(index),
+                  {TemplateParameter::action({{"thumbnail_product_retailer_id", std::move(thumbnail_product_retailer_id)}})});
+  }
+
+ private:
+  static TemplateComponent make(const char* type, std::vector<TemplateParameter> p) {
+    TemplateComponent c;
+    c.type = type;
+    c.parameters = std::move(p);
+    return c;
+  }
+};
+
+/// The `template` object of a template message.
+struct TemplateMessage {
+  std::string name;
+  std::string language = "en_US";              ///< language.code
+  std::optional<std::string> language_policy{};  ///< language.policy ("deterministic").
+  std::vector<TemplateComponent> components{};
+
+  TemplateMessage() = default;
+  TemplateMessage(std::string template_name, std::string language_code)
+      : name(std::move(template_name)), language(std::move(language_code)) {}
+
+  TemplateMessage& with_header(std::vector<TemplateParameter> p) & {
+    components.push_back(TemplateComponent::header(std::move(p)));
+    return *this;
+  }
+  TemplateMessage&& with_header(std::vector<TemplateParameter> p) && { return std::move(with_header(std::move(p))); }
+  TemplateMessage& with_body(std::vector<TemplateParameter> p) & {
+    components.push_back(TemplateComponent::body(std::move(p)));
+    return *this;
+  }
+  TemplateMessage&& with_body(std::vector<TemplateParameter> p) && { return std::move(with_body(std::move(p))); }
+  TemplateMessage& with_button(TemplateComponent b) & {
+    components.push_back(std::move(b));
+    return *this;
+  }
+  TemplateMessage&& with_button(TemplateComponent b) && { return std::move(with_button(std::move(b))); }
+
+  /// The first component of `type` ("header", "body"), or nullptr.
+  const TemplateComponent* component(std::string_view type) const noexcept {
+    for (const auto& c : components) {
+      if (c.type == type) return &c;
+    }
+    return nullptr;
+  }
+
+  /// Checks the parameters against the template's definition (from templates().get() or
+  /// list()): as many header and body parameters as the texts have placeholders, the same
+  /// names for named parameters, button indexes that exist. The error names the component,
+  /// e.g. "template.components[body].parameters".
+  Result<void> validate_against(const Template& definition) const;
+};
+
+// ---- JSON ----------------------------------------------------------------------------------
+
+inline void to_json(nlohmann::json& j, const TemplateParameter& p) {
+  using K = TemplateParameter::Kind;
+  switch (p.kind) {
+    case K::kText: j = {{"type", "text"}, {"text", p.value}}; break;
+    case K::kPayload: j = {{"type", "payload"}, {"payload", p.value}}; break;
+    case K::kCouponCode: j = {{"type", "coupon_code"}, {"coupon_code", p.value}}; break;
+    case K::kCurrency:
+      j = {{"type", "currency"},
+           {"currency", {{"fallback_value", p.currency_value.fallback_value}, {"code", p.currency_value.code},
+                         {"amount_1000", p.currency_value.amount_1000}}}};
+      break;
+    case K::kDateTime: {
+      nlohmann::json d{{"fallback_value", p.date_time_value.fallback_value}};
+      const auto put = [&](const char* k, const std::optional<int>& v) {
+        if (v) d[k] = *v;
+      };
+      put("day_of_week", p.date_time_value.day_of_week);
+      put("year", p.date_time_value.year);
+      put("month", p.date_time_value.month);
+      put("day_of_month", p.date_time_value.day_of_month);
+      put("hour", p.date_time_value.hour);
+      put("minute", p.date_time_value.minute);
+      if (p.date_time_value.calendar) d["calendar"] = *p.date_time_value.calendar;
+      j = {{"type", "date_time"}, {"date_time", std::move(d)}};
+      break;
+    }
+    case K::kImage: j = {{"type", "image"}, {"image", p.media}}; break;
+    case K::kVideo: j = {{"type", "video"}, {"video", p.media}}; break;
+    case K::kDocument: {
+      nlohmann::json m = p.media;
+      if (p.filename) m["filename"] = *p.filename;
+      j = {{"type", "document"}, {"document", std::move(m)}};
+      break;
+    }
+    case K::kLocation: j = {{"type", "location"}, {"location", p.location_value}}; break;
+    case K::kAction: j = {{"type", "action"}, {"action", p.json}}; break;
+    case K::kRaw: j = p.json; return;
+  }
+  if (p.parameter_name) j["parameter_name"] = *p.parameter_name;
+}
+
+inline void to_json(nlohmann::json& j, const TemplateComponent& c) {
+  j = nlohmann::json{{"type", c.type}};
+  if (c.sub_type) j["sub_type"] = *c.sub_type;
+  if (c.index) std::visit([&](const auto& v) { j["index"] = v; }, *c.index);
+  if (!c.parameters.empty()) j["parameters"] = c.parameters;
+}
+
+inline void to_json(nlohmann::json& j, const TemplateMessage& t) {
+  nlohmann::json language{{"code", t.language}};
+  if (t.language_policy) language["policy"] = *t.language_policy;
+  j = nlohmann::json{{"name", t.name}, {"language", std::move(language)}};
+  if (!t.components.empty()) j["components"] = t.components;
+}
+
+// ---- Validation ----------------------------------------------------------------------------
+
+inline Result<void> validate(const TemplateMessage& t, const std::string& f = "template") {
+  if (t.name.empty()) return Error::invalid_argument(f + ".name", "must not be empty");
+  if (t.language.empty()) return Error::invalid_argument(f + ".language.code", "must not be empty");
+  for (std::size_t i = 0; i < t.components.size(); ++i) {
+    const auto& c = t.components[i];
+    const std::string at = f + ".components[" + std::to_string(i) + "]";
+    if (c.type.empty()) return Error::invalid_argument(at + ".type", "must not be empty");
+    if (c.type == "button" && (!c.index || !c.sub_type)) {
+      return Error::invalid_argument(at, "a button component needs sub_type and index");
+    }
+    for (std::size_t k = 0; k < c.parameters.size(); ++k) {
+      const auto& p = c.parameters[k];
+      const std::string pf = at + ".parameters[" + std::to_string(k) + "]";
+      using K = TemplateParameter::Kind;
+      if (p.kind == K::kImage || p.kind == K::kVideo || p.kind == K::kDocument) {
+        if (auto r = detail::check_media(p.media, pf); !r) return r;
+      } else if (p.kind == K::kText && c.type == "body") {
+        if (auto r = detail::check_text(p.value, pf + ".text", 1024); !r) return r;
+      } else if (p.kind == K::kText && c.type == "header") {
+        if (auto r = detail::check_text(p.value, pf + ".text", 60); !r) return r;
+      }
+    }
+  }
+  return {};
+}
+
+namespace detail {
+
+inline Result<void> check_template_params(const TemplateMessage& t, const TemplateComponentDef* def,
+                                          const char* type, const Template& definition) {
+  const TemplateComponent* given = t.component(type);
+  const std::size_t count = given ? given->parameters.size() : 0;
+  const std::string field = std::string("template.components[") + type + "].parameters";
+  if (!def) {
+    if (count > 0) {
+      return Error::invalid_argument(field, "template \"" + definition.name + "\" has no " + type +
+                                                " component, but " + std::to_string(count) +
+                                                " parameters were given");
+    }
+    return {};
+  }
+  std::size_t expected = 0;
+  std::vector<std::string> names{};
+  const bool text_header = !def->format || def->format == "TEXT" || def->format == "text";
+  if (std::string_view(type) == "header" && !text_header) {
+    expected = 1;  // one media or location parameter
+  } else if (def->text) {
+    names = template_placeholders(*def->text);
+    expected = names.size();
+  }
+  if (count != expected) {
+    return Error::invalid_argument(field, "template \"" + definition.name + "\" expects " +
+                                              std::to_string(expected) + " " + type +
+                                              " parameters, got " + std::to_string(count));
+  }
+  const bool named = definition.parameter_format == "NAMED" ||
+                     (!names.empty() && (names[0][0] < '0' || names[0][0] > '9'));
+  if (named && given && text_header) {
+    std::set<std::string> want(names.begin(), names.end());
+    for (const auto& p : given->parameters) {
+      if (!p.parameter_name || want.erase(*p.parameter_name) == 0) {
+        return Error::invalid_argument(field, "template \"" + definition.name +
+                                                  "\" has named parameters; \"" +
+                                                  p.parameter_name.value_or("") + "\" is not one of them");
+      }
+    }
+  }
+  return {};
+}
+
+}  // namespace detail
+
+inline Result<void> TemplateMessage::validate_against(const Template& definition) const {
+  if (!definition.name.empty() && definition.name != name) {
+    return Error::invalid_argument("template.name", "is \"" + name + "\" but the definition is \"" +
+                                                        definition.name + "\"");
+  }
+  if (auto r = detail::check_template_params(*this, definition.component("HEADER"), "header", definition); !r) {
+    return r;
+  }
+  if (auto r = detail::check_template_params(*this, definition.component("BODY"), "body", definition); !r) {
+    return r;
+  }
+  const TemplateComponentDef* buttons = definition.component("BUTTONS");
+  const std::size_t available = buttons ? buttons->buttons.size() : 0;
+  for (const auto& c : components) {
+    if (c.type != "button" || !c.index) continue;
+    int index = -1;
+    if (const int* i = std::get_if<int>(&*c.index)) {
+      index = *i;
+    } else {
+      const auto& s = std::get<std::string>(*c.index);
+      index = (s.size() == 1 && s[0] >= '0' && s[0] <= '9') ? s[0] - '0' : -1;
+    }
+    if (index < 0 || static_cast<std::size_t>(index) >= available) {
+      return Error::invalid_argument("template.components[button].index",
+                                     "template \"" + definition.name + "\" has " +
+                                         std::to_string(available) + " buttons; index " +
+                                         std::to_string(index) + " does not exist");
+    }
+  }
+  return {};
+}
+
+}  // namespace whatsapp

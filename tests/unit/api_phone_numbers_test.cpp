@@ -1,0 +1,179 @@
+// phone_numbers(): request code, verify code, get/exists, list (paged), register (migrate),
+// deregister, two-step PIN; exact requests in both URL formats and parsed answers.
+//
+// Fixtures: request_code_request, request_code_response, verify_code_request,
+// verify_code_response, register_request, register_response, deregister_response,
+// phone_numbers_list, phone_number_default_fields, paging_before_after_example,
+// error_100_invalid_parameter.
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "api_test_support.hpp"
+
+namespace {
+
+using whatsapp::ErrorKind;
+using whatsapp::HttpMethod;
+using whatsapp::api::CodeMethod;
+using whatsapp::transport::FakeTransport;
+using whatsapp_test::api_options;
+using whatsapp_test::FakeClient;
+using whatsapp_test::in_both_formats;
+using whatsapp_test::in_data_envelope;
+using whatsapp_test::kBase;
+using whatsapp_test::read_json;
+using json = nlohmann::json;
+
+TEST(PhoneNumbersApi, RequestCode) {
+  auto reqs = in_both_formats(read_json("fixtures/request_code_response.json"), [](const FakeClient& c) {
+    ASSERT_TRUE(c.phone_numbers().request_code("106540352242922", CodeMethod::kSms, "en_US").ok());
+  });
+  EXPECT_EQ(reqs.new_format.method, HttpMethod::kPost);
+  EXPECT_EQ(reqs.new_format.url, kBase + "/106540352242922/request_code?api_token=tok");
+  EXPECT_EQ(reqs.old_format.url, kBase + "/from_phone_number_id/request_code?FROM_PHONE_NUMBER_ID=106540352242922&api_token=tok");
+  EXPECT_EQ(json::parse(reqs.new_format.body), read_json("fixtures/request_code_request.json"));
+  EXPECT_EQ(json::parse(reqs.old_format.body), read_json("fixtures/request_code_request.json"));
+  auto voice = in_both_formats({{"success", true}}, [](const FakeClient& c) {
+    ASSERT_TRUE(c.phone_numbers().request_code("1", CodeMethod::kVoice, "pt_BR").ok());
+  });
+  EXPECT_EQ(json::parse(voice.new_format.body), (json{{"code_method", "VOICE"}, {"language", "pt_BR"}}));
+}
+
+TEST(PhoneNumbersApi, VerifyCodeAcceptsAnExtraId) {
+  auto reqs = in_both_formats(read_json("fixtures/verify_code_response.json"), [](const FakeClient& c) {
+    auto r = c.phone_numbers().verify_code("106540352242922", "123456");
+    ASSERT_TRUE(r.ok()) << r.error().to_string();
+  });
+  EXPECT_EQ(reqs.new_format.url, kBase + "/106540352242922/verify_code?api_token=tok");
+  EXPECT_EQ(reqs.old_format.url, kBase + "/from_phone_number_id/verify_code?FROM_PHONE_NUMBER_ID=106540352242922&api_token=tok");
+  EXPECT_EQ(json::parse(reqs.new_format.body), read_json("fixtures/verify_code_request.json"));
+}
+
+TEST(PhoneNumbersApi, GetAndExists) {
+  auto reqs = in_both_formats(read_json("fixtures/phone_number_default_fields.json"), [](const FakeClient& c) {
+    auto r = c.phone_numbers().get("106853218861309");
+    ASSERT_TRUE(r.ok());
+    EXPECT_EQ(r->verified_name, "Jaspers Market");
+  });
+  EXPECT_EQ(reqs.new_format.url, kBase + "/106853218861309?api_token=tok");
+  EXPECT_EQ(reqs.old_format.url, kBase + "/from_phone_number_id?FROM_PHONE_NUMBER_ID=106853218861309&api_token=tok");
+
+  FakeTransport t;
+  FakeClient client(api_options(), t);
+  t.push(200, in_data_envelope({{"id", "1"}}));
+  EXPECT_EQ(client.phone_numbers().exists("1").value(), true);
+  EXPECT_EQ(t.last_request().url, kBase + "/1?api_token=tok&fields=id");
+  const auto unknown = read_json("fixtures/error_100_invalid_parameter.json");
+  t.push(400, json{{"data", unknown}}.dump());
+  EXPECT_EQ(client.phone_numbers().exists("2").value(), false);
+  t.push(403, json{{"data", {{"error", {{"code", 200}, {"message", "no"}}}}}}.dump());
+  EXPECT_EQ(client.phone_numbers().exists("3").error().code(), 200);
+}
+
+TEST(PhoneNumbersApi, ListOnePage) {
+  auto reqs = in_both_formats(read_json("fixtures/phone_numbers_list.json"), [](const FakeClient& c) {
+    whatsapp::api::PhoneNumberListOptions o;
+    o.fields = {"id", "display_phone_number"};
+    o.limit = 2;
+    o.after = "QVFI";
+    auto r = c.phone_numbers().list("102290129340398", o);
+    ASSERT_TRUE(r.ok()) << r.error().to_string();
+    ASSERT_EQ(r->items.size(), 2u);
+    EXPECT_EQ(r->items[0].id, "1906385232743451");
+    EXPECT_EQ(r->items[0].verified_name, "Jasper's Market");
+    EXPECT_EQ(r->items[0].is_official_business_account, true);
+    EXPECT_EQ(r->items[1].code_verification_status, "NOT_VERIFIED");
+    EXPECT_EQ(r->items[1].raw["username"], nullptr);
+    EXPECT_EQ(r->after, "MTAxNTExOTQ1MjAwNzI5NDE=");
+    EXPECT_EQ(r->before, "");
+    EXPECT_FALSE(r->has_next);  // cursors but no "next": the last page
+  });
+  EXPECT_EQ(reqs.new_format.method, HttpMethod::kGet);
+  EXPECT_EQ(reqs.new_format.url, kBase + "/102290129340398/phone_numbers?api_token=tok&fields=id%2Cdisplay_phone_number&limit=2&after=QVFI");
+  EXPECT_EQ(reqs.old_format.url, kBase + "/whatsapp_business_account_id/phone_numbers?WHATSAPP_BUSINESS_ACCOUNT_ID=102290129340398&api_token=tok&fields=id%2Cdisplay_phone_number&limit=2&after=QVFI");
+}
+
+TEST(PhoneNumbersApi, PagingCursorsOfOtherLists) {
+  // The shape of Meta's paged answers: cursors before and after, with or without "next".
+  auto page = whatsapp::detail::decode_page<whatsapp::PhoneNumber>(
+      json{{"data", json::array({{{"id", "1"}}})}, {"paging", read_json("fixtures/paging_before_after_example.json")["paging"]}}, "x");
+  ASSERT_TRUE(page.ok());
+  EXPECT_EQ(page->before, "eyJvZAmZAzZAXQiOjAsInZAlcnNpb25JZACI6IjE3Mzc2Nzk2ODgzODM1ODQifQZDZD");
+  EXPECT_FALSE(page->has_next);
+  auto bad = whatsapp::detail::decode_page<whatsapp::PhoneNumber>(read_json("fixtures/paging_before_after_example.json"), "phone number");
+  EXPECT_EQ(bad.error().kind(), ErrorKind::kParse);  // its items have no id
+}
+
+TEST(PhoneNumbersApi, ListAllWalksPagesWithAfter) {
+  FakeTransport t;
+  t.push(200, in_data_envelope({{"data", {{{"id", "1"}}, {{"id", "2"}}}},
+                                {"paging", {{"cursors", {{"before", "b0"}, {"after", "c2"}}}, {"next", "https://graph.facebook.com/x?after=c2"}}}}));
+  t.push(200, in_data_envelope({{"data", {{{"id", "3"}}}}, {"paging", {{"cursors", {{"before", "c3"}, {"after", "c3"}}}}}}));
+  FakeClient client(api_options(), t);
+  whatsapp::api::PhoneNumberListOptions o;
+  o.limit = 2;
+  std::vector<std::string> ids;
+  auto all = client.phone_numbers().list_all("waba", o);
+  for (auto& n : all) {
+    ASSERT_TRUE(n.ok());
+    ids.push_back(n->id);
+  }
+  EXPECT_EQ(ids, (std::vector<std::string>{"1", "2", "3"}));
+  EXPECT_EQ(all.pages_fetched(), 2u);
+  const auto reqs = t.requests();
+  ASSERT_EQ(reqs.size(), 2u);
+  EXPECT_EQ(reqs[0].url, kBase + "/waba/phone_numbers?api_token=tok&limit=2");
+  EXPECT_EQ(reqs[1].url, kBase + "/waba/phone_numbers?api_token=tok&limit=2&after=c2");
+}
+
+TEST(PhoneNumbersApi, RegisterWithPinAndBackup) {
+  auto reqs = in_both_formats(read_json("fixtures/register_response.json"), [](const FakeClient& c) {
+    ASSERT_TRUE(c.phone_numbers().register_number("106540352242922", "123456").ok());
+  });
+  EXPECT_EQ(reqs.new_format.url, kBase + "/106540352242922/register?api_token=tok");
+  EXPECT_EQ(reqs.old_format.url, kBase + "/from_phone_number_id/register?FROM_PHONE_NUMBER_ID=106540352242922&api_token=tok");
+  EXPECT_EQ(json::parse(reqs.new_format.body), read_json("fixtures/register_request.json"));
+  auto migrate = in_both_formats({{"success", true}}, [](const FakeClient& c) {
+    ASSERT_TRUE(c.phone_numbers().register_number("1", "654321", whatsapp::api::RegisterBackup{"BLOB", "secret"}).ok());
+  });
+  EXPECT_EQ(json::parse(migrate.new_format.body),
+            (json{{"messaging_product", "whatsapp"}, {"pin", "654321"}, {"backup", {{"data", "BLOB"}, {"password", "secret"}}}}));
+  FakeTransport t;
+  FakeClient client(api_options(), t);
+  EXPECT_EQ(client.phone_numbers().register_number("1", "12345").error().field(), "pin");
+  EXPECT_EQ(client.phone_numbers().register_number("1", "12345a").error().field(), "pin");
+  EXPECT_EQ(t.request_count(), 0u);
+}
+
+TEST(PhoneNumbersApi, DeregisterAndTwoStep) {
+  auto dereg = in_both_formats(read_json("fixtures/deregister_response.json"), [](const FakeClient& c) {
+    ASSERT_TRUE(c.phone_numbers().deregister("106540352242922").ok());
+  });
+  EXPECT_EQ(dereg.new_format.method, HttpMethod::kPost);
+  EXPECT_EQ(dereg.new_format.url, kBase + "/106540352242922/deregister?api_token=tok");
+  EXPECT_EQ(dereg.old_format.url, kBase + "/from_phone_number_id/deregister?FROM_PHONE_NUMBER_ID=106540352242922&api_token=tok");
+  EXPECT_EQ(json::parse(dereg.new_format.body), json::object());
+
+  auto pin = in_both_formats({{"success", true}}, [](const FakeClient& c) {
+    ASSERT_TRUE(c.phone_numbers().set_two_step_pin("106540352242922", "000111").ok());
+  });
+  EXPECT_EQ(pin.new_format.method, HttpMethod::kPost);
+  EXPECT_EQ(pin.new_format.url, kBase + "/106540352242922?api_token=tok");
+  EXPECT_EQ(pin.old_format.url, kBase + "/from_phone_number_id?FROM_PHONE_NUMBER_ID=106540352242922&api_token=tok");
+  EXPECT_EQ(json::parse(pin.new_format.body), (json{{"pin", "000111"}}));
+}
+
+TEST(PhoneNumbersApi, FalseSuccessIsAnError) {
+  FakeTransport t;
+  t.push(200, in_data_envelope({{"success", false}}));
+  FakeClient client(api_options(), t);
+  auto r = client.phone_numbers().deregister("1");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().kind(), ErrorKind::kParse);
+  EXPECT_EQ(r.error().message(), "deregister: the answer is not {\"success\": true} but {\"success\":false}");
+}
+
+}  // namespace

@@ -1,0 +1,205 @@
+// templates(): create (with components), list with filters, list_all across pages (after
+// cursors through the proxy, never paging.next), get, delete; both URL formats.
+//
+// Fixtures: template_create_request, template_create_auth_otp_request,
+// template_create_response, templates_list_response, template_response,
+// template_delete_response, paging_with_next_example.
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "api_test_support.hpp"
+
+namespace {
+
+using whatsapp::ErrorKind;
+using whatsapp::HttpMethod;
+using whatsapp::NewTemplate;
+using whatsapp::TemplateButtonDef;
+using whatsapp::TemplateComponentDef;
+using whatsapp::transport::FakeTransport;
+using whatsapp_test::api_options;
+using whatsapp_test::FakeClient;
+using whatsapp_test::in_both_formats;
+using whatsapp_test::in_data_envelope;
+using whatsapp_test::kBase;
+using whatsapp_test::read_json;
+using json = nlohmann::json;
+
+NewTemplate seasonal_promotion() {
+  NewTemplate t;
+  t.name = "seasonal_promotion_text_only";
+  t.language = "en";
+  t.category = "MARKETING";
+  TemplateButtonDef promos;
+  promos.type = "QUICK_REPLY";
+  promos.text = "Unsubcribe from Promos";
+  TemplateButtonDef all = promos;
+  all.text = "Unsubscribe from All";
+  t.components = {
+      TemplateComponentDef::header_text("Our {{1}} is on!").with_example({{"header_text", {"Summer Sale"}}}),
+      TemplateComponentDef::body("Shop now through {{1}} and use code {{2}} to get {{3}} off of all merchandise.")
+          .with_example({{"body_text", {{"the end of August", "25OFF", "25%"}}}}),
+      TemplateComponentDef::footer("Use the buttons below to manage your marketing subscriptions"),
+      TemplateComponentDef::button_list({promos, all})};
+  return t;
+}
+
+TEST(TemplatesApi, CreateMatchesMetasExample) {
+  auto reqs = in_both_formats(read_json("fixtures/template_create_response.json"), [](const FakeClient& c) {
+    auto r = c.templates().create("102290129340398", seasonal_promotion());
+    ASSERT_TRUE(r.ok()) << r.error().to_string();
+    EXPECT_EQ(r->id, "1689556908129832");
+    EXPECT_EQ(r->status, "PENDING");
+    EXPECT_EQ(r->category, "UTILITY");
+  });
+  EXPECT_EQ(reqs.new_format.method, HttpMethod::kPost);
+  EXPECT_EQ(reqs.new_format.url, kBase + "/102290129340398/message_templates?api_token=tok");
+  EXPECT_EQ(reqs.old_format.url, kBase + "/whatsapp_business_account_id/message_templates?WHATSAPP_BUSINESS_ACCOUNT_ID=102290129340398&api_token=tok");
+  EXPECT_EQ(json::parse(reqs.new_format.body), read_json("fixtures/template_create_request.json"));
+}
+
+TEST(TemplatesApi, CreateAuthenticationTemplate) {
+  NewTemplate t;
+  t.name = "authentication_code_copy_code_button";
+  t.language = "en_US";
+  t.category = "AUTHENTICATION";
+  TemplateComponentDef body;
+  body.type = "BODY";
+  body.add_security_recommendation = true;
+  TemplateComponentDef footer;
+  footer.type = "FOOTER";
+  footer.code_expiration_minutes = 10;
+  TemplateButtonDef otp;
+  otp.type = "OTP";
+  otp.otp_type = "COPY_CODE";
+  otp.text = "Copy Code";
+  t.components = {body, footer, TemplateComponentDef::button_list({otp})};
+  EXPECT_EQ(json(t), read_json("fixtures/template_create_auth_otp_request.json"));
+  EXPECT_TRUE(validate(t).ok());
+}
+
+TEST(TemplatesApi, CreateIsValidatedFirst) {
+  FakeTransport t;
+  FakeClient client(api_options(), t);
+  auto bad = seasonal_promotion();
+  bad.name = "Seasonal Promo";
+  EXPECT_EQ(client.templates().create("1", bad).error().field(), "name");
+  bad = seasonal_promotion();
+  bad.components.erase(bad.components.begin() + 1);
+  EXPECT_EQ(client.templates().create("1", bad).error().field(), "components");
+  EXPECT_EQ(t.request_count(), 0u);
+}
+
+TEST(TemplatesApi, ListWithFiltersParsesThePage) {
+  auto reqs = in_both_formats(read_json("fixtures/templates_list_response.json"), [](const FakeClient& c) {
+    whatsapp::api::TemplateFilter f;
+    f.fields = {"name", "status", "components"};
+    f.limit = 2;
+    f.name = "promo";
+    f.status = "APPROVED";
+    auto r = c.templates().list("102290129340398", f);
+    ASSERT_TRUE(r.ok()) << r.error().to_string();
+    ASSERT_EQ(r->items.size(), 2u);
+    EXPECT_EQ(r->items[0].name, "hello_world");
+    EXPECT_EQ(r->items[0].previous_category, "ACCOUNT_UPDATE");
+    EXPECT_EQ(r->items[0].components.size(), 3u);
+    EXPECT_EQ(r->items[0].components[0].format, "TEXT");
+    EXPECT_EQ(r->items[1].id, "920070352646140");
+    EXPECT_EQ(r->items[1].components[3].buttons[0].text, "Stop promotions");
+    EXPECT_EQ(r->after, "MjQZD");
+    EXPECT_EQ(r->before, "MAZDZD");
+    EXPECT_FALSE(r->has_next);
+  });
+  EXPECT_EQ(reqs.new_format.method, HttpMethod::kGet);
+  EXPECT_EQ(reqs.new_format.url, kBase + "/102290129340398/message_templates?api_token=tok&fields=name%2Cstatus%2Ccomponents&limit=2&name=promo&status=APPROVED");
+  EXPECT_EQ(reqs.old_format.url, kBase + "/whatsapp_business_account_id/message_templates?WHATSAPP_BUSINESS_ACCOUNT_ID=102290129340398&api_token=tok&fields=name%2Cstatus%2Ccomponents&limit=2&name=promo&status=APPROVED");
+}
+
+TEST(TemplatesApi, ListAllFollowsAfterCursorsThroughTheProxyNeverNext) {
+  FakeTransport t;
+  // Page 1 has a "next" pointing at graph.facebook.com: it must not be requested.
+  auto page1 = read_json("fixtures/templates_list_response.json");
+  page1["paging"]["next"] = "https://graph.facebook.com/v22.0/102290129340398/message_templates?after=MjQZD";
+  auto page2 = read_json("fixtures/templates_list_response.json");
+  page2["data"] = json::array({read_json("fixtures/template_response.json")});
+  page2["data"][0]["id"] = "3";
+  page2["paging"] = read_json("fixtures/paging_with_next_example.json")["paging"];
+  auto page3 = json{{"data", json::array()}, {"paging", {{"cursors", {{"after", "END"}}}}}};
+  t.push(200, in_data_envelope(page1));
+  t.push(200, in_data_envelope(page2));
+  t.push(200, in_data_envelope(page3));
+  FakeClient client(api_options(), t);
+  whatsapp::api::TemplateFilter f;
+  f.limit = 2;
+  std::vector<std::string> ids;
+  for (auto& item : client.templates().list_all("102290129340398", f)) {
+    ASSERT_TRUE(item.ok()) << item.error().to_string();
+    ids.push_back(item->id);
+  }
+  EXPECT_EQ(ids, (std::vector<std::string>{"1192339204654487", "920070352646140", "3"}));
+  const auto reqs = t.requests();
+  ASSERT_EQ(reqs.size(), 3u);
+  EXPECT_EQ(reqs[0].url, kBase + "/102290129340398/message_templates?api_token=tok&limit=2");
+  EXPECT_EQ(reqs[1].url, kBase + "/102290129340398/message_templates?api_token=tok&limit=2&after=MjQZD");
+  EXPECT_EQ(reqs[2].url, kBase + "/102290129340398/message_templates?api_token=tok&limit=2&after=MTAxNTExOTQ1MjAwNzI5NDE%3D");
+  for (const auto& r : reqs) EXPECT_EQ(r.url.find("graph.facebook.com"), std::string::npos);
+}
+
+TEST(TemplatesApi, ListAllYieldsTheFirstErrorAndStops) {
+  FakeTransport t;
+  auto page1 = read_json("fixtures/templates_list_response.json");
+  page1["paging"]["next"] = "https://graph.facebook.com/next";
+  t.push(200, in_data_envelope(page1));
+  t.push(400, R"({"data":{"error":{"message":"(#100) Invalid cursor","code":100}}})");
+  FakeClient client(api_options(), t);
+  int ok = 0;
+  int errors = 0;
+  for (auto& item : client.templates().list_all("w")) {
+    if (item) {
+      ++ok;
+    } else {
+      ++errors;
+      EXPECT_EQ(item.error().code(), 100);
+    }
+  }
+  EXPECT_EQ(ok, 2);
+  EXPECT_EQ(errors, 1);
+  EXPECT_EQ(t.request_count(), 2u);
+  // A repeated cursor ends the walk instead of looping.
+  t.clear();
+  t.push(200, in_data_envelope(page1));
+  t.push(200, in_data_envelope(page1));
+  auto all = client.templates().list_all("w").collect();
+  ASSERT_TRUE(all.ok());
+  EXPECT_EQ(all->size(), 4u);
+  EXPECT_EQ(t.request_count(), 2u);
+}
+
+TEST(TemplatesApi, GetAndDelete) {
+  auto get = in_both_formats(read_json("fixtures/template_response.json"), [](const FakeClient& c) {
+    auto r = c.templates().get("920070352646140", {"name", "components"});
+    ASSERT_TRUE(r.ok());
+    EXPECT_EQ(r->name, "2023_april_promo");
+    EXPECT_EQ(r->status, "APPROVED");
+    EXPECT_EQ(r->language, "en_US");
+    ASSERT_NE(r->component("body"), nullptr);
+    EXPECT_EQ(whatsapp::template_placeholders(*r->component("BODY")->text), (std::vector<std::string>{"1", "2"}));
+    EXPECT_EQ((*r->component("BODY")->example)["body_text"][0][1], "FALL25");
+    EXPECT_EQ(json(r->components[3]), read_json("fixtures/template_response.json")["components"][3]);
+  });
+  EXPECT_EQ(get.new_format.method, HttpMethod::kGet);
+  EXPECT_EQ(get.new_format.url, kBase + "/920070352646140?api_token=tok&fields=name%2Ccomponents");
+  EXPECT_EQ(get.old_format.url, kBase + "/message_template_id?MESSAGE_TEMPLATE_ID=920070352646140&api_token=tok&fields=name%2Ccomponents");
+
+  auto del = in_both_formats(read_json("fixtures/template_delete_response.json"), [](const FakeClient& c) {
+    ASSERT_TRUE(c.templates().remove("920070352646140").ok());
+  });
+  EXPECT_EQ(del.new_format.method, HttpMethod::kDelete);
+  EXPECT_EQ(del.new_format.url, kBase + "/920070352646140?api_token=tok");
+  EXPECT_EQ(del.old_format.url, kBase + "/message_template_id?MESSAGE_TEMPLATE_ID=920070352646140&api_token=tok");
+}
+
+}  // namespace
