@@ -14,6 +14,15 @@ step() {
 echo "LowCodeAPI base URL: $LOWCODEAPI_BASE_URL"
 step "send_text: send a text message to $WHATSAPP_TO" "$ex/send_text" "Hello from the whatsapp-cpp demo"
 step "phone_number: read the business phone number $WHATSAPP_PHONE_NUMBER_ID" "$ex/phone_number"
+step "interactive: reply buttons, a list and a call-to-action URL" "$ex/interactive"
+step "media: upload an image, send it, fetch it back and check its bytes" "$ex/media"
+# These two change account state (a template, the business profile): only against the emulator.
+if [ -n "${EMULATOR_PORT:-}" ]; then
+  step "templates: create, list page by page, fetch, send and delete a template" "$ex/templates"
+  step "phone_admin: phone number administration and the business profile" "$ex/phone_admin"
+else
+  echo; echo "=== templates, phone_admin: skipped against a real account (they change its state)"
+fi
 if [ -n "${EMULATOR_PORT:-}" ]; then
   step "webhook loop: send through the emulator, receive signed statuses in webhook_receiver" \
     "$(dirname "${BASH_SOURCE[0]}")/webhook-loop.sh" "$DEMO_BUILD/tests/emulator/whatsapp-emulator" \
