@@ -53,6 +53,15 @@ class Client {
     return core_->call(spec);
   }
 
+  /// A client whose calls use `overrides` (retry policy, deadline, timeout, idempotency) and
+  /// that shares everything else with this one: transport, connections, format memory, rate
+  /// limits. Cheap; meant to be made per call or per batch:
+  ///
+  ///     client.with_options({.retry = whatsapp::RetryPolicy::none()}).messages().send(...);
+  Client with_options(CallOptions overrides) const {
+    return Client(std::make_shared<const detail::Core<Transport>>(*core_, std::move(overrides)));
+  }
+
   /// The URL format `id` is known to answer in, once a call has found out.
   std::optional<UrlFormat> confirmed_format(RouteId id) const noexcept {
     return core_->confirmed_format(id);
@@ -62,6 +71,8 @@ class Client {
   Transport& transport() const noexcept { return core_->transport(); }
 
  private:
+  explicit Client(std::shared_ptr<const detail::Core<Transport>> core) : core_(std::move(core)) {}
+
   std::shared_ptr<const detail::Core<Transport>> core_;
 };
 

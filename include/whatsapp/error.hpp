@@ -74,7 +74,7 @@ inline ErrorCategory error_category(std::int64_t code) noexcept {
       return ErrorCategory::kIntegrity;
     case 131052: case 131053:
       return ErrorCategory::kMedia;
-    case 130472: case 131021: case 131026: case 131030: case 131037: case 131042: case 131045:
+    case 130472: case 131021: case 131026: case 131030: case 131037: case 131042:
     case 131049: case 131050: case 131051: case 131062: case 137000:
       return ErrorCategory::kRecipient;
     case 131047:
@@ -83,6 +83,10 @@ inline ErrorCategory error_category(std::int64_t code) noexcept {
       return ErrorCategory::kParameter;
     case 2: case 131000: case 131016: case 131057:
       return ErrorCategory::kServer;
+    case 131045:  // incorrect certificate: a phone number registration error
+      return ErrorCategory::kRegistration;
+    case 131063:  // marketing templates disabled on the Cloud API
+      return ErrorCategory::kTemplate;
     default:
       break;
   }
@@ -92,6 +96,25 @@ inline ErrorCategory error_category(std::int64_t code) noexcept {
   }
   if (code >= 133000 && code <= 133999) return ErrorCategory::kRegistration;
   return ErrorCategory::kUnknown;
+}
+
+/// Graph codes that mean "try again later" (error_codes.md): service down (2, 131000, 131016,
+/// 133000, 133004) and throttling that clears within seconds (4, 80007, 130429, 131056).
+/// Code 1 ("invalid request or possible server error") is left out: it mostly means the request
+/// is wrong. Long throttles (131048, 131049, 133008, 133009, 133015, 133016) are left out too.
+constexpr bool is_transient_code(std::int64_t code) noexcept {
+  switch (code) {
+    case 2: case 4: case 80007: case 130429: case 131000: case 131016: case 131056:
+    case 133000: case 133004:
+      return true;
+    default:
+      return false;
+  }
+}
+
+/// Graph codes of throttling refusals that clear within seconds: the request was not processed.
+constexpr bool is_throttling_code(std::int64_t code) noexcept {
+  return code == 4 || code == 80007 || code == 130429 || code == 131056;
 }
 
 /// Names for logs and messages.
@@ -167,6 +190,38 @@ class Error {
   /// The URL format of the last request, when one was made.
   std::optional<UrlFormat> url_format() const noexcept { return url_format_; }
 
+  /// True for a refusal to be retried after a short wait, with the request not processed:
+  /// HTTP 429, or Graph code 4, 80007, 130429 or 131056.
+  bool is_throttling() const noexcept {
+    if (kind_ != ErrorKind::kApi && kind_ != ErrorKind::kHttp) return false;
+    return http_status_ == 429 || is_throttling_code(code());
+  }
+
+  /// True when the same request may succeed later: a transport failure or timeout (unless the
+  /// transport said otherwise, e.g. an answer over the size limit), HTTP 408, 429 or 5xx, a Graph
+  /// error flagged is_transient, or a Graph code in is_transient_code(). Invalid arguments,
+  /// cancellations and unreadable 2xx answers (kParse) are not transient. Whether a call is
+  /// actually repeated also depends on its idempotency (see retry.hpp).
+  bool is_transient() const noexcept {
+    if (transient_) return *transient_;
+    switch (kind_) {
+      case ErrorKind::kTransport:
+      case ErrorKind::kTimeout:
+        return true;
+      case ErrorKind::kInvalidArgument:
+      case ErrorKind::kCancelled:
+      case ErrorKind::kParse:
+        return false;
+      case ErrorKind::kHttp:
+      case ErrorKind::kApi:
+        break;
+    }
+    if (is_throttling()) return true;
+    if (graph_ && graph_->is_transient) return *graph_->is_transient;
+    if (is_transient_code(code())) return true;
+    return http_status_ == 408 || http_status_ == 429 || (http_status_ >= 500 && http_status_ <= 599);
+  }
+
   Error& with_http_status(int s) { http_status_ = s; return *this; }
   Error& with_graph(GraphError g) { graph_ = std::move(g); return *this; }
   Error& with_body_excerpt(std::string b) { body_excerpt_ = std::move(b); return *this; }
@@ -175,6 +230,8 @@ class Error {
   Error& with_attempts(int n) { attempts_ = n; return *this; }
   Error& with_url_format(UrlFormat f) { url_format_ = f; return *this; }
   Error& with_message(std::string m) { message_ = std::move(m); return *this; }
+  /// Overrides is_transient()'s rules, e.g. for a transport failure that will repeat.
+  Error& with_transient(bool t) { transient_ = t; return *this; }
 
   /// One line for logs: "api error (HTTP 400, code 131030): (#131030) Recipient ...".
   std::string to_string() const {
@@ -202,6 +259,7 @@ class Error {
   std::optional<std::chrono::milliseconds> retry_after_;
   int attempts_ = 0;
   std::optional<UrlFormat> url_format_;
+  std::optional<bool> transient_;
 };
 
 /// Thrown by Result<T>::value() on a failed result. what() is Error::to_string().

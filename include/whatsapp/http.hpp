@@ -4,6 +4,7 @@
 /// The plain HTTP request and response that travel between the client and a transport.
 
 #include <chrono>
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -45,6 +46,11 @@ struct HttpRequest {
   std::vector<MultipartPart> multipart;  ///< When not empty, sent as multipart/form-data instead.
   std::chrono::milliseconds connect_timeout{0};  ///< 0: the transport's default.
   std::chrono::milliseconds timeout{0};          ///< Whole request; 0: the transport's default.
+  /// False when repeating the request could repeat its effect (a message send): the transport
+  /// must then not resend it on its own, e.g. after a reused connection died (see curl.hpp).
+  bool idempotent = true;
+  /// Longest answer body accepted; 0: the transport's default.
+  std::size_t max_response_bytes = 0;
 };
 
 /// An HTTP answer, whatever its status.

@@ -4,10 +4,13 @@
 /// Client settings.
 
 #include <chrono>
+#include <cstddef>
 #include <string>
 
 #include "whatsapp/format.hpp"
 #include "whatsapp/logging.hpp"
+#include "whatsapp/rate_limit.hpp"
+#include "whatsapp/retry.hpp"
 
 namespace whatsapp {
 
@@ -31,6 +34,15 @@ struct ClientOptions {
   /// Where log lines go; empty: no logging.
   LogSink log_sink;
   LogLevel log_level = LogLevel::kInfo;
+  /// How failed calls are retried (see retry.hpp); RetryPolicy::none() turns retries off.
+  RetryPolicy retry;
+  /// Client-side pacing of message sends; off by default.
+  RateLimitOptions rate_limit;
+  /// Clock, sleep and randomness; empty members use the real ones. For tests.
+  TimeSource time;
+  /// Answers with a longer body fail (kTransport, not retried) instead of filling memory;
+  /// 0: the transport's own limit (CurlOptions::max_response_bytes, 32 MiB by default).
+  std::size_t max_response_bytes = 0;
 };
 
 }  // namespace whatsapp

@@ -38,13 +38,20 @@ struct Endpoint {
 ///    then `?api_token=TOKEN` and `query`.
 ///  - Old: the path with each `<PARAM>` replaced by its lower-case name, then each path
 ///    parameter as `PARAM=value`, `api_token=TOKEN`, and `query`.
-/// Returns an invalid_argument error naming the parameter when a path value is missing or empty.
+/// Returns an invalid_argument error naming the parameter when a path value is missing or empty,
+/// and one naming "query" when a query parameter name holds CR or LF (values may hold anything:
+/// they are percent-encoded).
 inline Result<std::string> build_url(const Endpoint& ep, const Route& r, const PathValues& values,
                                      const QueryParams& query, UrlFormat format) {
   const std::size_t n = r.path_param_count();
   for (std::size_t i = 0; i < n; ++i) {
     if (values[i].empty()) {
       return Error::invalid_argument(std::string(r.path_params[i]), "must not be empty");
+    }
+  }
+  for (const auto& [key, value] : query) {
+    if (key.find_first_of("\r\n") != std::string::npos) {
+      return Error::invalid_argument("query", "a parameter name holds CR or LF");
     }
   }
   std::string url;

@@ -13,6 +13,8 @@
 #include "whatsapp/envelope.hpp"
 #include "whatsapp/logging.hpp"
 #include "whatsapp/options.hpp"
+#include "whatsapp/retry.hpp"
+#include "whatsapp/rate_limit.hpp"
 #include "whatsapp/model/message.hpp"
 #include "whatsapp/model/send_result.hpp"
 #include "whatsapp/model/phone_number.hpp"

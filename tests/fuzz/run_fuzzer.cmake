@@ -1,5 +1,12 @@
 # Runs one libFuzzer target on a fresh copy of its seed corpus (the source tree is never
-# written to): cmake -DFUZZER=... -DSEEDS=... -DWORKDIR=... -DSECONDS=... -P run_fuzzer.cmake
+# written to): cmake -DFUZZER=... -DSEEDS=... -DWORKDIR=... [-DSECONDS=...] -P run_fuzzer.cmake
+# (-DWORK=... is accepted for WORKDIR; SECONDS defaults to 15.)
+if(NOT DEFINED WORKDIR)
+  set(WORKDIR "${WORK}")
+endif()
+if(NOT DEFINED SECONDS)
+  set(SECONDS 15)
+endif()
 file(REMOVE_RECURSE "${WORKDIR}")
 file(MAKE_DIRECTORY "${WORKDIR}")
 file(GLOB _seeds "${SEEDS}/*")

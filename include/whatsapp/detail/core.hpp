@@ -1,10 +1,13 @@
 #pragma once
 
 // The engine under Client and every resource group: builds the URL for a route, sends it through
-// the transport with the format fallback, unwraps the envelope and scrubs the token from errors.
+// the transport with the format fallback and the retry loop, unwraps the envelope and scrubs the
+// token from errors.
 
+#include <algorithm>
 #include <chrono>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 
@@ -16,7 +19,9 @@
 #include "whatsapp/http.hpp"
 #include "whatsapp/logging.hpp"
 #include "whatsapp/options.hpp"
+#include "whatsapp/rate_limit.hpp"
 #include "whatsapp/result.hpp"
+#include "whatsapp/retry.hpp"
 #include "whatsapp/routes.hpp"
 #include "whatsapp/url.hpp"
 
@@ -38,25 +43,40 @@ struct Exchange {
   int attempts = 0;
 };
 
+/// What one request of a call is sent with.
+struct AttemptSettings {
+  std::chrono::milliseconds timeout{0};  ///< 0: ClientOptions::timeout.
+  bool idempotent = true;
+};
+
 template <class Transport>
 class Core {
  public:
   Core(ClientOptions options, Transport transport)
       : options_(std::move(options)),
         endpoint_{options_.base_url, options_.api_version, options_.api_token},
-        transport_(std::move(transport)),
+        transport_(std::make_shared<Transport>(std::move(transport))),
+        formats_(std::make_shared<FormatMemory>()),
+        limiter_(options_.rate_limit.enabled() ? std::make_shared<RateLimiter>(options_.rate_limit)
+                                               : nullptr),
         logger_(options_.log_sink, options_.log_level, options_.api_token) {}
 
+  /// A view of `base` whose calls use `call`'s overrides; it shares the transport, the format
+  /// memory and the rate limits with `base`.
+  Core(const Core& base, CallOptions call) : Core(base) { call_ = std::move(call); }
+
   const ClientOptions& options() const noexcept { return options_; }
-  Transport& transport() const noexcept { return transport_; }
+  const CallOptions& call_options() const noexcept { return call_; }
+  Transport& transport() const noexcept { return *transport_; }
   const Logger& logger() const noexcept { return logger_; }
-  std::optional<UrlFormat> confirmed_format(RouteId id) const noexcept { return formats_.get(id); }
+  std::optional<UrlFormat> confirmed_format(RouteId id) const noexcept { return formats_->get(id); }
 
   /// Sends `spec`, New Format first (per policy), falling back to the Old Format once on a 404
   /// while the route's format is unconfirmed. Returns the final HTTP answer, whatever its status.
-  Result<Exchange> exchange(const RequestSpec& spec) const {
+  /// One try of the retry loop; the fallback request is not a retry.
+  Result<Exchange> exchange(const RequestSpec& spec, AttemptSettings settings = {}) const {
     const Route& r = *spec.route;
-    const auto confirmed = formats_.get(r.id);
+    const auto confirmed = formats_->get(r.id);
     UrlFormat first = UrlFormat::kNew;
     if (options_.format_policy == FormatPolicy::kOldOnly) {
       first = UrlFormat::kOld;
@@ -64,11 +84,11 @@ class Core {
       first = *confirmed;
     }
     Exchange ex;
-    if (auto e = send_once(spec, first, ex); !e.ok()) return std::move(e).error();
+    if (auto e = send_once(spec, first, settings, ex); !e.ok()) return std::move(e).error();
     const bool learning = options_.format_policy == FormatPolicy::kNewThenOld && !confirmed;
     if (!learning) return ex;
     if (ex.response.status == 404 && first == UrlFormat::kNew) {
-      if (auto e = send_once(spec, UrlFormat::kOld, ex); !e.ok()) return std::move(e).error();
+      if (auto e = send_once(spec, UrlFormat::kOld, settings, ex); !e.ok()) return std::move(e).error();
       if (ex.response.status != 404) remember(r, UrlFormat::kOld);
       return ex;
     }
@@ -76,13 +96,53 @@ class Core {
     return ex;
   }
 
-  /// exchange() and the envelope: the payload of a successful answer, or a typed error.
+  /// exchange() and the envelope in the retry loop: the payload of a successful answer, or a
+  /// typed error whose attempts() counts every request made (fallback and retries included).
+  /// Sends are paced by the rate limits first when they are on.
   Result<nlohmann::json> call(const RequestSpec& spec) const {
-    auto ex = exchange(spec);
-    if (!ex) return std::move(ex).error();
-    auto payload = unwrap_envelope(ex->response);
-    if (!payload) return finish(std::move(payload).error(), *ex);
-    return payload;
+    const Route& r = *spec.route;
+    const Idempotency idem = call_.idempotency.value_or(idempotency(r.id));
+    const RetryPolicy& policy = call_.retry ? *call_.retry : options_.retry;
+    const std::chrono::milliseconds deadline_ms = call_.deadline.value_or(policy.deadline);
+    const TimeSource& time = options_.time;
+    std::optional<std::chrono::steady_clock::time_point> deadline;
+    if (deadline_ms.count() > 0) deadline = time.current() + deadline_ms;
+    const std::chrono::milliseconds timeout = call_.timeout.value_or(options_.timeout);
+    const int max_attempts = std::max(1, policy.max_attempts);
+
+    int requests = 0;
+    for (int attempt = 1;; ++attempt) {
+      if (limiter_ && r.id == RouteId::kSendMessage) {
+        if (auto paced = pace(spec, deadline); !paced) return Error(paced.error()).with_attempts(requests);
+      }
+      AttemptSettings settings{timeout, idem == Idempotency::kIdempotent};
+      if (deadline) {
+        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(*deadline - time.current());
+        settings.timeout = std::max(std::chrono::milliseconds(1), std::min(timeout, left));
+      }
+      Error e;
+      auto ex = exchange(spec, settings);
+      if (ex) {
+        requests += ex->attempts;
+        auto payload = unwrap_envelope(ex->response);
+        if (payload) return payload;
+        e = finish(std::move(payload).error(), *ex);
+        classify_answer(e, ex->response);
+      } else {
+        e = std::move(ex).error();
+        requests += e.attempts();
+      }
+      e.with_attempts(requests);
+      if (attempt >= max_attempts || !may_retry(e, idem)) return e;
+      const std::chrono::milliseconds delay = retry_delay(policy, attempt, e, time.uniform01());
+      if (deadline && time.current() + delay >= *deadline) return e;
+      logger_.log(LogLevel::kWarning, [&] {
+        return "retrying \"" + std::string(r.name) + "\" in " + std::to_string(delay.count()) +
+               " ms (try " + std::to_string(attempt) + " of " + std::to_string(max_attempts) +
+               " failed: " + e.to_string() + ")";
+      });
+      time.wait(delay);
+    }
   }
 
   /// Makes `e` safe to show and records how the call went: attempts, format, no token.
@@ -107,7 +167,49 @@ class Core {
   }
 
  private:
-  Result<void> send_once(const RequestSpec& spec, UrlFormat format, Exchange& ex) const {
+  /// What an error answer says beyond its body: the Retry-After header, and whether the request
+  /// may have been processed. A 5xx without an API error object comes from a gateway, which may
+  /// have passed the request on before failing; an unreadable 2xx answer was a success.
+  void classify_answer(Error& e, const HttpResponse& resp) const {
+    if (const auto ra = resp.header("Retry-After"); !ra.empty()) {
+      if (auto d = parse_retry_after(ra, options_.time.epoch())) e.with_retry_after(*d);
+    }
+    const int status = resp.status;
+    if ((e.kind() == ErrorKind::kHttp && status >= 500) ||
+        (e.kind() == ErrorKind::kParse && status >= 200 && status < 300)) {
+      e.with_delivery(Delivery::kMaybeSent);
+    }
+  }
+
+  /// Waits for the rate limits' slot for this send; fails when the slot is past the deadline.
+  Result<void> pace(const RequestSpec& spec,
+                    const std::optional<std::chrono::steady_clock::time_point>& deadline) const {
+    std::string recipient;
+    if (limiter_->options().per_recipient_interval.count() > 0) {
+      const auto body = nlohmann::json::parse(spec.body, nullptr, false);
+      if (body.is_object()) {
+        if (const auto to = body.find("to"); to != body.end() && to->is_string()) recipient = to->get<std::string>();
+      }
+    }
+    const TimeSource& time = options_.time;
+    const auto now = time.current();
+    const auto wait = limiter_->reserve(spec.path[0], recipient, now);
+    if (wait.count() <= 0) return {};
+    if (deadline && now + wait >= *deadline) {
+      Error e(ErrorKind::kTimeout, "the rate limit's wait runs past the call's deadline (the request was not sent)");
+      e.with_delivery(Delivery::kNotSent);
+      return e;
+    }
+    const auto ms = std::chrono::ceil<std::chrono::milliseconds>(wait);
+    logger_.log(LogLevel::kDebug, [&] {
+      return "rate limit: waiting " + std::to_string(ms.count()) + " ms before a send";
+    });
+    time.wait(ms);
+    return {};
+  }
+
+  Result<void> send_once(const RequestSpec& spec, UrlFormat format, const AttemptSettings& settings,
+                         Exchange& ex) const {
     auto url = build_url(endpoint_, *spec.route, spec.path, spec.query, format);
     if (!url) return scrub(std::move(url).error());
     HttpRequest req;
@@ -116,11 +218,13 @@ class Core {
     req.body = spec.body;
     req.multipart = spec.multipart;
     req.connect_timeout = options_.connect_timeout;
-    req.timeout = options_.timeout;
+    req.timeout = settings.timeout.count() > 0 ? settings.timeout : options_.timeout;
+    req.idempotent = settings.idempotent;
+    req.max_response_bytes = options_.max_response_bytes;
 
     const bool debug = logger_.enabled(LogLevel::kDebug);
     const auto start = debug ? std::chrono::steady_clock::now() : std::chrono::steady_clock::time_point{};
-    Result<HttpResponse> resp = transport_.send(req);
+    Result<HttpResponse> resp = transport_->send(req);
     ++ex.attempts;
     ex.format = format;
     if (debug) {
@@ -144,7 +248,7 @@ class Core {
   }
 
   void remember(const Route& r, UrlFormat f) const {
-    if (!formats_.confirm(r.id, f)) return;
+    if (!formats_->confirm(r.id, f)) return;
     logger_.log(LogLevel::kInfo, [&] {
       return "route \"" + std::string(r.name) + "\" answers in the " + std::string(to_string(f)) +
              " URL format; using it from now on";
@@ -153,9 +257,12 @@ class Core {
 
   ClientOptions options_;
   Endpoint endpoint_;
-  mutable Transport transport_;
-  mutable FormatMemory formats_;
+  // Shared with the views made by Client::with_options().
+  std::shared_ptr<Transport> transport_;
+  std::shared_ptr<FormatMemory> formats_;
+  std::shared_ptr<RateLimiter> limiter_;  // null when the rate limits are off
   Logger logger_;
+  CallOptions call_;
 };
 
 }  // namespace whatsapp::detail

@@ -25,18 +25,24 @@ inline void require_object(const nlohmann::json& j, std::string_view what) {
   }
 }
 
-/// `j` converted with the model's from_json; a parse error naming `what` on failure.
+/// `j` converted with the model's from_json; a parse error naming `what` on failure. The payload
+/// came with a success status, so the request was processed as far as anyone can tell: the
+/// error says it may have been (Delivery::kMaybeSent).
 template <class T>
 Result<T> decode(const nlohmann::json& j, std::string_view what) {
+  std::string text;
   try {
     T value;
     from_json(j, value);
     return value;
   } catch (const DecodeError& e) {
-    return Error(ErrorKind::kParse, std::string("cannot read ") + std::string(what) + ": " + e.what());
+    text = e.what();
   } catch (const nlohmann::json::exception& e) {
-    return Error(ErrorKind::kParse, std::string("cannot read ") + std::string(what) + ": " + e.what());
+    text = e.what();
   }
+  Error err(ErrorKind::kParse, std::string("cannot read ") + std::string(what) + ": " + text);
+  err.with_delivery(Delivery::kMaybeSent);
+  return err;
 }
 
 }  // namespace whatsapp::detail

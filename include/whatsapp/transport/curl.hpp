@@ -7,8 +7,10 @@
 
 #include <curl/curl.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstddef>
+#include <cstring>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -112,6 +114,21 @@ inline std::size_t curl_on_body(char* data, std::size_t size, std::size_t n, voi
   return bytes;
 }
 
+/// A request body handed to libcurl through a read callback, for requests that must not be resent.
+struct CurlBodyReader {
+  const std::string* body;
+  std::size_t offset = 0;
+};
+
+inline std::size_t curl_read_body(char* buffer, std::size_t size, std::size_t n, void* user) {
+  auto* reader = static_cast<CurlBodyReader*>(user);
+  const std::size_t left = reader->body->size() - reader->offset;
+  const std::size_t count = std::min(size * n, left);
+  std::memcpy(buffer, reader->body->data() + reader->offset, count);
+  reader->offset += count;
+  return count;
+}
+
 inline std::size_t curl_on_header(char* data, std::size_t size, std::size_t n, void* user) {
   auto* sink = static_cast<CurlSink*>(user);
   const std::size_t bytes = size * n;
@@ -196,10 +213,12 @@ class CurlTransport {
     curl_easy_reset(h);
 
     HttpResponse response;
-    detail::CurlSink sink{&response, options_->max_response_bytes};
+    detail::CurlSink sink{&response, request.max_response_bytes > 0 ? request.max_response_bytes
+                                                                     : options_->max_response_bytes};
     char errbuf[CURL_ERROR_SIZE] = {0};
     detail::CurlSlist headers;
     detail::CurlMime mime;
+    detail::CurlBodyReader reader{&request.body};
 
     const auto connect_ms = request.connect_timeout.count() > 0 ? request.connect_timeout
                                                                 : options_->connect_timeout;
@@ -252,7 +271,18 @@ class CurlTransport {
     } else if (request.method == HttpMethod::kPost || !request.body.empty()) {
       ok = ok && headers.append("Content-Type: application/json");
       curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(request.body.size()));
-      curl_easy_setopt(h, CURLOPT_POSTFIELDS, request.body.c_str());
+      if (request.idempotent) {
+        curl_easy_setopt(h, CURLOPT_POSTFIELDS, request.body.c_str());
+      } else {
+        // libcurl sends a request again by itself when a reused connection closes before any
+        // answer byte arrives, rewinding the body first. After a server processed a message
+        // send and then lost the connection, that is a second copy of the message. A body read
+        // through a callback, with no seek callback, cannot be rewound: libcurl then fails
+        // with CURLE_SEND_FAIL_REWIND instead, which is reported as "may have been processed".
+        curl_easy_setopt(h, CURLOPT_POST, 1L);
+        curl_easy_setopt(h, CURLOPT_READFUNCTION, &detail::curl_read_body);
+        curl_easy_setopt(h, CURLOPT_READDATA, &reader);
+      }
     }
     if (request.method == HttpMethod::kDelete) {
       curl_easy_setopt(h, CURLOPT_CUSTOMREQUEST, "DELETE");
@@ -295,6 +325,9 @@ class CurlTransport {
     std::string message;
     if (sink.over_limit) {
       message = "response body exceeds the limit of " + std::to_string(sink.limit) + " bytes";
+    } else if (code == CURLE_SEND_FAIL_REWIND) {
+      message = "the connection closed before any answer arrived; the request is not resent "
+                "because it is not idempotent";
     } else if (code == CURLE_OPERATION_TIMEDOUT) {
       message = std::string(not_sent ? "connect timed out" : "request timed out") + ": " + text;
     } else {
@@ -306,6 +339,7 @@ class CurlTransport {
     curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &status);
     e.with_http_status(static_cast<int>(status));
     e.with_delivery(not_sent ? Delivery::kNotSent : Delivery::kMaybeSent);
+    if (sink.over_limit) e.with_transient(false);  // the same request gets the same answer
     return e;
   }
 

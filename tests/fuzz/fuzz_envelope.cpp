@@ -1,0 +1,52 @@
+// libFuzzer target: unwrap_envelope() on arbitrary bodies and statuses, then decoding the payload
+// as a SendResult and a PhoneNumber. Nothing may crash, throw or leak; every error is typed.
+// Input: byte 0 picks the HTTP status, the rest is the body.
+
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+#include <string>
+
+#include "whatsapp/detail/decode.hpp"
+#include "whatsapp/envelope.hpp"
+#include "whatsapp/model/phone_number.hpp"
+#include "whatsapp/model/send_result.hpp"
+
+namespace {
+
+void check(const whatsapp::Error& e) {
+  if (e.message().empty()) std::abort();
+  (void)e.to_string();
+  (void)e.category();
+  (void)e.is_transient();
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  if (size < 1) return 0;
+  static constexpr int kStatuses[] = {200, 201, 204, 400, 401, 403, 404, 429, 500, 502, 503, 0};
+  whatsapp::HttpResponse resp;
+  resp.status = kStatuses[data[0] % (sizeof kStatuses / sizeof kStatuses[0])];
+  resp.body.assign(reinterpret_cast<const char*>(data + 1), size - 1);
+  auto payload = whatsapp::unwrap_envelope(resp);
+  if (!payload) {
+    check(payload.error());
+    const auto k = payload.error().kind();
+    if (k != whatsapp::ErrorKind::kApi && k != whatsapp::ErrorKind::kHttp && k != whatsapp::ErrorKind::kParse) {
+      std::abort();
+    }
+    return 0;
+  }
+  if (resp.status < 200 || resp.status >= 300) std::abort();  // errors never unwrap as payloads
+  auto sent = whatsapp::detail::decode<whatsapp::SendResult>(*payload, "send response");
+  if (sent) {
+    if (sent->messages.empty()) std::abort();  // from_json requires one message
+    (void)sent->message_id();
+  } else {
+    check(sent.error());
+  }
+  auto phone = whatsapp::detail::decode<whatsapp::PhoneNumber>(*payload, "phone number");
+  if (!phone) check(phone.error());
+  return 0;
+}
