@@ -1,0 +1,3 @@
+// Placeholder, filled in by the micro-benchmark commit.
+#include <benchmark/benchmark.h>
+BENCHMARK_MAIN();
