@@ -21,4 +21,5 @@
 #include "whatsapp/transport/transport.hpp"
 #include "whatsapp/transport/curl.hpp"
 #include "whatsapp/transport/fake.hpp"
+#include "whatsapp/batch.hpp"
 #include "whatsapp/client.hpp"
