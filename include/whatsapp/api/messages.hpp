@@ -35,7 +35,7 @@ class Messages {
     spec.body = detail::message_body(message);
     auto payload = core_->call(spec);
     if (!payload) return std::move(payload).error();
-    return detail::decode<SendResult>(*payload, "send response");
+    return detail::decode_send_result(std::move(*payload));
   }
 
   /// Sends `messages` from `phone_number_id` with up to `options.max_in_flight` requests at once

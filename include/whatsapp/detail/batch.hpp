@@ -22,6 +22,7 @@
 #include "whatsapp/batch.hpp"
 #include "whatsapp/detail/core.hpp"
 #include "whatsapp/detail/decode.hpp"
+#include "whatsapp/detail/send_body.hpp"
 #include "whatsapp/model/message.hpp"
 #include "whatsapp/model/send_result.hpp"
 #include "whatsapp/envelope.hpp"
@@ -259,11 +260,6 @@ class BatchEngine {
 
 namespace whatsapp::detail {
 
-/// The send body of `message` (Meta's JSON), as Messages::send() makes it.
-inline std::string message_body(const Message& message) {
-  return nlohmann::json(message).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-}
-
 /// send_batch(): validates each message (an invalid one gets its error and sends nothing), sends
 /// the others through BatchEngine and decodes each answer. `phone_of(i)` and `message_of(i)` give
 /// message i and its sending number; results are in input order.
@@ -290,7 +286,7 @@ std::vector<Result<SendResult>> send_message_batch(const Core<Transport>& core, 
     auto payloads = BatchEngine<Transport>(core).run(specs, options);
     for (std::size_t j = 0; j < payloads.size(); ++j) {
       if (payloads[j]) {
-        out[index[j]] = decode<SendResult>(*payloads[j], "send response");
+        out[index[j]] = decode_send_result(std::move(*payloads[j]));
       } else {
         out[index[j]] = std::move(payloads[j]).error();
       }
