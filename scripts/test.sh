@@ -22,7 +22,8 @@ configure() {  # name, cmake args...
 }
 
 mkdir -p "$build_root"
-configure default -DCMAKE_BUILD_TYPE=Debug -DWHATSAPP_BUILD_TESTS=ON -DWHATSAPP_BUILD_EXAMPLES=ON
+configure default -DCMAKE_BUILD_TYPE=Debug -DWHATSAPP_BUILD_TESTS=ON -DWHATSAPP_BUILD_EXAMPLES=ON \
+  -DWHATSAPP_BUILD_BENCHMARKS=ON  # bench smoke ctests (label bench) against the emulator
 configure asan -DCMAKE_BUILD_TYPE=Debug -DWHATSAPP_SANITIZE=ON -DWHATSAPP_BUILD_TESTS=ON \
   -DWHATSAPP_BUILD_EXAMPLES=OFF
 configs=(default asan)

@@ -80,6 +80,8 @@ struct HttpResponse {
   int status = 0;
   Headers headers;
   std::string body;
+  /// How long the transport took for this request, connection included; 0 when it does not say.
+  std::chrono::microseconds elapsed{0};
 
   /// The first value of header `name` (case-insensitive), or an empty view.
   std::string_view header(std::string_view name) const noexcept {

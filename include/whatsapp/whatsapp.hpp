@@ -33,4 +33,5 @@
 #include "whatsapp/transport/transport.hpp"
 #include "whatsapp/transport/curl.hpp"
 #include "whatsapp/transport/fake.hpp"
+#include "whatsapp/batch.hpp"
 #include "whatsapp/client.hpp"

@@ -52,6 +52,9 @@ struct AttemptSettings {
 };
 
 template <class Transport>
+class BatchEngine;  // detail/batch.hpp: many calls at once, with the same decisions as call()
+
+template <class Transport>
 class Core {
  public:
   Core(ClientOptions options, Transport transport)
@@ -186,16 +189,9 @@ class Core {
   /// Waits for the rate limits' slot for this send; fails when the slot is past the deadline.
   Result<void> pace(const RequestSpec& spec,
                     const std::optional<std::chrono::steady_clock::time_point>& deadline) const {
-    std::string recipient;
-    if (limiter_->options().per_recipient_interval.count() > 0) {
-      const auto body = nlohmann::json::parse(spec.body, nullptr, false);
-      if (body.is_object()) {
-        if (const auto to = body.find("to"); to != body.end() && to->is_string()) recipient = to->get<std::string>();
-      }
-    }
     const TimeSource& time = options_.time;
     const auto now = time.current();
-    const auto wait = limiter_->reserve(spec.path[0], recipient, now);
+    const auto wait = reserve_slot(spec, now);
     if (wait.count() <= 0) return {};
     if (deadline && now + wait >= *deadline) {
       Error e(ErrorKind::kTimeout, "the rate limit's wait runs past the call's deadline (the request was not sent)");
@@ -210,8 +206,20 @@ class Core {
     return {};
   }
 
-  Result<void> send_once(const RequestSpec& spec, UrlFormat format, const AttemptSettings& settings,
-                         Exchange& ex) const {
+  /// Books the rate limits' slot for one send of `spec` at `now`; returns the wait before it.
+  std::chrono::nanoseconds reserve_slot(const RequestSpec& spec, std::chrono::steady_clock::time_point now) const {
+    std::string recipient;
+    if (limiter_->options().per_recipient_interval.count() > 0) {
+      const auto body = nlohmann::json::parse(spec.body, nullptr, false);
+      if (body.is_object()) {
+        if (const auto to = body.find("to"); to != body.end() && to->is_string()) recipient = to->get<std::string>();
+      }
+    }
+    return limiter_->reserve(spec.path[0], recipient, now);
+  }
+
+  /// The HTTP request for `spec` in `format`; an invalid_argument error when a path value is empty.
+  Result<HttpRequest> make_request(const RequestSpec& spec, UrlFormat format, const AttemptSettings& settings) const {
     auto url = build_url(endpoint_, *spec.route, spec.path, spec.query, format);
     if (!url) return scrub(std::move(url).error());
     HttpRequest req;
@@ -225,6 +233,14 @@ class Core {
     req.timeout = settings.timeout.count() > 0 ? settings.timeout : options_.timeout;
     req.idempotent = settings.idempotent;
     req.max_response_bytes = options_.max_response_bytes;
+    return req;
+  }
+
+  Result<void> send_once(const RequestSpec& spec, UrlFormat format, const AttemptSettings& settings,
+                         Exchange& ex) const {
+    auto made = make_request(spec, format, settings);
+    if (!made) return std::move(made).error();
+    const HttpRequest& req = *made;
 
     const bool debug = logger_.enabled(LogLevel::kDebug);
     const auto start = debug ? std::chrono::steady_clock::now() : std::chrono::steady_clock::time_point{};
@@ -258,6 +274,8 @@ class Core {
              " URL format; using it from now on";
     });
   }
+
+  friend class BatchEngine<Transport>;
 
   ClientOptions options_;
   Endpoint endpoint_;

@@ -13,6 +13,7 @@
 #include <cstring>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -210,6 +211,184 @@ struct CurlMime {
 
 inline bool has_crlf(std::string_view s) { return s.find_first_of("\r\n") != std::string_view::npos; }
 
+/// Everything one transfer needs until libcurl is done with it (the easy handle points into it),
+/// shared by CurlTransport::send() and send_many(). Neither copied nor moved.
+struct CurlTransfer {
+  CurlTransfer(const HttpRequest& r, std::size_t limit) : request(&r), sink{&response, limit}, reader{&r.body} {
+    sink.request = &r;
+  }
+  CurlTransfer(const CurlTransfer&) = delete;
+  CurlTransfer& operator=(const CurlTransfer&) = delete;
+
+  const HttpRequest* request;
+  HttpResponse response;
+  CurlSink sink;
+  char errbuf[CURL_ERROR_SIZE] = {0};
+  CurlSlist headers;
+  CurlMime mime;
+  CurlBodyReader reader;
+  int requests_started = 0;    ///< Times libcurl was about to send the request (prereq callback).
+  bool refused_resend = false;  ///< libcurl wanted to send it again and was stopped.
+};
+
+#if LIBCURL_VERSION_NUM >= 0x075000  // 7.80.0: CURLOPT_PREREQFUNCTION
+#define WHATSAPP_DETAIL_CURL_PREREQ 1
+/// Called by libcurl just before it sends a request on a connection. A second call within one
+/// transfer is libcurl's own resend after a reused connection died ("Connection died, retrying
+/// a fresh connect"); for a request that is not idempotent it is refused.
+inline int curl_on_prereq(void* user, char* /*conn_primary_ip*/, char* /*conn_local_ip*/,
+                          int /*conn_primary_port*/, int /*conn_local_port*/) {
+  auto* t = static_cast<CurlTransfer*>(user);
+  if (t->requests_started++ == 0 || t->request->idempotent) return CURL_PREREQFUNC_OK;
+  t->refused_resend = true;
+  return CURL_PREREQFUNC_ABORT;
+}
+#endif
+
+/// Sets every option of one request on `h` (a fresh or curl_easy_reset handle). `t` must stay
+/// where it is until the transfer is over. `multiplex`: wait for an HTTP/2 connection to be
+/// shared rather than open another (send_many with CurlOptions::http2).
+inline Result<void> curl_setup(CURL* h, const CurlOptions& o, CurlTransfer& t, bool multiplex = false) {
+  const HttpRequest& request = *t.request;
+  for (const auto& [name, value] : request.headers) {
+    if (has_crlf(name) || has_crlf(value) || name.empty()) {
+      return Error::invalid_argument("header", "a header name or value holds CR or LF, or "
+                                               "a name is empty");
+    }
+  }
+  const auto connect_ms = request.connect_timeout.count() > 0 ? request.connect_timeout : o.connect_timeout;
+  const auto total_ms = request.timeout.count() > 0 ? request.timeout : o.timeout;
+
+  curl_easy_setopt(h, CURLOPT_URL, request.url.c_str());
+  curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
+  curl_easy_setopt(h, CURLOPT_ERRORBUFFER, t.errbuf);
+  curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(connect_ms.count()));
+  curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, static_cast<long>(total_ms.count()));
+  curl_easy_setopt(h, CURLOPT_USERAGENT, o.user_agent.c_str());
+  curl_easy_setopt(h, CURLOPT_TCP_KEEPALIVE, 1L);
+  curl_easy_setopt(h, CURLOPT_TCP_NODELAY, 1L);
+  curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 0L);
+#if LIBCURL_VERSION_NUM >= 0x075500
+  curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
+#else
+  curl_easy_setopt(h, CURLOPT_PROTOCOLS, static_cast<long>(CURLPROTO_HTTP | CURLPROTO_HTTPS));
+#endif
+  curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, o.insecure_skip_tls_verify ? 0L : 1L);
+  curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, o.insecure_skip_tls_verify ? 0L : 2L);
+  if (!o.ca_file.empty()) curl_easy_setopt(h, CURLOPT_CAINFO, o.ca_file.c_str());
+  if (!o.proxy.empty()) curl_easy_setopt(h, CURLOPT_PROXY, o.proxy.c_str());
+  if (o.http2) curl_easy_setopt(h, CURLOPT_HTTP_VERSION, CURL_HTTP_VERSION_2TLS);
+  if (multiplex) curl_easy_setopt(h, CURLOPT_PIPEWAIT, 1L);
+  curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, &curl_on_body);
+  curl_easy_setopt(h, CURLOPT_WRITEDATA, &t.sink);
+  curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, &curl_on_header);
+  curl_easy_setopt(h, CURLOPT_HEADERDATA, &t.sink);
+  t.sink.handle = h;
+  if (request.progress) {
+    curl_easy_setopt(h, CURLOPT_XFERINFOFUNCTION, &curl_on_progress);
+    curl_easy_setopt(h, CURLOPT_XFERINFODATA, &t.sink);
+    curl_easy_setopt(h, CURLOPT_NOPROGRESS, 0L);
+  }
+#ifdef WHATSAPP_DETAIL_CURL_PREREQ
+  curl_easy_setopt(h, CURLOPT_PREREQFUNCTION, &curl_on_prereq);
+  curl_easy_setopt(h, CURLOPT_PREREQDATA, &t);
+#endif
+
+  bool ok = t.headers.append("Expect:");  // no 100-continue round trip
+  ok = ok && t.headers.append("Accept: application/json");
+  for (const auto& [name, value] : request.headers) ok = ok && t.headers.append(name + ": " + value);
+
+  if (!request.multipart.empty()) {
+    t.mime.mime = curl_mime_init(h);
+    for (const auto& part : request.multipart) {
+      curl_mimepart* p = curl_mime_addpart(t.mime.mime);
+      curl_mime_name(p, part.name.c_str());
+      if (!part.file_path.empty()) {
+        if (curl_mime_filedata(p, part.file_path.c_str()) != CURLE_OK) {
+          return Error::invalid_argument("multipart." + part.name, "cannot read file");
+        }
+      } else {
+        curl_mime_data(p, part.data.data(), part.data.size());
+      }
+      if (!part.filename.empty()) curl_mime_filename(p, part.filename.c_str());
+      if (!part.content_type.empty()) curl_mime_type(p, part.content_type.c_str());
+    }
+    curl_easy_setopt(h, CURLOPT_MIMEPOST, t.mime.mime);
+  } else if (request.method == HttpMethod::kPost || !request.body.empty()) {
+    ok = ok && t.headers.append("Content-Type: application/json");
+    curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(request.body.size()));
+#ifdef WHATSAPP_DETAIL_CURL_PREREQ
+    // libcurl sends a request again by itself when a reused connection closes before any answer
+    // byte arrives. After a server processed a message send and then lost the connection, that
+    // is a second copy of the message. curl_on_prereq refuses that second start for requests
+    // that are not idempotent; the body still goes in the same packet as the headers.
+    curl_easy_setopt(h, CURLOPT_POSTFIELDS, request.body.c_str());
+#else
+    if (request.idempotent) {
+      curl_easy_setopt(h, CURLOPT_POSTFIELDS, request.body.c_str());
+    } else {
+      // Without CURLOPT_PREREQFUNCTION (libcurl < 7.80): a body read through a callback, with no
+      // seek callback, cannot be rewound, so libcurl fails with CURLE_SEND_FAIL_REWIND instead
+      // of resending. It costs a second write (headers and body apart).
+      curl_easy_setopt(h, CURLOPT_POST, 1L);
+      curl_easy_setopt(h, CURLOPT_READFUNCTION, &curl_read_body);
+      curl_easy_setopt(h, CURLOPT_READDATA, &t.reader);
+    }
+#endif
+  }
+  if (request.method == HttpMethod::kDelete) {
+    curl_easy_setopt(h, CURLOPT_CUSTOMREQUEST, "DELETE");
+  } else if (request.method == HttpMethod::kGet && request.body.empty() && request.multipart.empty()) {
+    curl_easy_setopt(h, CURLOPT_HTTPGET, 1L);
+  }
+  if (!ok) {
+    Error e(ErrorKind::kTransport, "out of memory building request headers");
+    e.with_delivery(Delivery::kNotSent);
+    return e;
+  }
+  curl_easy_setopt(h, CURLOPT_HTTPHEADER, t.headers.list);
+  return {};
+}
+
+/// Idle curl multi handles, each with its own cache of open connections (send_many).
+class CurlMultiPool {
+ public:
+  explicit CurlMultiPool(std::size_t max_idle) : max_idle_(max_idle) { curl_global_once(); }
+  ~CurlMultiPool() {
+    for (CURLM* m : idle_) curl_multi_cleanup(m);
+  }
+  CurlMultiPool(const CurlMultiPool&) = delete;
+  CurlMultiPool& operator=(const CurlMultiPool&) = delete;
+
+  CURLM* acquire() {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      if (!idle_.empty()) {
+        CURLM* m = idle_.back();
+        idle_.pop_back();
+        return m;
+      }
+    }
+    return curl_multi_init();
+  }
+  void release(CURLM* m) {
+    if (m == nullptr) return;
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      if (idle_.size() < max_idle_) {
+        idle_.push_back(m);
+        return;
+      }
+    }
+    curl_multi_cleanup(m);
+  }
+
+ private:
+  std::mutex mutex_;
+  std::vector<CURLM*> idle_;
+  std::size_t max_idle_;
+};
+
 }  // namespace detail
 
 class CurlTransport {
@@ -217,126 +396,116 @@ class CurlTransport {
   CurlTransport() : CurlTransport(CurlOptions{}) {}
   explicit CurlTransport(CurlOptions options)
       : options_(std::make_shared<const CurlOptions>(std::move(options))),
-        pool_(std::make_shared<detail::CurlHandlePool>(options_->max_idle_handles)) {}
+        pool_(std::make_shared<detail::CurlHandlePool>(options_->max_idle_handles)),
+        multis_(std::make_shared<detail::CurlMultiPool>(4)) {}
 
   const CurlOptions& options() const noexcept { return *options_; }
 
   /// Performs one request. Never throws. See transport.hpp for what a failure says.
   Result<HttpResponse> send(const HttpRequest& request) const {
-    for (const auto& [name, value] : request.headers) {
-      if (detail::has_crlf(name) || detail::has_crlf(value) || name.empty()) {
-        return Error::invalid_argument("header", "a header name or value holds CR or LF, or "
-                                                 "a name is empty");
-      }
-    }
     CURL* h = pool_->acquire();
-    if (h == nullptr) {
-      Error e(ErrorKind::kTransport, "curl_easy_init failed");
-      e.with_delivery(Delivery::kNotSent);
-      return e;
-    }
+    if (h == nullptr) return init_failed();
     HandleGuard guard{pool_.get(), h};
     curl_easy_reset(h);
+    detail::CurlTransfer t(request, limit(request));
+    if (auto set = detail::curl_setup(h, *options_, t); !set) return set.error();
+    return result(h, curl_easy_perform(h), t);
+  }
 
-    HttpResponse response;
-    detail::CurlSink sink{&response, request.max_response_bytes > 0 ? request.max_response_bytes
-                                                                     : options_->max_response_bytes};
-    sink.request = &request;
-    sink.handle = h;
-    char errbuf[CURL_ERROR_SIZE] = {0};
-    detail::CurlSlist headers;
-    detail::CurlMime mime;
-    detail::CurlBodyReader reader{&request.body};
+  /// Performs `requests` with up to `max_in_flight` of them at once over one curl multi handle,
+  /// and returns their answers in the order of `requests`. Connections stay open in the multi
+  /// handle's cache for the next call (a pool of them, one per concurrent caller). With
+  /// CurlOptions::http2 they are multiplexed over one connection where the server speaks HTTP/2.
+  /// Never throws; each answer or failure is what send() would have returned for that request.
+  std::vector<Result<HttpResponse>> send_many(const std::vector<HttpRequest>& requests,
+                                              std::size_t max_in_flight) const {
+    const std::size_t n = requests.size();
+    std::vector<std::optional<Result<HttpResponse>>> out(n);
+    if (n == 0) return {};
+    if (max_in_flight == 0) max_in_flight = 1;
+    max_in_flight = std::min(max_in_flight, n);
 
-    const auto connect_ms = request.connect_timeout.count() > 0 ? request.connect_timeout
-                                                                : options_->connect_timeout;
-    const auto total_ms = request.timeout.count() > 0 ? request.timeout : options_->timeout;
+    CURLM* multi = multis_->acquire();
+    if (multi == nullptr) return std::vector<Result<HttpResponse>>(n, init_failed());
+    curl_multi_setopt(multi, CURLMOPT_MAX_HOST_CONNECTIONS, static_cast<long>(max_in_flight));
+    curl_multi_setopt(multi, CURLMOPT_MAXCONNECTS, static_cast<long>(std::max<std::size_t>(max_in_flight, 4)));
+    curl_multi_setopt(multi, CURLMOPT_PIPELINING, options_->http2 ? CURLPIPE_MULTIPLEX : CURLPIPE_NOTHING);
 
-    curl_easy_setopt(h, CURLOPT_URL, request.url.c_str());
-    curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(h, CURLOPT_ERRORBUFFER, errbuf);
-    curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(connect_ms.count()));
-    curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, static_cast<long>(total_ms.count()));
-    curl_easy_setopt(h, CURLOPT_USERAGENT, options_->user_agent.c_str());
-    curl_easy_setopt(h, CURLOPT_TCP_KEEPALIVE, 1L);
-    curl_easy_setopt(h, CURLOPT_TCP_NODELAY, 1L);
-    curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 0L);
-#if LIBCURL_VERSION_NUM >= 0x075500
-    curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
-#else
-    curl_easy_setopt(h, CURLOPT_PROTOCOLS, static_cast<long>(CURLPROTO_HTTP | CURLPROTO_HTTPS));
-#endif
-    curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, options_->insecure_skip_tls_verify ? 0L : 1L);
-    curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, options_->insecure_skip_tls_verify ? 0L : 2L);
-    if (!options_->ca_file.empty()) curl_easy_setopt(h, CURLOPT_CAINFO, options_->ca_file.c_str());
-    if (!options_->proxy.empty()) curl_easy_setopt(h, CURLOPT_PROXY, options_->proxy.c_str());
-    if (options_->http2) curl_easy_setopt(h, CURLOPT_HTTP_VERSION, CURL_HTTP_VERSION_2TLS);
-    curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, &detail::curl_on_body);
-    curl_easy_setopt(h, CURLOPT_WRITEDATA, &sink);
-    curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, &detail::curl_on_header);
-    curl_easy_setopt(h, CURLOPT_HEADERDATA, &sink);
-    if (request.progress) {
-      curl_easy_setopt(h, CURLOPT_XFERINFOFUNCTION, &detail::curl_on_progress);
-      curl_easy_setopt(h, CURLOPT_XFERINFODATA, &sink);
-      curl_easy_setopt(h, CURLOPT_NOPROGRESS, 0L);
-    }
-
-    bool ok = headers.append("Expect:");  // no 100-continue round trip
-    ok = ok && headers.append("Accept: application/json");
-    for (const auto& [name, value] : request.headers) ok = ok && headers.append(name + ": " + value);
-
-    if (!request.multipart.empty()) {
-      mime.mime = curl_mime_init(h);
-      for (const auto& part : request.multipart) {
-        curl_mimepart* p = curl_mime_addpart(mime.mime);
-        curl_mime_name(p, part.name.c_str());
-        if (!part.file_path.empty()) {
-          if (curl_mime_filedata(p, part.file_path.c_str()) != CURLE_OK) {
-            return Error::invalid_argument("multipart." + part.name, "cannot read file");
-          }
-        } else {
-          curl_mime_data(p, part.data.data(), part.data.size());
+    struct Slot {
+      CURL* handle = nullptr;
+      std::unique_ptr<detail::CurlTransfer> transfer;
+      std::size_t index = 0;
+    };
+    std::vector<Slot> slots(max_in_flight);
+    std::size_t next = 0;
+    std::size_t active = 0;
+    // Starts the next request on `slot`; false when none is left to start.
+    auto start = [&](Slot& slot) {
+      while (next < n) {
+        const std::size_t i = next++;
+        if (slot.handle == nullptr) slot.handle = pool_->acquire();
+        if (slot.handle == nullptr) {
+          out[i] = init_failed();
+          continue;
         }
-        if (!part.filename.empty()) curl_mime_filename(p, part.filename.c_str());
-        if (!part.content_type.empty()) curl_mime_type(p, part.content_type.c_str());
+        curl_easy_reset(slot.handle);
+        slot.transfer = std::make_unique<detail::CurlTransfer>(requests[i], limit(requests[i]));
+        slot.index = i;
+        if (auto set = detail::curl_setup(slot.handle, *options_, *slot.transfer, options_->http2); !set) {
+          out[i] = set.error();
+          continue;
+        }
+        curl_easy_setopt(slot.handle, CURLOPT_PRIVATE, &slot);
+        if (curl_multi_add_handle(multi, slot.handle) != CURLM_OK) {
+          out[i] = init_failed();
+          continue;
+        }
+        ++active;
+        return true;
       }
-      curl_easy_setopt(h, CURLOPT_MIMEPOST, mime.mime);
-    } else if (request.method == HttpMethod::kPost || !request.body.empty()) {
-      ok = ok && headers.append("Content-Type: application/json");
-      curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(request.body.size()));
-      if (request.idempotent) {
-        curl_easy_setopt(h, CURLOPT_POSTFIELDS, request.body.c_str());
-      } else {
-        // libcurl sends a request again by itself when a reused connection closes before any
-        // answer byte arrives, rewinding the body first. After a server processed a message
-        // send and then lost the connection, that is a second copy of the message. A body read
-        // through a callback, with no seek callback, cannot be rewound: libcurl then fails
-        // with CURLE_SEND_FAIL_REWIND instead, which is reported as "may have been processed".
-        curl_easy_setopt(h, CURLOPT_POST, 1L);
-        curl_easy_setopt(h, CURLOPT_READFUNCTION, &detail::curl_read_body);
-        curl_easy_setopt(h, CURLOPT_READDATA, &reader);
+      return false;
+    };
+    for (Slot& s : slots) {
+      if (!start(s)) break;
+    }
+    while (active > 0) {
+      int running = 0;
+      const CURLMcode mc = curl_multi_perform(multi, &running);
+      int queued = 0;
+      while (CURLMsg* msg = curl_multi_info_read(multi, &queued)) {
+        if (msg->msg != CURLMSG_DONE) continue;
+        CURL* h = msg->easy_handle;
+        const CURLcode code = msg->data.result;
+        Slot* slot = nullptr;
+        curl_easy_getinfo(h, CURLINFO_PRIVATE, &slot);
+        curl_multi_remove_handle(multi, h);
+        --active;
+        out[slot->index] = result(h, code, *slot->transfer);
+        slot->transfer.reset();
+        start(*slot);
       }
+      if (mc != CURLM_OK) {  // out of memory or a bug: fail what is left rather than spin
+        for (Slot& s : slots) {
+          if (!s.transfer) continue;
+          curl_multi_remove_handle(multi, s.handle);
+          Error e(ErrorKind::kTransport, std::string("curl multi error: ") + curl_multi_strerror(mc) +
+                                             " (the request may have been processed)");
+          e.with_delivery(Delivery::kMaybeSent);
+          out[s.index] = std::move(e);
+          s.transfer.reset();
+        }
+        for (; next < n; ++next) out[next] = init_failed();
+        break;
+      }
+      if (active > 0) curl_multi_poll(multi, nullptr, 0, 1000, nullptr);
     }
-    if (request.method == HttpMethod::kDelete) {
-      curl_easy_setopt(h, CURLOPT_CUSTOMREQUEST, "DELETE");
-    } else if (request.method == HttpMethod::kGet && request.body.empty() && request.multipart.empty()) {
-      curl_easy_setopt(h, CURLOPT_HTTPGET, 1L);
-    }
-    if (!ok) {
-      Error e(ErrorKind::kTransport, "out of memory building request headers");
-      e.with_delivery(Delivery::kNotSent);
-      return e;
-    }
-    curl_easy_setopt(h, CURLOPT_HTTPHEADER, headers.list);
+    for (Slot& s : slots) pool_->release(s.handle);
+    multis_->release(multi);
 
-    const CURLcode code = curl_easy_perform(h);
-    if (code == CURLE_OK) {
-      long status = 0;
-      curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &status);
-      response.status = static_cast<int>(status);
-      return response;
-    }
-    return failure(h, code, errbuf, sink);
+    std::vector<Result<HttpResponse>> results;
+    results.reserve(n);
+    for (auto& r : out) results.push_back(std::move(*r));
+    return results;
   }
 
  private:
@@ -346,12 +515,36 @@ class CurlTransport {
     ~HandleGuard() { pool->release(handle); }
   };
 
-  Result<HttpResponse> failure(CURL* h, CURLcode code, const char* errbuf,
-                               const detail::CurlSink& sink) const {
+  static Error init_failed() {
+    Error e(ErrorKind::kTransport, "curl_easy_init failed");
+    e.with_delivery(Delivery::kNotSent);
+    return e;
+  }
+
+  std::size_t limit(const HttpRequest& r) const noexcept {
+    return r.max_response_bytes > 0 ? r.max_response_bytes : options_->max_response_bytes;
+  }
+
+  /// The answer of a finished transfer, or what went wrong.
+  Result<HttpResponse> result(CURL* h, CURLcode code, detail::CurlTransfer& t) const {
+    if (code != CURLE_OK) return failure(h, code, t);
+    long status = 0;
+    curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &status);
+    t.response.status = static_cast<int>(status);
+#if LIBCURL_VERSION_NUM >= 0x073d00  // 7.61.0
+    curl_off_t us = 0;
+    curl_easy_getinfo(h, CURLINFO_TOTAL_TIME_T, &us);
+    t.response.elapsed = std::chrono::microseconds(us);
+#endif
+    return std::move(t.response);
+  }
+
+  Result<HttpResponse> failure(CURL* h, CURLcode code, const detail::CurlTransfer& t) const {
+    const detail::CurlSink& sink = t.sink;
     long request_bytes = 0;
     curl_easy_getinfo(h, CURLINFO_REQUEST_SIZE, &request_bytes);
-    const bool not_sent = detail::curl_failed_before_sending(code) || request_bytes == 0;
-    std::string text = errbuf[0] != '\0' ? errbuf : curl_easy_strerror(code);
+    const bool not_sent = !t.refused_resend && (detail::curl_failed_before_sending(code) || request_bytes == 0);
+    std::string text = t.errbuf[0] != '\0' ? t.errbuf : curl_easy_strerror(code);
     whatsapp::detail::redact_token_params(text);
 
     ErrorKind kind = code == CURLE_OPERATION_TIMEDOUT ? ErrorKind::kTimeout : ErrorKind::kTransport;
@@ -361,7 +554,7 @@ class CurlTransport {
       message = "the transfer was stopped by a progress or body callback";
     } else if (sink.over_limit) {
       message = "response body exceeds the limit of " + std::to_string(sink.limit) + " bytes";
-    } else if (code == CURLE_SEND_FAIL_REWIND) {
+    } else if (code == CURLE_SEND_FAIL_REWIND || t.refused_resend) {
       message = "the connection closed before any answer arrived; the request is not resent "
                 "because it is not idempotent";
     } else if (code == CURLE_OPERATION_TIMEDOUT) {
@@ -381,6 +574,7 @@ class CurlTransport {
 
   std::shared_ptr<const CurlOptions> options_;
   std::shared_ptr<detail::CurlHandlePool> pool_;
+  std::shared_ptr<detail::CurlMultiPool> multis_;
 };
 
 }  // namespace whatsapp::transport

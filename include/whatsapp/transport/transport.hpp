@@ -10,8 +10,10 @@
 /// not reach the server (kNotSent) or may have been processed (kMaybeSent). It must be safe to
 /// call from several threads at once if the client is used that way.
 
+#include <cstddef>
 #include <type_traits>
 #include <utility>
+#include <vector>
 
 #include "whatsapp/http.hpp"
 #include "whatsapp/result.hpp"
@@ -29,5 +31,25 @@ struct has_send<T, std::void_t<decltype(std::declval<T&>().send(std::declval<con
 /// True when T can serve as a transport.
 template <class T>
 inline constexpr bool is_transport_v = has_send<T>::value;
+
+/// An optional capability: many requests at once, answers in the order of the requests,
+///
+///     std::vector<Result<HttpResponse>> send_many(const std::vector<HttpRequest>&,
+///                                                 std::size_t max_in_flight);
+///
+/// each answer being what send() would have returned for that request. Client batches
+/// (messages().send_batch) use it when present and send one request at a time otherwise.
+template <class T, class = void>
+struct has_send_many : std::false_type {};
+
+template <class T>
+struct has_send_many<T, std::void_t<decltype(std::declval<T&>().send_many(
+                            std::declval<const std::vector<HttpRequest>&>(), std::size_t{}))>>
+    : std::is_same<decltype(std::declval<T&>().send_many(std::declval<const std::vector<HttpRequest>&>(),
+                                                         std::size_t{})),
+                   std::vector<Result<HttpResponse>>> {};
+
+template <class T>
+inline constexpr bool has_send_many_v = has_send_many<T>::value;
 
 }  // namespace whatsapp::transport

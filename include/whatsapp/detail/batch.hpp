@@ -1,0 +1,301 @@
+#pragma once
+
+// Many calls at once. Each call makes the same decisions as Core::call() (format fallback and
+// memory, envelope, retry loop with its idempotency rules, backoff, Retry-After and deadline,
+// rate limits), but the requests of all calls that are ready go out together through the
+// transport's send_many() (up to max_in_flight on the wire) instead of one after another.
+//
+// The work goes in waves: every call whose next request may go now is in the wave; the wave is
+// sent; each answer moves its call on (done, fallback request ready at once, or a retry ready
+// after its backoff). When nothing is ready the engine waits for the earliest call that will be.
+
+#include <algorithm>
+#include <chrono>
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "whatsapp/batch.hpp"
+#include "whatsapp/detail/core.hpp"
+#include "whatsapp/detail/decode.hpp"
+#include "whatsapp/detail/send_body.hpp"
+#include "whatsapp/model/message.hpp"
+#include "whatsapp/model/send_result.hpp"
+#include "whatsapp/envelope.hpp"
+#include "whatsapp/retry.hpp"
+#include "whatsapp/transport/transport.hpp"
+
+namespace whatsapp::detail {
+
+template <class Transport>
+class BatchEngine {
+ public:
+  explicit BatchEngine(const Core<Transport>& core) : c_(core) {}
+
+  /// The payload or error of each spec, in the order of `specs`.
+  std::vector<Result<nlohmann::json>> run(const std::vector<RequestSpec>& specs, const BatchOptions& o) const {
+    std::vector<std::optional<Result<nlohmann::json>>> out(specs.size());
+    std::vector<Call> calls;
+    calls.reserve(specs.size());
+    for (std::size_t i = 0; i < specs.size(); ++i) {
+      Call k;
+      k.index = i;
+      k.spec = &specs[i];
+      k.idem = c_.call_.idempotency.value_or(idempotency(specs[i].route->id));
+      calls.push_back(std::move(k));
+    }
+    std::size_t first = 0;
+    if (o.probe_format && specs.size() > 1 && c_.options_.format_policy == FormatPolicy::kNewThenOld &&
+        !c_.formats_->get(specs[0].route->id)) {
+      drive(calls, 0, 1, out, o);  // its answer confirms the route's format for the others
+      first = 1;
+    }
+    drive(calls, first, calls.size(), out, o);
+
+    std::vector<Result<nlohmann::json>> results;
+    results.reserve(out.size());
+    for (auto& r : out) results.push_back(std::move(*r));
+    return results;
+  }
+
+ private:
+  enum class Stage { kStartTry, kFallback };
+
+  struct Call {
+    std::size_t index = 0;
+    const RequestSpec* spec = nullptr;
+    Idempotency idem = Idempotency::kIdempotent;
+    Stage stage = Stage::kStartTry;
+    int attempt = 0;   // tries of the retry loop begun
+    int requests = 0;  // HTTP requests made, fallbacks included
+    bool learning = false;
+    bool paced = false;
+    bool done = false;
+    UrlFormat format = UrlFormat::kNew;
+    AttemptSettings settings;
+    Exchange ex;
+    std::chrono::steady_clock::time_point ready{};
+    std::optional<std::chrono::steady_clock::time_point> deadline;
+  };
+
+  // Runs calls[begin, end) to completion, wave after wave.
+  void drive(std::vector<Call>& all, std::size_t begin, std::size_t end,
+             std::vector<std::optional<Result<nlohmann::json>>>& out, const BatchOptions& o) const {
+    using Clock = std::chrono::steady_clock;
+    const TimeSource& time = c_.options_.time;
+    const RetryPolicy& policy = c_.call_.retry ? *c_.call_.retry : c_.options_.retry;
+    const std::chrono::milliseconds deadline_ms = c_.call_.deadline.value_or(policy.deadline);
+    const std::chrono::milliseconds timeout = c_.call_.timeout.value_or(c_.options_.timeout);
+    const int max_attempts = std::max(1, policy.max_attempts);
+
+    std::vector<Call*> wave;
+    std::vector<HttpRequest> requests;
+    std::size_t open = end - begin;
+    while (open > 0) {
+      // Which calls may send now; book rate-limit slots for calls starting a try.
+      wave.clear();
+      requests.clear();
+      const Clock::time_point now = time.current();
+      std::optional<Clock::time_point> earliest;
+      for (std::size_t c = begin; c < end; ++c) {
+        Call& k = all[c];
+        if (k.done) continue;
+        if (k.stage == Stage::kStartTry && k.attempt == 0 && !k.deadline && deadline_ms.count() > 0) {
+          k.deadline = now + deadline_ms;
+        }
+        if (k.ready > now) {  // backing off, or waiting for its rate-limit slot
+          if (!earliest || k.ready < *earliest) earliest = k.ready;
+          continue;
+        }
+        if (k.stage == Stage::kStartTry && !k.paced && c_.limiter_ && k.spec->route->id == RouteId::kSendMessage) {
+          k.paced = true;  // one slot per try, booked when the try could otherwise go
+          const auto wait = c_.reserve_slot(*k.spec, now);
+          if (wait.count() > 0) {
+            if (k.deadline && now + wait >= *k.deadline) {
+              Error e(ErrorKind::kTimeout,
+                      "the rate limit's wait runs past the call's deadline (the request was not sent)");
+              e.with_delivery(Delivery::kNotSent).with_attempts(k.requests);
+              finish_call(k, out, std::move(e), open);
+              continue;
+            }
+            k.ready = now + std::chrono::duration_cast<Clock::duration>(wait);
+            if (!earliest || k.ready < *earliest) earliest = k.ready;
+            continue;
+          }
+        }
+        // Build the request of this step.
+        UrlFormat format = UrlFormat::kOld;
+        if (k.stage == Stage::kStartTry) {
+          ++k.attempt;
+          k.paced = false;
+          k.ex = Exchange{};
+          k.settings = AttemptSettings{timeout, k.idem == Idempotency::kIdempotent};
+          if (k.deadline) {
+            const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(*k.deadline - now);
+            k.settings.timeout = std::max(std::chrono::milliseconds(1), std::min(timeout, left));
+          }
+          const auto confirmed = c_.formats_->get(k.spec->route->id);
+          format = UrlFormat::kNew;
+          if (c_.options_.format_policy == FormatPolicy::kOldOnly) {
+            format = UrlFormat::kOld;
+          } else if (c_.options_.format_policy == FormatPolicy::kNewThenOld && confirmed) {
+            format = *confirmed;
+          }
+          k.learning = c_.options_.format_policy == FormatPolicy::kNewThenOld && !confirmed;
+        }
+        k.format = format;
+        auto req = c_.make_request(*k.spec, format, k.settings);
+        if (!req) {
+          finish_call(k, out, std::move(req).error().with_attempts(k.requests), open);
+          continue;
+        }
+        requests.push_back(std::move(*req));
+        wave.push_back(&k);
+      }
+      if (wave.empty()) {
+        if (open > 0 && earliest) {
+          time.wait(std::chrono::ceil<std::chrono::milliseconds>(*earliest - time.current()));
+        }
+        continue;
+      }
+
+      std::vector<Result<HttpResponse>> answers = send(requests, o.max_in_flight);
+      for (std::size_t w = 0; w < wave.size(); ++w) {
+        Call& k = *wave[w];
+        answer(k, requests[w], std::move(answers[w]), out, open, policy, max_attempts);
+      }
+    }
+  }
+
+  std::vector<Result<HttpResponse>> send(const std::vector<HttpRequest>& requests, std::size_t max_in_flight) const {
+    Transport& t = *c_.transport_;
+    if constexpr (transport::has_send_many_v<Transport>) {
+      return t.send_many(requests, std::max<std::size_t>(1, max_in_flight));
+    } else {
+      std::vector<Result<HttpResponse>> answers;
+      answers.reserve(requests.size());
+      for (const HttpRequest& r : requests) answers.push_back(t.send(r));
+      return answers;
+    }
+  }
+
+  static void finish_call(Call& k, std::vector<std::optional<Result<nlohmann::json>>>& out,
+                          Result<nlohmann::json> r, std::size_t& open) {
+    out[k.index] = std::move(r);
+    k.done = true;
+    --open;
+  }
+
+  // One answer moves its call on: as Core::exchange() (fallback, format memory) and then as one
+  // turn of Core::call()'s retry loop.
+  void answer(Call& k, const HttpRequest& req, Result<HttpResponse> resp,
+              std::vector<std::optional<Result<nlohmann::json>>>& out, std::size_t& open,
+              const RetryPolicy& policy, int max_attempts) const {
+    ++k.requests;
+    ++k.ex.attempts;
+    k.ex.format = k.format;
+    c_.logger_.log(LogLevel::kDebug, [&] {
+      std::string line(to_string(req.method));
+      line += ' ';
+      line += req.url;
+      line += resp ? " -> HTTP " + std::to_string(resp->status) : " -> " + resp.error().to_string();
+      line += " (" + std::string(to_string(k.format)) + " format, batch";
+      if (resp && resp->elapsed.count() > 0) line += ", " + std::to_string(resp->elapsed.count()) + " us";
+      return line + ")";
+    });
+    const Stage stage = k.stage;
+    k.stage = Stage::kStartTry;
+    Error e;
+    if (!resp) {
+      e = c_.finish(std::move(resp).error(), k.ex);
+    } else {
+      k.ex.response = std::move(*resp);
+      const int status = k.ex.response.status;
+      if (stage == Stage::kStartTry && k.learning) {
+        if (status == 404 && k.format == UrlFormat::kNew) {
+          k.stage = Stage::kFallback;  // the same try, once more in the Old Format; not a retry
+          k.ready = {};
+          return;
+        }
+        if (status != 404) c_.remember(*k.spec->route, k.format);
+      } else if (stage == Stage::kFallback && status != 404) {
+        c_.remember(*k.spec->route, UrlFormat::kOld);
+      }
+      auto payload = unwrap_envelope(k.ex.response);
+      if (payload) {
+        finish_call(k, out, std::move(payload), open);
+        return;
+      }
+      e = c_.finish(std::move(payload).error(), k.ex);
+      c_.classify_answer(e, k.ex.response);
+    }
+    e.with_attempts(k.requests);
+    const TimeSource& time = c_.options_.time;
+    if (k.attempt >= max_attempts || !may_retry(e, k.idem)) {
+      finish_call(k, out, std::move(e), open);
+      return;
+    }
+    const std::chrono::milliseconds delay = retry_delay(policy, k.attempt, e, time.uniform01());
+    const auto now = time.current();
+    if (k.deadline && now + delay >= *k.deadline) {
+      finish_call(k, out, std::move(e), open);
+      return;
+    }
+    c_.logger_.log(LogLevel::kWarning, [&] {
+      return "retrying \"" + std::string(k.spec->route->name) + "\" in " + std::to_string(delay.count()) +
+             " ms (try " + std::to_string(k.attempt) + " of " + std::to_string(max_attempts) +
+             " failed: " + e.to_string() + ") [batch]";
+    });
+    k.ready = now + delay;
+  }
+
+  const Core<Transport>& c_;
+};
+
+}  // namespace whatsapp::detail
+
+namespace whatsapp::detail {
+
+/// send_batch(): validates each message (an invalid one gets its error and sends nothing), sends
+/// the others through BatchEngine and decodes each answer. `phone_of(i)` and `message_of(i)` give
+/// message i and its sending number; results are in input order.
+template <class Transport, class PhoneOf, class MessageOf>
+std::vector<Result<SendResult>> send_message_batch(const Core<Transport>& core, std::size_t n, PhoneOf phone_of,
+                                                   MessageOf message_of, const BatchOptions& options) {
+  std::vector<std::optional<Result<SendResult>>> out(n);
+  std::vector<RequestSpec> specs;
+  std::vector<std::size_t> index;  // specs[j] is message index[j]
+  specs.reserve(n);
+  index.reserve(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    const Message& m = message_of(i);
+    if (auto v = validate(m); !v) {
+      out[i] = v.error();
+      continue;
+    }
+    RequestSpec spec{&route(RouteId::kSendMessage), {phone_of(i)}, {}, {}, {}};
+    spec.body = message_body(m);
+    specs.push_back(std::move(spec));
+    index.push_back(i);
+  }
+  if (!specs.empty()) {
+    auto payloads = BatchEngine<Transport>(core).run(specs, options);
+    for (std::size_t j = 0; j < payloads.size(); ++j) {
+      if (payloads[j]) {
+        out[index[j]] = decode_send_result(std::move(*payloads[j]));
+      } else {
+        out[index[j]] = std::move(payloads[j]).error();
+      }
+    }
+  }
+  std::vector<Result<SendResult>> results;
+  results.reserve(n);
+  for (auto& r : out) results.push_back(std::move(*r));
+  return results;
+}
+
+}  // namespace whatsapp::detail

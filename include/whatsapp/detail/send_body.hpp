@@ -1,0 +1,86 @@
+#pragma once
+
+// The JSON body of a send, written straight into a string for the common case (a text message),
+// byte for byte what nlohmann::json(message).dump() gives (keys in nlohmann's sorted order, the
+// same escapes), without building a JSON tree first. Any other content goes through nlohmann.
+
+#include <string>
+#include <string_view>
+#include <variant>
+
+#include <nlohmann/json.hpp>
+
+#include "whatsapp/detail/utf8.hpp"
+#include "whatsapp/model/message.hpp"
+
+namespace whatsapp::detail {
+
+/// Appends `s` as a JSON string as nlohmann's dump(ensure_ascii = false) writes it. False (and
+/// `out` partly written) when `s` is not valid UTF-8; the caller then uses nlohmann's replacement.
+inline bool append_json_string(std::string& out, std::string_view s) {
+  if (!utf8_length(s)) return false;
+  static constexpr char kHex[] = "0123456789abcdef";
+  out.push_back('"');
+  std::size_t run = 0;  // start of the bytes not yet copied
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(s.data() + run, i - run);
+    run = i + 1;
+    out.push_back('\\');
+    switch (c) {
+      case '"': out.push_back('"'); break;
+      case '\\': out.push_back('\\'); break;
+      case '\b': out.push_back('b'); break;
+      case '\f': out.push_back('f'); break;
+      case '\n': out.push_back('n'); break;
+      case '\r': out.push_back('r'); break;
+      case '\t': out.push_back('t'); break;
+      default:
+        out.append("u00");
+        out.push_back(kHex[c >> 4]);
+        out.push_back(kHex[c & 0x0f]);
+    }
+  }
+  out.append(s.data() + run, s.size() - run);
+  out.push_back('"');
+  return true;
+}
+
+/// The send body of a text message written directly; false for other content (or text that is
+/// not valid UTF-8).
+inline bool write_text_send_body(std::string& out, const Message& m) {
+  const auto* t = std::get_if<Text>(&m.content);
+  if (t == nullptr) return false;
+  out.clear();
+  out.reserve(120 + m.to.size() + t->body.size() + (m.context ? m.context->message_id.size() + 30 : 0) +
+              (m.biz_opaque_callback_data ? m.biz_opaque_callback_data->size() + 30 : 0));
+  out.push_back('{');
+  if (m.biz_opaque_callback_data) {
+    out.append(R"("biz_opaque_callback_data":)");
+    if (!append_json_string(out, *m.biz_opaque_callback_data)) return false;
+    out.push_back(',');
+  }
+  if (m.context) {
+    out.append(R"("context":{"message_id":)");
+    if (!append_json_string(out, m.context->message_id)) return false;
+    out.append("},");
+  }
+  out.append(R"("messaging_product":"whatsapp","recipient_type":)");
+  if (!append_json_string(out, m.recipient_type)) return false;
+  out.append(R"(,"text":{"body":)");
+  if (!append_json_string(out, t->body)) return false;
+  out.append(t->preview_url ? R"(,"preview_url":true},"to":)" : R"(,"preview_url":false},"to":)");
+  if (!append_json_string(out, m.to)) return false;
+  out.append(R"(,"type":"text"})");
+  return true;
+}
+
+/// The send body of `message` (Meta's JSON), as nlohmann::json(message).dump() writes it.
+inline std::string message_body(const Message& message) {
+  std::string body;
+  if (write_text_send_body(body, message)) return body;
+  return nlohmann::json(message).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+}  // namespace whatsapp::detail

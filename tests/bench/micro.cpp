@@ -1,0 +1,108 @@
+// Google Benchmark micro-benchmarks of the CPU work around one send and one webhook:
+//   BuildSendRequest    validate(Message) + Message -> JSON body string
+//   BuildUrl/New, /Old  build_url for the send route in both formats
+//   ParseSendResponse   unwrap_envelope + decode<SendResult> on the nginx bench server's answer
+//   BuildAndParseSend   the two together: the target is <= 2 us of CPU (docs/performance.md)
+//   Webhook*            verify_signature + parse on fixture bodies (about 1 KB)
+// Build in Release (-O2): whatsapp_micro_bench --benchmark_repetitions=5
+
+#include <benchmark/benchmark.h>
+
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include <whatsapp/whatsapp.hpp>
+#include <whatsapp/detail/batch.hpp>
+#include <whatsapp/webhook/parse.hpp>
+#include <whatsapp/webhook/signature.hpp>
+
+namespace {
+
+const char* kText = "Hello from the benchmark harness! Your order #12345 has shipped.";
+// What the nginx bench server answers to a send.
+const char* kSendAnswer =
+    R"({"data":{"messaging_product":"whatsapp","contacts":[{"input":"15551234567","wa_id":"15551234567"}],"messages":[{"id":"wamid.HBgLMTU1NTEyMzQ1NjcVAgARGBI5QTNDQTVCM0Q0Q0Q2RTY3RTcA"}]}})";
+
+std::string read_data(const std::string& relative) {
+  std::ifstream in(std::string(WHATSAPP_TEST_DATA_DIR) + "/" + relative, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+void BuildSendRequest(benchmark::State& state) {
+  const auto m = whatsapp::Message::text("15551234567", kText);
+  for (auto _ : state) {
+    auto ok = whatsapp::validate(m);
+    benchmark::DoNotOptimize(ok);
+    std::string body = whatsapp::detail::message_body(m);
+    benchmark::DoNotOptimize(body);
+  }
+}
+BENCHMARK(BuildSendRequest);
+
+void BuildUrl(benchmark::State& state) {
+  const whatsapp::Endpoint ep{"http://127.0.0.1:18080/whatsapp", "v22.0", "at_0123456789abcdef"};
+  const auto format = state.range(0) == 0 ? whatsapp::UrlFormat::kNew : whatsapp::UrlFormat::kOld;
+  const whatsapp::Route& r = whatsapp::route(whatsapp::RouteId::kSendMessage);
+  const whatsapp::QueryParams query;
+  for (auto _ : state) {
+    auto url = whatsapp::build_url(ep, r, {"123456789012345"}, query, format);
+    benchmark::DoNotOptimize(url);
+  }
+  state.SetLabel(format == whatsapp::UrlFormat::kNew ? "new" : "old");
+}
+BENCHMARK(BuildUrl)->Arg(0)->Arg(1);
+
+whatsapp::HttpResponse send_answer() {
+  whatsapp::HttpResponse resp;
+  resp.status = 200;
+  resp.headers.emplace_back("Content-Type", "application/json");
+  resp.body = kSendAnswer;
+  return resp;
+}
+
+void ParseSendResponse(benchmark::State& state) {
+  const auto resp = send_answer();
+  for (auto _ : state) {
+    auto payload = whatsapp::unwrap_envelope(resp);
+    auto sent = whatsapp::detail::decode_send_result(std::move(*payload));
+    benchmark::DoNotOptimize(sent);
+  }
+}
+BENCHMARK(ParseSendResponse);
+
+void BuildAndParseSend(benchmark::State& state) {
+  const auto m = whatsapp::Message::text("15551234567", kText);
+  const auto resp = send_answer();
+  for (auto _ : state) {
+    auto ok = whatsapp::validate(m);
+    benchmark::DoNotOptimize(ok);
+    std::string body = whatsapp::detail::message_body(m);
+    benchmark::DoNotOptimize(body);
+    auto payload = whatsapp::unwrap_envelope(resp);
+    auto sent = whatsapp::detail::decode_send_result(std::move(*payload));
+    benchmark::DoNotOptimize(sent);
+  }
+}
+BENCHMARK(BuildAndParseSend);
+
+void Webhook(benchmark::State& state, const char* fixture) {
+  const std::string body = read_data(std::string("webhook/") + fixture);
+  const std::string secret = "app_secret_0123456789";
+  const std::string header = whatsapp::webhook::sign(body, secret);
+  for (auto _ : state) {
+    auto check = whatsapp::webhook::verify_signature(body, header, secret);
+    benchmark::DoNotOptimize(check);
+    auto parsed = whatsapp::webhook::parse(body);
+    benchmark::DoNotOptimize(parsed);
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * body.size()));
+}
+BENCHMARK_CAPTURE(Webhook, text_message, "webhook_text.json");
+BENCHMARK_CAPTURE(Webhook, status_sent, "webhook_status_sent.json");
+
+}  // namespace
+
+BENCHMARK_MAIN();

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Throughput of whatsapp-cpp against its plain-libcurl baselines on the nginx bench server,
+# measured alternately (baseline, ours, baseline, ours, ...) so that both see the same machine
+# load; prints each JSON line and a table of the median ratios. Also: the format fallback's cost
+# (1,000 sends to 404000111 vs a normal id, and the number of requests), and peak memory.
+#   tests/bench/run.sh [BUILD_DIR]     (default: build; configure with -DCMAKE_BUILD_TYPE=Release
+#                                       -DWHATSAPP_BUILD_BENCHMARKS=ON)
+#   REPS=5 N=20000  repetitions and messages per run
+# Needs nginx-light (apt-get install -y nginx-light wrk); starts and stops the server itself.
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+build=${1:-$root/build}
+bench=$build/tests/bench
+shared=${BENCH_SHARED_DIR:-/work/shared/bench}
+reps=${REPS:-5}
+n=${N:-20000}
+out=$(mktemp -d)
+started=0
+if ! curl -s -o /dev/null --max-time 1 http://127.0.0.1:18080/; then
+  "$shared/start-server.sh" >/dev/null
+  started=1
+fi
+trap '[ "$started" = 1 ] && "$shared/stop-server.sh" >/dev/null; rm -rf "$out"' EXIT
+
+rate() { sed -n 's/.*"msgs_per_s":\([0-9.]*\).*/\1/p'; }
+for _ in $(seq 1 "$reps"); do
+  "$bench/whatsapp_curl_baseline" --mode seq --n "$n" | tee /dev/stderr | rate >>"$out/r_base_seq"
+  "$bench/whatsapp_throughput" --concurrency 1 --n "$n" | tee /dev/stderr | rate >>"$out/r_ours_seq"
+  "$bench/whatsapp_curl_baseline" --mode conc --concurrency 8 --n "$n" | tee /dev/stderr | rate >>"$out/r_base_conc"
+  "$bench/whatsapp_throughput" --concurrency 8 --n "$n" | tee /dev/stderr | rate >>"$out/r_ours_conc"
+  "$bench/whatsapp_throughput" --concurrency 1 --n 1000 --warmup 0 | rate >>"$out/r_normal_1000"
+  "$bench/whatsapp_throughput" --concurrency 1 --n 1000 --warmup 0 --phone-id 404000111 --count-requests \
+    2>>"$out/fallback_requests" | rate >>"$out/r_fallback_1000"
+done
+median_ratio() {  # median of the pairwise ratios $2/$1 (same repetition)
+  paste "$1" "$2" | awk '{print $2/$1}' | sort -n | awk '{a[NR]=$1} END {printf "%.2f (min %.2f, max %.2f)", a[int((NR+1)/2)], a[1], a[NR]}'
+}
+echo
+echo "| measure (median of $reps alternating runs) | ratio |"
+echo "|---|---|"
+echo "| sequential, $n msgs: messages().send / libcurl loop, one easy handle | $(median_ratio "$out/r_base_seq" "$out/r_ours_seq") |"
+echo "| 8 in flight, $n msgs: send_batch / libcurl multi, 8 handles | $(median_ratio "$out/r_base_conc" "$out/r_ours_conc") |"
+echo "| 1,000 sends, fresh client: id 404000111 (fallback) / normal id | $(median_ratio "$out/r_normal_1000" "$out/r_fallback_1000") |"
+echo
+echo "HTTP requests for 1,000 sends to 404000111: $(sort -u "$out/fallback_requests" | tr '\n' ' ')"
+/usr/bin/time -f "peak RSS, $n msgs sequential: %M KB" "$bench/whatsapp_throughput" --concurrency 1 --n "$n" >/dev/null
+/usr/bin/time -f "peak RSS, $n msgs 8 in flight: %M KB" "$bench/whatsapp_throughput" --concurrency 8 --n "$n" >/dev/null

@@ -1,0 +1,11 @@
+# The throughput program's smoke runs: correctness, not speed. Each starts the emulator program
+# (scripts/with-emulator.sh) and sends 200 messages, one at a time and 8 in flight; every reply
+# must carry its own message id. No nginx needed.
+if(TARGET whatsapp-emulator AND TARGET whatsapp_throughput)
+  foreach(_wa_c IN ITEMS 1 8)
+    add_test(NAME bench_smoke_concurrency_${_wa_c}
+      COMMAND ${PROJECT_SOURCE_DIR}/scripts/with-emulator.sh $<TARGET_FILE:whatsapp-emulator>
+              $<TARGET_FILE:whatsapp_throughput> --smoke --n 200 --warmup 0 --concurrency ${_wa_c})
+    set_tests_properties(bench_smoke_concurrency_${_wa_c} PROPERTIES LABELS bench TIMEOUT 120)
+  endforeach()
+endif()

@@ -1,0 +1,50 @@
+// The direct writer of text send bodies gives exactly nlohmann's bytes.
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "whatsapp/detail/send_body.hpp"
+
+namespace {
+
+using whatsapp::Message;
+
+std::string by_nlohmann(const Message& m) {
+  return nlohmann::json(m).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+TEST(SendBody, TextBodiesMatchNlohmannByteForByte) {
+  std::string all_controls;
+  for (int c = 1; c < 0x20; ++c) all_controls.push_back(static_cast<char>(c));
+  const std::string texts[] = {"Hello",
+                               "quote \" backslash \\ slash / tab \t newline \n cr \r",
+                               all_controls + "\x7f",
+                               "utf-8: h\xc3\xa9llo \xe2\x82\xac \xf0\x9f\x98\x80 みどり",
+                               "</script> & <b>",
+                               std::string(5000, 'x')};
+  for (const auto& text : texts) {
+    for (bool preview : {false, true}) {
+      Message m = Message::text("+1 (555) 123-4567", text, preview);
+      EXPECT_EQ(whatsapp::detail::message_body(m), by_nlohmann(m));
+      m.reply_to("wamid.\"ctx\"");
+      EXPECT_EQ(whatsapp::detail::message_body(m), by_nlohmann(m));
+      m.biz_opaque_callback_data = "cb\n" + text.substr(0, 20);
+      EXPECT_EQ(whatsapp::detail::message_body(m), by_nlohmann(m));
+      m.recipient_type = "group";
+      EXPECT_EQ(whatsapp::detail::message_body(m), by_nlohmann(m));
+    }
+  }
+}
+
+TEST(SendBody, InvalidUtf8FallsBackToNlohmannReplacement) {
+  Message m = Message::text("15551234567", "bad \xff\xfe byte");
+  EXPECT_EQ(whatsapp::detail::message_body(m), by_nlohmann(m));
+  m = Message::text("15551234567", "ok");
+  m.recipient_type = "\xc3";
+  EXPECT_EQ(whatsapp::detail::message_body(m), by_nlohmann(m));
+}
+
+}  // namespace
