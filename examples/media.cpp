@@ -10,7 +10,8 @@
 
 int main(int argc, char** argv) {
   const example::Settings s;
-  if (!s.require({{"LOWCODEAPI_API_TOKEN", &s.api_token}, {"WHATSAPP_PHONE_NUMBER_ID", &s.phone_number_id},
+  if (!s.require({{"LOWCODEAPI_API_TOKEN", &s.api_token},
+                  {"WHATSAPP_PHONE_NUMBER_ID", &s.phone_number_id},
                   {"WHATSAPP_TO", &s.to}})) {
     return 2;
   }
@@ -21,7 +22,8 @@ int main(int argc, char** argv) {
   if (argc > 1) {
     upload = whatsapp::MediaUpload::from_file(argv[1]);
   } else {
-    upload = whatsapp::MediaUpload::from_memory(std::string("\x89PNG\r\n\x1a\n example bytes", 22), "example.png");
+    upload =
+        whatsapp::MediaUpload::from_memory(std::string("\x89PNG\r\n\x1a\n example bytes", 22), "example.png");
   }
   bool reported = false;
   upload.progress = [&reported](const whatsapp::TransferProgress& p) {
@@ -37,7 +39,8 @@ int main(int argc, char** argv) {
 
   // 2. Send it.
   auto sent = client.messages().send(
-      s.phone_number_id, whatsapp::Message::image(s.to, whatsapp::Media::id(uploaded->id), "Sent with whatsapp-cpp"));
+      s.phone_number_id,
+      whatsapp::Message::image(s.to, whatsapp::Media::id(uploaded->id), "Sent with whatsapp-cpp"));
   if (!sent) return example::fail("send image", sent.error());
   std::cout << "sent image message " << sent->message_id() << "\n";
 

@@ -10,7 +10,8 @@
 
 int main(int argc, char** argv) {
   const example::Settings s;
-  if (!s.require({{"LOWCODEAPI_API_TOKEN", &s.api_token}, {"WHATSAPP_BUSINESS_ACCOUNT_ID", &s.waba_id},
+  if (!s.require({{"LOWCODEAPI_API_TOKEN", &s.api_token},
+                  {"WHATSAPP_BUSINESS_ACCOUNT_ID", &s.waba_id},
                   {"WHATSAPP_PHONE_NUMBER_ID", &s.phone_number_id}})) {
     return 2;
   }
@@ -19,8 +20,8 @@ int main(int argc, char** argv) {
   // 1. Every number of the business account, page by page.
   for (auto& number : client.phone_numbers().list_all(s.waba_id)) {
     if (!number) return example::fail("list phone numbers", number.error());
-    std::cout << "number " << number->id << " " << number->display_phone_number << " (" << number->verified_name
-              << "), quality " << number->quality_rating << "\n";
+    std::cout << "number " << number->id << " " << number->display_phone_number << " ("
+              << number->verified_name << "), quality " << number->quality_rating << "\n";
   }
 
   // 2. One number in detail.

@@ -10,8 +10,8 @@ int main() {
   const std::string phone_number_id = example::require_env("WHATSAPP_PHONE_NUMBER_ID");
   whatsapp::Client<> client(example::client_options());
 
-  auto phone = client.phone_numbers().get(
-      phone_number_id, {"display_phone_number", "verified_name", "quality_rating", "code_verification_status"});
+  auto phone = client.phone_numbers().get(phone_number_id, {"display_phone_number", "verified_name",
+                                                            "quality_rating", "code_verification_status"});
   if (!phone) return example::fail("get phone number", phone.error());
 
   std::cout << "phone number " << phone->id << "\n"

@@ -8,8 +8,10 @@
 
 int main() {
   const example::Settings s;
-  if (!s.require({{"LOWCODEAPI_API_TOKEN", &s.api_token}, {"WHATSAPP_BUSINESS_ACCOUNT_ID", &s.waba_id},
-                  {"WHATSAPP_PHONE_NUMBER_ID", &s.phone_number_id}, {"WHATSAPP_TO", &s.to}})) {
+  if (!s.require({{"LOWCODEAPI_API_TOKEN", &s.api_token},
+                  {"WHATSAPP_BUSINESS_ACCOUNT_ID", &s.waba_id},
+                  {"WHATSAPP_PHONE_NUMBER_ID", &s.phone_number_id},
+                  {"WHATSAPP_TO", &s.to}})) {
     return 2;
   }
   whatsapp::Client<> client(s.client_options());

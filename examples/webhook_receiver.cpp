@@ -166,9 +166,9 @@ int main(int argc, char** argv) {
       .on_unknown(print);  // template, account, preference, error and unknown events
 
   server.Get(".*", [&](const httplib::Request& req, httplib::Response& res) {
-    auto answer = wh::answer_challenge(req.get_param_value("hub.mode"),
-                                       req.get_param_value("hub.verify_token"),
-                                       req.get_param_value("hub.challenge"), verify_token);
+    auto answer =
+        wh::answer_challenge(req.get_param_value("hub.mode"), req.get_param_value("hub.verify_token"),
+                             req.get_param_value("hub.challenge"), verify_token);
     res.status = answer.http_status;
     res.set_content(answer.body, "text/plain");
     if (!answer.accepted()) {
@@ -178,8 +178,7 @@ int main(int argc, char** argv) {
 
   server.Post(".*", [&](const httplib::Request& req, httplib::Response& res) {
     // The signature is checked over req.body, the bytes exactly as received.
-    auto check = wh::verify_signature(req.body, req.get_header_value("X-Hub-Signature-256"),
-                                      app_secret);
+    auto check = wh::verify_signature(req.body, req.get_header_value("X-Hub-Signature-256"), app_secret);
     if (!check) {
       res.status = check.http_status();
       res.set_content(std::string(check.message()), "text/plain");

@@ -81,9 +81,7 @@ class Client {
   }
 
   /// The URL format `id` is known to answer in, once a call has found out.
-  std::optional<UrlFormat> confirmed_format(RouteId id) const noexcept {
-    return core_->confirmed_format(id);
-  }
+  std::optional<UrlFormat> confirmed_format(RouteId id) const noexcept { return core_->confirmed_format(id); }
   const ClientOptions& options() const noexcept { return core_->options(); }
   /// The transport, e.g. a FakeTransport's record of requests.
   Transport& transport() const noexcept { return core_->transport(); }

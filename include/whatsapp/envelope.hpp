@@ -85,15 +85,14 @@ inline Result<nlohmann::json> unwrap_envelope(const HttpResponse& resp) {
   const int status = resp.status;
   const bool success = status >= 200 && status < 300;
   if (resp.body.empty()) {
-    return detail::body_error(success ? ErrorKind::kParse : ErrorKind::kHttp, status,
-                              "empty response body", resp.body);
+    return detail::body_error(success ? ErrorKind::kParse : ErrorKind::kHttp, status, "empty response body",
+                              resp.body);
   }
   nlohmann::json j = nlohmann::json::parse(resp.body, nullptr, /*allow_exceptions=*/false);
   if (j.is_discarded()) {
     const bool truncated = resp.body.front() == '{' || resp.body.front() == '[';
     return detail::body_error(success ? ErrorKind::kParse : ErrorKind::kHttp, status,
-                              truncated ? "response is not valid JSON (truncated?)"
-                                        : "response is not JSON",
+                              truncated ? "response is not valid JSON (truncated?)" : "response is not JSON",
                               resp.body);
   }
   if (!j.is_object()) {
@@ -113,13 +112,12 @@ inline Result<nlohmann::json> unwrap_envelope(const HttpResponse& resp) {
       err.with_http_status(status).with_body_excerpt(detail::excerpt(resp.body));
       return err;
     }
-    return detail::body_error(ErrorKind::kHttp, status, "error status without an error object",
-                              resp.body);
+    return detail::body_error(ErrorKind::kHttp, status, "error status without an error object", resp.body);
   }
   if (auto d = j.find("data"); d != j.end()) return std::move(*d);
   if (auto r = j.find("result"); r != j.end()) return std::move(*r);
-  return detail::body_error(ErrorKind::kParse, status,
-                            "response has no \"data\" or \"result\" envelope", resp.body);
+  return detail::body_error(ErrorKind::kParse, status, "response has no \"data\" or \"result\" envelope",
+                            resp.body);
 }
 
 }  // namespace whatsapp

@@ -66,29 +66,50 @@ struct GraphError {
 /// The category of a Graph error code.
 inline ErrorCategory error_category(std::int64_t code) noexcept {
   switch (code) {
-    case 0: case 3: case 10: case 190: case 131005:
-      return ErrorCategory::kAuthorization;
-    case 4: case 80007: case 130429: case 131048: case 131056: case 131064: case 133016:
-      return ErrorCategory::kThrottling;
-    case 368: case 130497: case 131031:
-      return ErrorCategory::kIntegrity;
-    case 131052: case 131053:
-      return ErrorCategory::kMedia;
-    case 130472: case 131021: case 131026: case 131030: case 131037: case 131042:
-    case 131049: case 131050: case 131051: case 131062: case 137000:
-      return ErrorCategory::kRecipient;
-    case 131047:
-      return ErrorCategory::kReengagement;
-    case 1: case 33: case 100: case 131008: case 131009: case 135000:
-      return ErrorCategory::kParameter;
-    case 2: case 131000: case 131016: case 131057:
-      return ErrorCategory::kServer;
+    case 0:
+    case 3:
+    case 10:
+    case 190:
+    case 131005: return ErrorCategory::kAuthorization;
+    case 4:
+    case 80007:
+    case 130429:
+    case 131048:
+    case 131056:
+    case 131064:
+    case 133016: return ErrorCategory::kThrottling;
+    case 368:
+    case 130497:
+    case 131031: return ErrorCategory::kIntegrity;
+    case 131052:
+    case 131053: return ErrorCategory::kMedia;
+    case 130472:
+    case 131021:
+    case 131026:
+    case 131030:
+    case 131037:
+    case 131042:
+    case 131049:
+    case 131050:
+    case 131051:
+    case 131062:
+    case 137000: return ErrorCategory::kRecipient;
+    case 131047: return ErrorCategory::kReengagement;
+    case 1:
+    case 33:
+    case 100:
+    case 131008:
+    case 131009:
+    case 135000: return ErrorCategory::kParameter;
+    case 2:
+    case 131000:
+    case 131016:
+    case 131057: return ErrorCategory::kServer;
     case 131045:  // incorrect certificate: a phone number registration error
       return ErrorCategory::kRegistration;
     case 131063:  // marketing templates disabled on the Cloud API
       return ErrorCategory::kTemplate;
-    default:
-      break;
+    default: break;
   }
   if (code >= 200 && code <= 299) return ErrorCategory::kAuthorization;
   if ((code >= 132000 && code <= 132999) || (code >= 2388000 && code <= 2388999)) {
@@ -104,11 +125,16 @@ inline ErrorCategory error_category(std::int64_t code) noexcept {
 /// is wrong. Long throttles (131048, 131049, 133008, 133009, 133015, 133016) are left out too.
 constexpr bool is_transient_code(std::int64_t code) noexcept {
   switch (code) {
-    case 2: case 4: case 80007: case 130429: case 131000: case 131016: case 131056:
-    case 133000: case 133004:
-      return true;
-    default:
-      return false;
+    case 2:
+    case 4:
+    case 80007:
+    case 130429:
+    case 131000:
+    case 131016:
+    case 131056:
+    case 133000:
+    case 133004: return true;
+    default: return false;
   }
 }
 
@@ -206,15 +232,12 @@ class Error {
     if (transient_) return *transient_;
     switch (kind_) {
       case ErrorKind::kTransport:
-      case ErrorKind::kTimeout:
-        return true;
+      case ErrorKind::kTimeout: return true;
       case ErrorKind::kInvalidArgument:
       case ErrorKind::kCancelled:
-      case ErrorKind::kParse:
-        return false;
+      case ErrorKind::kParse: return false;
       case ErrorKind::kHttp:
-      case ErrorKind::kApi:
-        break;
+      case ErrorKind::kApi: break;
     }
     if (is_throttling()) return true;
     if (graph_ && graph_->is_transient) return *graph_->is_transient;
@@ -222,16 +245,43 @@ class Error {
     return http_status_ == 408 || http_status_ == 429 || (http_status_ >= 500 && http_status_ <= 599);
   }
 
-  Error& with_http_status(int s) { http_status_ = s; return *this; }
-  Error& with_graph(GraphError g) { graph_ = std::move(g); return *this; }
-  Error& with_body_excerpt(std::string b) { body_excerpt_ = std::move(b); return *this; }
-  Error& with_delivery(Delivery d) { delivery_ = d; return *this; }
-  Error& with_retry_after(std::chrono::milliseconds d) { retry_after_ = d; return *this; }
-  Error& with_attempts(int n) { attempts_ = n; return *this; }
-  Error& with_url_format(UrlFormat f) { url_format_ = f; return *this; }
-  Error& with_message(std::string m) { message_ = std::move(m); return *this; }
+  Error& with_http_status(int s) {
+    http_status_ = s;
+    return *this;
+  }
+  Error& with_graph(GraphError g) {
+    graph_ = std::move(g);
+    return *this;
+  }
+  Error& with_body_excerpt(std::string b) {
+    body_excerpt_ = std::move(b);
+    return *this;
+  }
+  Error& with_delivery(Delivery d) {
+    delivery_ = d;
+    return *this;
+  }
+  Error& with_retry_after(std::chrono::milliseconds d) {
+    retry_after_ = d;
+    return *this;
+  }
+  Error& with_attempts(int n) {
+    attempts_ = n;
+    return *this;
+  }
+  Error& with_url_format(UrlFormat f) {
+    url_format_ = f;
+    return *this;
+  }
+  Error& with_message(std::string m) {
+    message_ = std::move(m);
+    return *this;
+  }
   /// Overrides is_transient()'s rules, e.g. for a transport failure that will repeat.
-  Error& with_transient(bool t) { transient_ = t; return *this; }
+  Error& with_transient(bool t) {
+    transient_ = t;
+    return *this;
+  }
 
   /// One line for logs: "api error (HTTP 400, code 131030): (#131030) Recipient ...".
   std::string to_string() const {

@@ -21,8 +21,6 @@ enum class FormatPolicy {
 };
 
 /// "new" or "old".
-constexpr std::string_view to_string(UrlFormat f) noexcept {
-  return f == UrlFormat::kNew ? "new" : "old";
-}
+constexpr std::string_view to_string(UrlFormat f) noexcept { return f == UrlFormat::kNew ? "new" : "old"; }
 
 }  // namespace whatsapp

@@ -58,8 +58,8 @@ struct HttpRequest {
   HttpMethod method = HttpMethod::kGet;
   std::string url;
   Headers headers;
-  std::string body;                      ///< JSON body (sent when not empty or method is POST).
-  std::vector<MultipartPart> multipart;  ///< When not empty, sent as multipart/form-data instead.
+  std::string body;                              ///< JSON body (sent when not empty or method is POST).
+  std::vector<MultipartPart> multipart;          ///< When not empty, sent as multipart/form-data instead.
   std::chrono::milliseconds connect_timeout{0};  ///< 0: the transport's default.
   std::chrono::milliseconds timeout{0};          ///< Whole request; 0: the transport's default.
   /// False when repeating the request could repeat its effect (a message send): the transport

@@ -30,9 +30,7 @@ struct RateLimitOptions {
   /// (the default). About 6 s keeps clear of code 131056.
   std::chrono::milliseconds per_recipient_interval{0};
 
-  bool enabled() const noexcept {
-    return messages_per_second > 0.0 || per_recipient_interval.count() > 0;
-  }
+  bool enabled() const noexcept { return messages_per_second > 0.0 || per_recipient_interval.count() > 0; }
 };
 
 namespace detail {

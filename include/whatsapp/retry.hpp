@@ -71,10 +71,8 @@ constexpr Idempotency idempotency(RouteId id) noexcept {
     case RouteId::kVerifyCode:
     case RouteId::kRegister:
     case RouteId::kDeregister:
-    case RouteId::kCreateTemplate:
-      return Idempotency::kNotIdempotent;
-    default:
-      return Idempotency::kIdempotent;
+    case RouteId::kCreateTemplate: return Idempotency::kNotIdempotent;
+    default: return Idempotency::kIdempotent;
   }
 }
 
@@ -106,7 +104,8 @@ inline std::chrono::milliseconds backoff_delay(const RetryPolicy& p, int retry, 
 inline std::chrono::milliseconds retry_delay(const RetryPolicy& p, int retry, const Error& e,
                                              double random01) noexcept {
   if (const auto ra = e.retry_after()) {
-    return std::clamp(*ra, std::chrono::milliseconds(0), std::max(std::chrono::milliseconds(0), p.max_retry_after));
+    return std::clamp(*ra, std::chrono::milliseconds(0),
+                      std::max(std::chrono::milliseconds(0), p.max_retry_after));
   }
   return backoff_delay(p, retry, random01);
 }

@@ -55,7 +55,7 @@ struct Route {
   std::string_view name;  ///< The endpoint's name in LowCodeAPI's list.
   HttpMethod method;
   std::string_view path;
-  std::array<std::string_view, 2> path_params;  ///< In path order; unused slots are empty.
+  std::array<std::string_view, 2> path_params;   ///< In path order; unused slots are empty.
   std::array<std::string_view, 5> query_params;  ///< Query parameters the endpoint takes.
   bool multipart = false;
 

@@ -55,8 +55,8 @@ inline Result<std::string> build_url(const Endpoint& ep, const Route& r, const P
     }
   }
   std::string url;
-  url.reserve(ep.base_url.size() + ep.api_version.size() + r.path.size() + 64 +
-              ep.api_token.size() + values[0].size() * 3 + values[1].size() * 3);
+  url.reserve(ep.base_url.size() + ep.api_version.size() + r.path.size() + 64 + ep.api_token.size() +
+              values[0].size() * 3 + values[1].size() * 3);
   url.append(ep.base_url);
   if (!url.empty() && url.back() == '/') url.pop_back();
   url.push_back('/');

@@ -49,13 +49,20 @@ Args parse(int argc, char** argv) {
       if (i + 1 >= argc) usage();
       return argv[++i];
     };
-    if (k == "--mode") a.mode = next();
-    else if (k == "--n") a.n = std::atol(next());
-    else if (k == "--warmup") a.warmup = std::atol(next());
-    else if (k == "--concurrency") a.concurrency = std::atol(next());
-    else if (k == "--max-seconds") a.max_seconds = std::atof(next());
-    else if (k == "--url") a.url = next();
-    else usage();
+    if (k == "--mode")
+      a.mode = next();
+    else if (k == "--n")
+      a.n = std::atol(next());
+    else if (k == "--warmup")
+      a.warmup = std::atol(next());
+    else if (k == "--concurrency")
+      a.concurrency = std::atol(next());
+    else if (k == "--max-seconds")
+      a.max_seconds = std::atof(next());
+    else if (k == "--url")
+      a.url = next();
+    else
+      usage();
   }
   if ((a.mode != "seq" && a.mode != "conc") || a.n < 1 || a.concurrency < 1 || a.warmup < 0) usage();
   if (a.mode == "seq") a.concurrency = 1;
@@ -101,14 +108,17 @@ struct Tally {
   std::vector<long> latencies_us;
   void add(bool good, long us) {
     ++n;
-    if (good) ++ok; else ++errors;
+    if (good)
+      ++ok;
+    else
+      ++errors;
     latencies_us.push_back(us);
   }
 };
 
 long since_us(std::chrono::steady_clock::time_point t) {
-  return static_cast<long>(std::chrono::duration_cast<std::chrono::microseconds>(
-                               std::chrono::steady_clock::now() - t).count());
+  return static_cast<long>(
+      std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - t).count());
 }
 
 // Sequential: one handle, perform in a loop.
@@ -170,7 +180,8 @@ void run_conc(const Args& a, long count, Tally* tally, double max_seconds) {
 long percentile(std::vector<long> v, double p) {
   if (v.empty()) return 0;
   std::sort(v.begin(), v.end());
-  const auto rank = static_cast<std::size_t>(std::max(1.0, std::ceil(p / 100.0 * static_cast<double>(v.size()))));
+  const auto rank =
+      static_cast<std::size_t>(std::max(1.0, std::ceil(p / 100.0 * static_cast<double>(v.size()))));
   return v[std::min(rank, v.size()) - 1];
 }
 

@@ -12,10 +12,10 @@
 #include <sstream>
 #include <string>
 
-#include <whatsapp/whatsapp.hpp>
 #include <whatsapp/detail/batch.hpp>
 #include <whatsapp/webhook/parse.hpp>
 #include <whatsapp/webhook/signature.hpp>
+#include <whatsapp/whatsapp.hpp>
 
 namespace {
 

@@ -64,16 +64,26 @@ Args parse(int argc, char** argv) {
       if (i + 1 >= argc) usage();
       return argv[++i];
     };
-    if (k == "--n") a.n = std::atol(next());
-    else if (k == "--warmup") a.warmup = std::atol(next());
-    else if (k == "--concurrency") a.concurrency = std::atol(next());
-    else if (k == "--max-seconds") a.max_seconds = std::atof(next());
-    else if (k == "--window") a.window = std::atol(next());
-    else if (k == "--url") a.url = next();
-    else if (k == "--phone-id") a.phone_id = next();
-    else if (k == "--smoke") a.smoke = true;
-    else if (k == "--count-requests") a.count_requests = true;
-    else usage();
+    if (k == "--n")
+      a.n = std::atol(next());
+    else if (k == "--warmup")
+      a.warmup = std::atol(next());
+    else if (k == "--concurrency")
+      a.concurrency = std::atol(next());
+    else if (k == "--max-seconds")
+      a.max_seconds = std::atof(next());
+    else if (k == "--window")
+      a.window = std::atol(next());
+    else if (k == "--url")
+      a.url = next();
+    else if (k == "--phone-id")
+      a.phone_id = next();
+    else if (k == "--smoke")
+      a.smoke = true;
+    else if (k == "--count-requests")
+      a.count_requests = true;
+    else
+      usage();
   }
   if (a.n < 1 || a.warmup < 0 || a.concurrency < 1 || a.window < 1) usage();
   return a;
@@ -180,7 +190,8 @@ void run_conc(const Client& client, const Args& a, long count, long first, Tally
 long percentile(std::vector<long> v, double p) {
   if (v.empty()) return 0;
   std::sort(v.begin(), v.end());
-  const auto rank = static_cast<std::size_t>(std::max(1.0, std::ceil(p / 100.0 * static_cast<double>(v.size()))));
+  const auto rank =
+      static_cast<std::size_t>(std::max(1.0, std::ceil(p / 100.0 * static_cast<double>(v.size()))));
   return v[std::min(rank, v.size()) - 1];
 }
 
@@ -217,12 +228,12 @@ int main(int argc, char** argv) {
       "{\"peer\":\"whatsapp-cpp\",\"version\":\"%s\",\"mode\":\"%s\",\"concurrency\":%ld,\"n\":%ld,"
       "\"ok\":%ld,\"errors\":%ld,\"elapsed_s\":%.3f,\"msgs_per_s\":%.1f,\"p50_us\":%ld,\"p99_us\":%ld,"
       "\"target\":\"POST %s/%s/%s/messages\"}\n",
-      whatsapp::kVersion, a.concurrency == 1 ? "seq" : "conc", a.concurrency, tally.n, tally.ok,
-      tally.errors, elapsed, static_cast<double>(tally.ok) / elapsed, percentile(tally.latencies_us, 50),
+      whatsapp::kVersion, a.concurrency == 1 ? "seq" : "conc", a.concurrency, tally.n, tally.ok, tally.errors,
+      elapsed, static_cast<double>(tally.ok) / elapsed, percentile(tally.latencies_us, 50),
       percentile(tally.latencies_us, 99), base.c_str(), o.api_version.c_str(), a.phone_id.c_str());
   if (a.count_requests) {
-    std::fprintf(stderr, "requests: %ld (measured phase: %ld messages)\n",
-                 client.transport().requests(), tally.n);
+    std::fprintf(stderr, "requests: %ld (measured phase: %ld messages)\n", client.transport().requests(),
+                 tally.n);
     (void)requests_before;
   }
   if (!tally.first_error.empty()) std::fprintf(stderr, "first error: %s\n", tally.first_error.c_str());

@@ -33,7 +33,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (!payload) {
     check(payload.error());
     const auto k = payload.error().kind();
-    if (k != whatsapp::ErrorKind::kApi && k != whatsapp::ErrorKind::kHttp && k != whatsapp::ErrorKind::kParse) {
+    if (k != whatsapp::ErrorKind::kApi && k != whatsapp::ErrorKind::kHttp &&
+        k != whatsapp::ErrorKind::kParse) {
       std::abort();
     }
     return 0;

@@ -102,9 +102,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   for (std::size_t i = 0; i < want_segments.size(); ++i) {
     const auto w = want_segments[i];
     if (!w.empty() && w.front() == '<') {
-      const std::string want = format == whatsapp::UrlFormat::kNew
-                                   ? f[param]
-                                   : lower(w.substr(1, w.size() - 2));
+      const std::string want =
+          format == whatsapp::UrlFormat::kNew ? f[param] : lower(w.substr(1, w.size() - 2));
       if (decode(got_segments[i]) != want) std::abort();
       ++param;
     } else if (got_segments[i] != w) {

@@ -56,7 +56,9 @@ TEST_F(ConversationsEmulator, Subscriptions) {
 
 TEST_F(ConversationsEmulator, Analytics) {
   ASSERT_TRUE(client->messages().send(kPhone, whatsapp::Message::text("15550001111", "hi")).ok());
-  const auto now = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+  const auto now =
+      std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
+          .count();
   whatsapp::AnalyticsQuery q;
   q.start = now - 86400;
   q.end = now + 86400;

@@ -32,10 +32,13 @@ void round_trip(const whatsapp::Client<>& client, const std::string& bytes) {
     progress = p.downloaded;
     return true;
   };
-  auto dl = client.media().download(*info, [&](std::string_view c) {
-    got.append(c);
-    return true;
-  }, opts);
+  auto dl = client.media().download(
+      *info,
+      [&](std::string_view c) {
+        got.append(c);
+        return true;
+      },
+      opts);
   ASSERT_TRUE(dl.ok()) << dl.error().to_string();
   EXPECT_EQ(got, bytes);
   EXPECT_TRUE(dl->verified);

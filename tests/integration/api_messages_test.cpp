@@ -25,7 +25,8 @@ TEST_F(MessagesEmulator, EveryFamilyIsAccepted) {
       Message::interactive_buttons("16505551234", "Coming?", {{"y", "Yes"}, {"n", "No"}}),
       Message::interactive("16505551234", Interactive::cta_url("Dates", "See", "https://example.com")),
       Message::template_message("16505551234", whatsapp::TemplateMessage("2023_april_promo", "en_US")
-                                                   .with_body({TemplateParameter::text("Mark"), TemplateParameter::text("FALL25")})),
+                                                   .with_body({TemplateParameter::text("Mark"),
+                                                               TemplateParameter::text("FALL25")})),
       Message::reaction("16505551234", "wamid.X", "\xF0\x9F\x91\x8D"),
   };
   for (const auto& m : messages) {

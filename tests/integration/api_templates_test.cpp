@@ -22,7 +22,8 @@ NewTemplate make(const std::string& name) {
   t.name = name;
   t.language = "en_US";
   t.category = "UTILITY";
-  t.components = {TemplateComponentDef::body("Order {{1}} ships on {{2}}.").with_example({{"body_text", {{"#1", "Monday"}}}})};
+  t.components = {TemplateComponentDef::body("Order {{1}} ships on {{2}}.")
+                      .with_example({{"body_text", {{"#1", "Monday"}}}})};
   return t;
 }
 
@@ -71,7 +72,8 @@ TEST_F(TemplatesEmulator, ValidateAgainstTheFetchedDefinitionThenSend) {
   auto def = client->templates().get("920070352646140");
   ASSERT_TRUE(def.ok());
   using whatsapp::TemplateParameter;
-  auto short_params = whatsapp::TemplateMessage(def->name, def->language).with_body({TemplateParameter::text("Mark")});
+  auto short_params =
+      whatsapp::TemplateMessage(def->name, def->language).with_body({TemplateParameter::text("Mark")});
   EXPECT_EQ(short_params.validate_against(*def).error().field(), "template.components[body].parameters");
   auto good = whatsapp::TemplateMessage(def->name, def->language)
                   .with_body({TemplateParameter::text("Mark"), TemplateParameter::text("FALL25")})

@@ -23,7 +23,8 @@ TEST_F(BatchIntegration, ThousandMessagesEightInFlightAllProcessedOnceInOrder) {
   start();
   auto client = this->client();
   std::vector<Message> messages;
-  for (int i = 0; i < 1000; ++i) messages.push_back(Message::text(kRecipient, "batch message " + std::to_string(i)));
+  for (int i = 0; i < 1000; ++i)
+    messages.push_back(Message::text(kRecipient, "batch message " + std::to_string(i)));
   BatchOptions o;
   o.max_in_flight = 8;
   const auto results = client.messages().send_batch(kPhoneId, messages, o);

@@ -125,8 +125,13 @@ TEST_F(EmulatorCore, EmulatorRefusesBadSendBodiesLikeMeta) {
   auto client = this->client();
   const BadSend cases[] = {
       {"missing to", {{"messaging_product", "whatsapp"}, {"type", "text"}, {"text", {{"body", "x"}}}}},
-      {"unknown type", {{"messaging_product", "whatsapp"}, {"to", kRecipient}, {"type", "hologram"}, {"hologram", {}}}},
-      {"text without body", {{"messaging_product", "whatsapp"}, {"to", kRecipient}, {"type", "text"}, {"text", {{"preview_url", true}}}}},
+      {"unknown type",
+       {{"messaging_product", "whatsapp"}, {"to", kRecipient}, {"type", "hologram"}, {"hologram", {}}}},
+      {"text without body",
+       {{"messaging_product", "whatsapp"},
+        {"to", kRecipient},
+        {"type", "text"},
+        {"text", {{"preview_url", true}}}}},
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.name);

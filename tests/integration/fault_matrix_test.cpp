@@ -100,8 +100,7 @@ Outcome ok(int requests, int processed = 0,
   o.sleeps = std::move(sleeps);
   return o;
 }
-Outcome fail(ErrorKind kind, int status, Delivery d, int requests, int processed = 0,
-             int attempts = -1) {
+Outcome fail(ErrorKind kind, int status, Delivery d, int requests, int processed = 0, int attempts = -1) {
   Outcome o;
   o.kind = kind;
   o.status = status;
@@ -132,7 +131,8 @@ std::vector<Row> rows() {
   return {
       // A read on the reused connection is resent by libcurl itself (no answer byte arrived), so
       // the client sees one success and waits for nothing; a send is not (see curl.hpp).
-      {"reset_before_answer", fault("reset_before_answer"), fail(K::kTransport, 0, maybe, 1, 0), ok(2, 0, none)},
+      {"reset_before_answer", fault("reset_before_answer"), fail(K::kTransport, 0, maybe, 1, 0),
+       ok(2, 0, none)},
       {"reset_after_processing", fault("reset_after_processing"), fail(K::kTransport, 0, maybe, 1, 1),
        ok(2, 0, none)},
       {"reset_mid_body", fault("reset_mid_body"), fail(K::kTransport, 200, maybe, 1, 1), ok(2)},
@@ -288,7 +288,8 @@ TEST_F(FaultMatrix, EveryFaultKindForASendAndARead) {
         EXPECT_LE(seen_sleeps[0], milliseconds(2000));
       }
       if (row.name == "huge_body" && !got_ok) {
-        EXPECT_NE(err.message().find("exceeds the limit of 1048576 bytes"), std::string::npos) << err.message();
+        EXPECT_NE(err.message().find("exceeds the limit of 1048576 bytes"), std::string::npos)
+            << err.message();
         EXPECT_FALSE(err.is_transient());
       }
       // Generous: the slowest row times out once (300 ms) and retries.
@@ -311,7 +312,8 @@ TEST_F(FaultMatrix, KeptAliveConnectionDoesNotResendAProcessedSend) {
   o.base_url = emu.base_url();
   Client<> client(o);
   for (int i = 0; i < 3; ++i) {
-    ASSERT_TRUE(client.messages().send(kPhone, Message::text("16505551234", "warm " + std::to_string(i))).ok());
+    ASSERT_TRUE(
+        client.messages().send(kPhone, Message::text("16505551234", "warm " + std::to_string(i))).ok());
   }
   for (int round = 0; round < 5; ++round) {
     Fault f = fault("reset_after_processing");
@@ -324,7 +326,8 @@ TEST_F(FaultMatrix, KeptAliveConnectionDoesNotResendAProcessedSend) {
     EXPECT_EQ(r.error().delivery(), Delivery::kMaybeSent);
     EXPECT_EQ(r.error().attempts(), 1);
     // The next send on a fresh connection works.
-    ASSERT_TRUE(client.messages().send(kPhone, Message::text("16505551234", "after " + std::to_string(round))).ok());
+    ASSERT_TRUE(
+        client.messages().send(kPhone, Message::text("16505551234", "after " + std::to_string(round))).ok());
   }
   const auto processed = emu.processed_messages();
   expect_no_duplicates(processed);
@@ -349,7 +352,8 @@ TEST_F(FaultMatrix, LibcurlItselfResendsAPostMarkedIdempotent) {
   o.base_url = emu.base_url();
   Client<> client(o);
   for (int i = 0; i < 3; ++i) {
-    ASSERT_TRUE(client.messages().send(kPhone, Message::text("16505551234", "warm " + std::to_string(i))).ok());
+    ASSERT_TRUE(
+        client.messages().send(kPhone, Message::text("16505551234", "warm " + std::to_string(i))).ok());
   }
   Fault f = fault("reset_after_processing");
   f.route = "send";
@@ -414,7 +418,7 @@ TEST_F(FaultMatrix, DefaultCurlLimitAlsoStopsAHugeBody) {
   std::vector<milliseconds> sleeps;
   ClientOptions o = client_options(&sleeps, &m);
   o.base_url = emu.base_url();
-  o.max_response_bytes = 0;  // CurlOptions' 32 MiB
+  o.max_response_bytes = 0;              // CurlOptions' 32 MiB
   o.timeout = std::chrono::seconds(20);  // 32 MiB must arrive before the timeout, even under ASan
   Client<> client(o);
   emu.set_faults({fault("huge_body")});

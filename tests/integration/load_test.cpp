@@ -43,10 +43,10 @@ TEST(Load, TenThousandSendsWithFivePercentFaultsLoseNothing) {
   whatsapp_emulator::FaultPolicy policy;
   policy.rate = 0.05;
   policy.seed = 20240611;
-  for (const auto& kind : {"reset_before_answer", "reset_after_processing", "reset_mid_body", "delay",
-                           "trickle", "status_429", "status_500", "status_502", "status_503",
-                           "html_error", "truncated_json", "empty_body", "wrong_content_type",
-                           "error_in_200", "data_wrong_type", "graph_throttle"}) {
+  for (const auto& kind :
+       {"reset_before_answer", "reset_after_processing", "reset_mid_body", "delay", "trickle", "status_429",
+        "status_500", "status_502", "status_503", "html_error", "truncated_json", "empty_body",
+        "wrong_content_type", "error_in_200", "data_wrong_type", "graph_throttle"}) {
     whatsapp_emulator::Fault f;
     f.kind = kind;
     if (f.kind == "delay" || f.kind == "trickle") f.ms = 1000;
@@ -119,8 +119,8 @@ TEST(Load, TenThousandSendsWithFivePercentFaultsLoseNothing) {
   std::cout << "load: " << kSends << " sends in " << seconds << " s: " << successes << " successes, "
             << (kSends - successes) << " typed errors (";
   for (const auto& [kind, n] : by_kind) std::cout << kind << " " << n << ", ";
-  std::cout << maybe << " marked may_have_been_sent); emulator processed " << rows.size()
-            << " sends in " << stats.requests << " requests" << std::endl;
+  std::cout << maybe << " marked may_have_been_sent); emulator processed " << rows.size() << " sends in "
+            << stats.requests << " requests" << std::endl;
 
   EXPECT_EQ(duplicates, 0);
   EXPECT_EQ(lost, 0);    // every success was processed exactly once, with its wamid

@@ -75,7 +75,8 @@ TEST_F(WebhookLoop, SignedStatusesAndAnIncomingMessageArriveTyped) {
   }
   ASSERT_TRUE(emulator().wait_for_webhooks(9, std::chrono::seconds(20)));
   std::string error;
-  ASSERT_TRUE(emulator().inject_inbound({{"phone_number_id", kPhoneId}, {"from", "15550001111"}, {"text", "hi bot"}}, &error))
+  ASSERT_TRUE(emulator().inject_inbound(
+      {{"phone_number_id", kPhoneId}, {"from", "15550001111"}, {"text", "hi bot"}}, &error))
       << error;
   ASSERT_TRUE(emulator().wait_for_webhooks(10, std::chrono::seconds(20)));
 

@@ -16,9 +16,12 @@ using whatsapp_test::kBase;
 using json = nlohmann::json;
 
 TEST(AnalyticsApi, QueryAndDataPoints) {
-  const json answer{{"analytics", {{"phone_numbers", {"16505550111"}}, {"granularity", "DAY"},
-                                   {"data_points", {{{"start", 1543536000}, {"end", 1543622400}, {"sent", 196093}, {"delivered", 179715}},
-                                                    {{"start", "1543622400"}, {"end", 1543708800}, {"sent", 0}, {"delivered", 0}}}}}},
+  const json answer{{"analytics",
+                     {{"phone_numbers", {"16505550111"}},
+                      {"granularity", "DAY"},
+                      {"data_points",
+                       {{{"start", 1543536000}, {"end", 1543622400}, {"sent", 196093}, {"delivered", 179715}},
+                        {{"start", "1543622400"}, {"end", 1543708800}, {"sent", 0}, {"delivered", 0}}}}}},
                     {"id", "102290129340398"}};
   whatsapp::AnalyticsQuery q;
   q.start = 1543536000;
@@ -39,9 +42,14 @@ TEST(AnalyticsApi, QueryAndDataPoints) {
     EXPECT_EQ(r->data_points[1].start, 1543622400);
   });
   EXPECT_EQ(reqs.new_format.method, HttpMethod::kGet);
-  const std::string query = "start=1543536000&end=1543708800&granularity=DAY&phone_numbers=%5B%2216505550111%22%5D&metric_types=%5B%22SENT%22%2C%22DELIVERED%22%5D";
+  const std::string query =
+      "start=1543536000&end=1543708800&granularity=DAY&phone_numbers=%5B%2216505550111%22%5D&metric_types=%"
+      "5B%22SENT%22%2C%22DELIVERED%22%5D";
   EXPECT_EQ(reqs.new_format.url, kBase + "/102290129340398/analytics?api_token=tok&" + query);
-  EXPECT_EQ(reqs.old_format.url, kBase + "/whatsapp_business_account_id/analytics?WHATSAPP_BUSINESS_ACCOUNT_ID=102290129340398&api_token=tok&" + query);
+  EXPECT_EQ(reqs.old_format.url, kBase +
+                                     "/whatsapp_business_account_id/"
+                                     "analytics?WHATSAPP_BUSINESS_ACCOUNT_ID=102290129340398&api_token=tok&" +
+                                     query);
 }
 
 TEST(AnalyticsApi, EndMustFollowStart) {

@@ -35,8 +35,12 @@ TEST(BusinessApi, GetProfileFlatShape) {
     EXPECT_EQ(p->messaging_product, "whatsapp");
   });
   EXPECT_EQ(reqs.new_format.method, HttpMethod::kGet);
-  EXPECT_EQ(reqs.new_format.url, kBase + "/106540352242922/whatsapp_business_profile?api_token=tok&fields=about%2Cwebsites");
-  EXPECT_EQ(reqs.old_format.url, kBase + "/from_phone_number_id/whatsapp_business_profile?FROM_PHONE_NUMBER_ID=106540352242922&api_token=tok&fields=about%2Cwebsites");
+  EXPECT_EQ(reqs.new_format.url,
+            kBase + "/106540352242922/whatsapp_business_profile?api_token=tok&fields=about%2Cwebsites");
+  EXPECT_EQ(reqs.old_format.url, kBase +
+                                     "/from_phone_number_id/"
+                                     "whatsapp_business_profile?FROM_PHONE_NUMBER_ID=106540352242922&api_"
+                                     "token=tok&fields=about%2Cwebsites");
 }
 
 TEST(BusinessApi, GetProfileNestedShape) {
@@ -57,24 +61,29 @@ TEST(BusinessApi, UpdateProfileSendsOnlyWhatIsSet) {
   whatsapp::BusinessProfileUpdate u;
   u.description = "Updated customer service business";
   u.email = "updated-support@service-example.com";
-  auto reqs = in_both_formats(read_json("fixtures/business_profile_update_response.json"), [&](const FakeClient& c) {
-    ASSERT_TRUE(c.business().update_profile("106540352242922", u).ok());
-  });
+  auto reqs = in_both_formats(
+      read_json("fixtures/business_profile_update_response.json"),
+      [&](const FakeClient& c) { ASSERT_TRUE(c.business().update_profile("106540352242922", u).ok()); });
   EXPECT_EQ(reqs.new_format.method, HttpMethod::kPost);
   EXPECT_EQ(reqs.new_format.url, kBase + "/106540352242922/whatsapp_business_profile?api_token=tok");
-  EXPECT_EQ(reqs.old_format.url, kBase + "/from_phone_number_id/whatsapp_business_profile?FROM_PHONE_NUMBER_ID=106540352242922&api_token=tok");
+  EXPECT_EQ(reqs.old_format.url,
+            kBase +
+                "/from_phone_number_id/"
+                "whatsapp_business_profile?FROM_PHONE_NUMBER_ID=106540352242922&api_token=tok");
   EXPECT_EQ(json::parse(reqs.new_format.body), read_json("fixtures/business_profile_update_request.json"));
   u.websites = std::vector<std::string>{"https://a.example"};
   EXPECT_EQ(json(u)["websites"], json::array({"https://a.example"}));
 }
 
 TEST(BusinessApi, ComplianceInfo) {
-  const json info{{"messaging_product", "whatsapp"},
-                  {"entity_name", "Lucky Shrub"},
-                  {"entity_type", "PRIVATE_COMPANY"},
-                  {"is_registered", true},
-                  {"grievance_officer_details", {{"name", "Chandravati P."}, {"email", "g@example.com"}, {"mobile_number", "+913235556789"}}},
-                  {"customer_care_details", {{"email", "care@example.com"}, {"landline_number", "+911234567890"}}}};
+  const json info{
+      {"messaging_product", "whatsapp"},
+      {"entity_name", "Lucky Shrub"},
+      {"entity_type", "PRIVATE_COMPANY"},
+      {"is_registered", true},
+      {"grievance_officer_details",
+       {{"name", "Chandravati P."}, {"email", "g@example.com"}, {"mobile_number", "+913235556789"}}},
+      {"customer_care_details", {{"email", "care@example.com"}, {"landline_number", "+911234567890"}}}};
   auto get = in_both_formats(json{{"data", json::array({info})}}, [&](const FakeClient& c) {
     auto r = c.business().get_compliance_info("106540352242922");
     ASSERT_TRUE(r.ok()) << r.error().to_string();
@@ -86,26 +95,37 @@ TEST(BusinessApi, ComplianceInfo) {
   });
   EXPECT_EQ(get.new_format.method, HttpMethod::kGet);
   EXPECT_EQ(get.new_format.url, kBase + "/106540352242922/business_compliance_info?api_token=tok");
-  EXPECT_EQ(get.old_format.url, kBase + "/from_phone_number_id/business_compliance_info?FROM_PHONE_NUMBER_ID=106540352242922&api_token=tok");
+  EXPECT_EQ(get.old_format.url,
+            kBase +
+                "/from_phone_number_id/"
+                "business_compliance_info?FROM_PHONE_NUMBER_ID=106540352242922&api_token=tok");
 
   whatsapp::ComplianceInfo update;
   update.entity_name = "Lucky Shrub";
   update.entity_type = "PRIVATE_COMPANY";
   update.is_registered = true;
-  update.grievance_officer_details = whatsapp::ComplianceContact{"Chandravati P.", "g@example.com", std::nullopt, "+913235556789"};
-  update.customer_care_details = whatsapp::ComplianceContact{std::nullopt, "care@example.com", "+911234567890", std::nullopt};
+  update.grievance_officer_details =
+      whatsapp::ComplianceContact{"Chandravati P.", "g@example.com", std::nullopt, "+913235556789"};
+  update.customer_care_details =
+      whatsapp::ComplianceContact{std::nullopt, "care@example.com", "+911234567890", std::nullopt};
   auto post = in_both_formats({{"success", true}}, [&](const FakeClient& c) {
     ASSERT_TRUE(c.business().update_compliance_info("106540352242922", update).ok());
   });
   EXPECT_EQ(post.new_format.method, HttpMethod::kPost);
   EXPECT_EQ(post.new_format.url, kBase + "/106540352242922/business_compliance_info?api_token=tok");
-  EXPECT_EQ(post.old_format.url, kBase + "/from_phone_number_id/business_compliance_info?FROM_PHONE_NUMBER_ID=106540352242922&api_token=tok");
+  EXPECT_EQ(post.old_format.url,
+            kBase +
+                "/from_phone_number_id/"
+                "business_compliance_info?FROM_PHONE_NUMBER_ID=106540352242922&api_token=tok");
   EXPECT_EQ(json::parse(post.new_format.body), info);
 }
 
 TEST(BusinessApi, BusinessAccount) {
-  const json account{{"id", "102290129340398"}, {"name", "Lucky Shrub"}, {"currency", "USD"},
-                     {"timezone_id", "1"}, {"message_template_namespace", "c8ae5f90_307a_ca4c_b8f6_d1e2a2573ed4"}};
+  const json account{{"id", "102290129340398"},
+                     {"name", "Lucky Shrub"},
+                     {"currency", "USD"},
+                     {"timezone_id", "1"},
+                     {"message_template_namespace", "c8ae5f90_307a_ca4c_b8f6_d1e2a2573ed4"}};
   auto reqs = in_both_formats(account, [&](const FakeClient& c) {
     auto r = c.business().get_account("102290129340398", {"name", "currency"});
     ASSERT_TRUE(r.ok());
@@ -117,7 +137,9 @@ TEST(BusinessApi, BusinessAccount) {
   });
   EXPECT_EQ(reqs.new_format.method, HttpMethod::kGet);
   EXPECT_EQ(reqs.new_format.url, kBase + "/102290129340398?api_token=tok&fields=name%2Ccurrency");
-  EXPECT_EQ(reqs.old_format.url, kBase + "/whatsapp_business_account_id?WHATSAPP_BUSINESS_ACCOUNT_ID=102290129340398&api_token=tok&fields=name%2Ccurrency");
+  EXPECT_EQ(reqs.old_format.url, kBase +
+                                     "/whatsapp_business_account_id?WHATSAPP_BUSINESS_ACCOUNT_ID="
+                                     "102290129340398&api_token=tok&fields=name%2Ccurrency");
 }
 
 }  // namespace

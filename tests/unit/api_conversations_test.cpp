@@ -21,15 +21,13 @@ using whatsapp_test::kBase;
 using whatsapp_test::read_json;
 using json = nlohmann::json;
 
-const json kConversation{{"id", "7270432eae37498234f4444b35ffc5"},
-                         {"user_id", "16505551234"},
-                         {"phone_number_id", "106853218861309"},
-                         {"origin", {{"type", "service"}}},
-                         {"expiration_timestamp", "1700000000"},
-                         {"unread_count", 2}};
+const json kConversation{{"id", "7270432eae37498234f4444b35ffc5"}, {"user_id", "16505551234"},
+                         {"phone_number_id", "106853218861309"},   {"origin", {{"type", "service"}}},
+                         {"expiration_timestamp", "1700000000"},   {"unread_count", 2}};
 
 TEST(ConversationsApi, ListOnePage) {
-  json page{{"data", json::array({kConversation})}, {"paging", read_json("fixtures/paging_with_next_example.json")["paging"]}};
+  json page{{"data", json::array({kConversation})},
+            {"paging", read_json("fixtures/paging_with_next_example.json")["paging"]}};
   auto reqs = in_both_formats(page, [](const FakeClient& c) {
     whatsapp::ConversationFilter f;
     f.fields = {"id", "origin"};
@@ -46,14 +44,21 @@ TEST(ConversationsApi, ListOnePage) {
     EXPECT_EQ(r->after, "MTAxNTExOTQ1MjAwNzI5NDE=");
   });
   EXPECT_EQ(reqs.new_format.method, HttpMethod::kGet);
-  EXPECT_EQ(reqs.new_format.url, kBase + "/102290129340398/conversations?api_token=tok&fields=id%2Corigin&limit=5&user_id=16505551234&after=QUZ");
-  EXPECT_EQ(reqs.old_format.url, kBase + "/whatsapp_business_account_id/conversations?WHATSAPP_BUSINESS_ACCOUNT_ID=102290129340398&api_token=tok&fields=id%2Corigin&limit=5&user_id=16505551234&after=QUZ");
+  EXPECT_EQ(reqs.new_format.url,
+            kBase +
+                "/102290129340398/"
+                "conversations?api_token=tok&fields=id%2Corigin&limit=5&user_id=16505551234&after=QUZ");
+  EXPECT_EQ(reqs.old_format.url, kBase +
+                                     "/whatsapp_business_account_id/"
+                                     "conversations?WHATSAPP_BUSINESS_ACCOUNT_ID=102290129340398&api_token="
+                                     "tok&fields=id%2Corigin&limit=5&user_id=16505551234&after=QUZ");
 }
 
 TEST(ConversationsApi, ListAll) {
   FakeTransport t;
-  t.push(200, in_data_envelope({{"data", json::array({kConversation})},
-                                {"paging", {{"cursors", {{"after", "A1"}}}, {"next", "https://graph.facebook.com/n"}}}}));
+  t.push(200, in_data_envelope(
+                  {{"data", json::array({kConversation})},
+                   {"paging", {{"cursors", {{"after", "A1"}}}, {"next", "https://graph.facebook.com/n"}}}}));
   json second = kConversation;
   second["id"] = "c2";
   t.push(200, in_data_envelope({{"data", json::array({second})}}));
@@ -72,7 +77,10 @@ TEST(ConversationsApi, GetById) {
     EXPECT_EQ(r->user_id, "16505551234");
   });
   EXPECT_EQ(reqs.new_format.url, kBase + "/7270432eae37498234f4444b35ffc5?api_token=tok&fields=id%2Corigin");
-  EXPECT_EQ(reqs.old_format.url, kBase + "/conversation_id?CONVERSATION_ID=7270432eae37498234f4444b35ffc5&api_token=tok&fields=id%2Corigin");
+  EXPECT_EQ(
+      reqs.old_format.url,
+      kBase +
+          "/conversation_id?CONVERSATION_ID=7270432eae37498234f4444b35ffc5&api_token=tok&fields=id%2Corigin");
 }
 
 TEST(ConversationsApi, MarkRead) {
@@ -81,7 +89,10 @@ TEST(ConversationsApi, MarkRead) {
   });
   EXPECT_EQ(reqs.new_format.method, HttpMethod::kPost);
   EXPECT_EQ(reqs.new_format.url, kBase + "/102290129340398/conversations?api_token=tok");
-  EXPECT_EQ(reqs.old_format.url, kBase + "/whatsapp_business_account_id/conversations?WHATSAPP_BUSINESS_ACCOUNT_ID=102290129340398&api_token=tok");
+  EXPECT_EQ(reqs.old_format.url,
+            kBase +
+                "/whatsapp_business_account_id/"
+                "conversations?WHATSAPP_BUSINESS_ACCOUNT_ID=102290129340398&api_token=tok");
   EXPECT_EQ(json::parse(reqs.new_format.body), (json{{"conversation_id", "7270432eae37498234f4444b35ffc5"}}));
 }
 

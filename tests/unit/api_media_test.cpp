@@ -61,7 +61,8 @@ TEST(Media, UploadFromMemoryBuildsTheMultipartParts) {
   ASSERT_NE(file, nullptr);
   EXPECT_EQ(file->data, "\xFF\xD8\xFF jpeg");
   EXPECT_EQ(file->filename, "file.jpg");
-  EXPECT_EQ(file->content_type, "image/jpeg");  // from the extension, as in Meta's "@file.jpg;type=image/jpeg"
+  EXPECT_EQ(file->content_type,
+            "image/jpeg");  // from the extension, as in Meta's "@file.jpg;type=image/jpeg"
   EXPECT_EQ(part(req, "type")->data, "image/jpeg");
   // Meta's example fields: file and messaging_product.
   const auto fields = read_json("fixtures/media_upload_request_fields.json");
@@ -97,13 +98,15 @@ TEST(Media, UploadChecksTypeAndSizeBeforeSending) {
   FakeClient client(api_options(), t);
   auto m = client.media();
   EXPECT_EQ(m.upload("1", MediaUpload::from_memory("x", "a.exe")).error().field(), "mime_type");
-  EXPECT_EQ(m.upload("1", MediaUpload::from_memory("x", "a.bin", "application/zip")).error().field(), "mime_type");
+  EXPECT_EQ(m.upload("1", MediaUpload::from_memory("x", "a.bin", "application/zip")).error().field(),
+            "mime_type");
   EXPECT_EQ(m.upload("1", MediaUpload::from_memory("", "a.png")).error().field(), "file");
   auto big = m.upload("1", MediaUpload::from_memory(std::string(5 * 1024 * 1024 + 1, 'x'), "a.png"));
   EXPECT_EQ(big.error().field(), "file");
   EXPECT_EQ(big.error().message(), "file: has 5242881 bytes; WhatsApp accepts at most 5242880 for a image");
-  EXPECT_EQ(m.upload("1", MediaUpload::from_memory(std::string(100 * 1024 + 1, 'x'), "s.webp")).error().message(),
-            "file: has 102401 bytes; WhatsApp accepts at most 102400 for a static sticker");
+  EXPECT_EQ(
+      m.upload("1", MediaUpload::from_memory(std::string(100 * 1024 + 1, 'x'), "s.webp")).error().message(),
+      "file: has 102401 bytes; WhatsApp accepts at most 102400 for a static sticker");
   EXPECT_EQ(m.upload("1", MediaUpload::from_file("/nonexistent/x.png")).error().field(), "file_path");
   EXPECT_EQ(t.request_count(), 0u);
 
@@ -126,7 +129,8 @@ TEST(Media, RetrieveUrlBothFormatsAndStringFileSize) {
   });
   EXPECT_EQ(reqs.new_format.method, HttpMethod::kGet);
   EXPECT_EQ(reqs.new_format.url, kBase + "/2621233374848975?api_token=tok&phone_number_id=106540352242922");
-  EXPECT_EQ(reqs.old_format.url, kBase + "/media_id?MEDIA_ID=2621233374848975&api_token=tok&phone_number_id=106540352242922");
+  EXPECT_EQ(reqs.old_format.url,
+            kBase + "/media_id?MEDIA_ID=2621233374848975&api_token=tok&phone_number_id=106540352242922");
   EXPECT_EQ(info.id, "2621233374848975");
   EXPECT_EQ(info.url, "<URL>");
   EXPECT_EQ(info.mime_type, "image/jpeg");
@@ -148,11 +152,14 @@ TEST(Media, RetrieveUrlBothFormatsAndStringFileSize) {
 
 TEST(Media, DeleteBothFormats) {
   const auto answer = read_json("fixtures/media_delete_response.json");
-  auto reqs = in_both_formats(answer, [&](const FakeClient& c) { ASSERT_TRUE(c.media().remove("2621233374848975", "1065").ok()); });
+  auto reqs = in_both_formats(
+      answer, [&](const FakeClient& c) { ASSERT_TRUE(c.media().remove("2621233374848975", "1065").ok()); });
   EXPECT_EQ(reqs.new_format.method, HttpMethod::kDelete);
   EXPECT_EQ(reqs.new_format.url, kBase + "/2621233374848975?api_token=tok&phone_number_id=1065");
-  EXPECT_EQ(reqs.old_format.url, kBase + "/media_id?MEDIA_ID=2621233374848975&api_token=tok&phone_number_id=1065");
-  auto without = in_both_formats(answer, [&](const FakeClient& c) { ASSERT_TRUE(c.media().remove("77").ok()); });
+  EXPECT_EQ(reqs.old_format.url,
+            kBase + "/media_id?MEDIA_ID=2621233374848975&api_token=tok&phone_number_id=1065");
+  auto without =
+      in_both_formats(answer, [&](const FakeClient& c) { ASSERT_TRUE(c.media().remove("77").ok()); });
   EXPECT_EQ(without.new_format.url, kBase + "/77?api_token=tok");
 }
 
@@ -187,11 +194,14 @@ TEST(Media, DownloadStreamsInChunksAndVerifiesTheHash) {
       return true;
     };
     auto info = info_for(bytes);
-    auto r = client.media().download(info, [&](std::string_view c) {
-      chunks.push_back(c.size());
-      got.append(c);
-      return true;
-    }, opts);
+    auto r = client.media().download(
+        info,
+        [&](std::string_view c) {
+          chunks.push_back(c.size());
+          got.append(c);
+          return true;
+        },
+        opts);
     ASSERT_TRUE(r.ok()) << r.error().to_string();
     EXPECT_EQ(got, bytes);
     EXPECT_EQ(chunks.size(), (bytes.size() + 6) / 7);
@@ -203,9 +213,13 @@ TEST(Media, DownloadStreamsInChunksAndVerifiesTheHash) {
     const auto req = t.last_request();
     EXPECT_EQ(req.method, HttpMethod::kGet);
     if (policy == whatsapp::FormatPolicy::kNewOnly) {
-      EXPECT_EQ(req.url, kBase + "/https%3A%2F%2Flookaside.fbsbx.com%2Fwhatsapp_business%2Fattachments%2F%3Fmid%3D1%26ext%3D2%26hash%3Da%2Fb?api_token=tok");
+      EXPECT_EQ(req.url, kBase +
+                             "/https%3A%2F%2Flookaside.fbsbx.com%2Fwhatsapp_business%2Fattachments%2F%3Fmid%"
+                             "3D1%26ext%3D2%26hash%3Da%2Fb?api_token=tok");
     } else {
-      EXPECT_EQ(req.url, kBase + "/media_url?MEDIA_URL=https%3A%2F%2Flookaside.fbsbx.com%2Fwhatsapp_business%2Fattachments%2F%3Fmid%3D1%26ext%3D2%26hash%3Da%2Fb&api_token=tok");
+      EXPECT_EQ(req.url, kBase +
+                             "/media_url?MEDIA_URL=https%3A%2F%2Flookaside.fbsbx.com%2Fwhatsapp_business%"
+                             "2Fattachments%2F%3Fmid%3D1%26ext%3D2%26hash%3Da%2Fb&api_token=tok");
     }
   }
 }
@@ -297,10 +311,13 @@ TEST(Media, DownloadToFileAndRetrieveThenDownload) {
   t.push(200, in_data_envelope(url));
   t.push(raw_answer(200, bytes));
   std::string got;
-  ASSERT_TRUE(client.media().download("2621233374848975", [&](std::string_view c) {
-    got.append(c);
-    return true;
-  }).ok());
+  ASSERT_TRUE(client.media()
+                  .download("2621233374848975",
+                            [&](std::string_view c) {
+                              got.append(c);
+                              return true;
+                            })
+                  .ok());
   EXPECT_EQ(got, bytes);
 }
 

@@ -33,7 +33,8 @@ TEST(PhoneNumbersApi, RequestCode) {
   });
   EXPECT_EQ(reqs.new_format.method, HttpMethod::kPost);
   EXPECT_EQ(reqs.new_format.url, kBase + "/106540352242922/request_code?api_token=tok");
-  EXPECT_EQ(reqs.old_format.url, kBase + "/from_phone_number_id/request_code?FROM_PHONE_NUMBER_ID=106540352242922&api_token=tok");
+  EXPECT_EQ(reqs.old_format.url,
+            kBase + "/from_phone_number_id/request_code?FROM_PHONE_NUMBER_ID=106540352242922&api_token=tok");
   EXPECT_EQ(json::parse(reqs.new_format.body), read_json("fixtures/request_code_request.json"));
   EXPECT_EQ(json::parse(reqs.old_format.body), read_json("fixtures/request_code_request.json"));
   auto voice = in_both_formats({{"success", true}}, [](const FakeClient& c) {
@@ -48,18 +49,21 @@ TEST(PhoneNumbersApi, VerifyCodeAcceptsAnExtraId) {
     ASSERT_TRUE(r.ok()) << r.error().to_string();
   });
   EXPECT_EQ(reqs.new_format.url, kBase + "/106540352242922/verify_code?api_token=tok");
-  EXPECT_EQ(reqs.old_format.url, kBase + "/from_phone_number_id/verify_code?FROM_PHONE_NUMBER_ID=106540352242922&api_token=tok");
+  EXPECT_EQ(reqs.old_format.url,
+            kBase + "/from_phone_number_id/verify_code?FROM_PHONE_NUMBER_ID=106540352242922&api_token=tok");
   EXPECT_EQ(json::parse(reqs.new_format.body), read_json("fixtures/verify_code_request.json"));
 }
 
 TEST(PhoneNumbersApi, GetAndExists) {
-  auto reqs = in_both_formats(read_json("fixtures/phone_number_default_fields.json"), [](const FakeClient& c) {
-    auto r = c.phone_numbers().get("106853218861309");
-    ASSERT_TRUE(r.ok());
-    EXPECT_EQ(r->verified_name, "Jaspers Market");
-  });
+  auto reqs =
+      in_both_formats(read_json("fixtures/phone_number_default_fields.json"), [](const FakeClient& c) {
+        auto r = c.phone_numbers().get("106853218861309");
+        ASSERT_TRUE(r.ok());
+        EXPECT_EQ(r->verified_name, "Jaspers Market");
+      });
   EXPECT_EQ(reqs.new_format.url, kBase + "/106853218861309?api_token=tok");
-  EXPECT_EQ(reqs.old_format.url, kBase + "/from_phone_number_id?FROM_PHONE_NUMBER_ID=106853218861309&api_token=tok");
+  EXPECT_EQ(reqs.old_format.url,
+            kBase + "/from_phone_number_id?FROM_PHONE_NUMBER_ID=106853218861309&api_token=tok");
 
   FakeTransport t;
   FakeClient client(api_options(), t);
@@ -92,26 +96,38 @@ TEST(PhoneNumbersApi, ListOnePage) {
     EXPECT_FALSE(r->has_next);  // cursors but no "next": the last page
   });
   EXPECT_EQ(reqs.new_format.method, HttpMethod::kGet);
-  EXPECT_EQ(reqs.new_format.url, kBase + "/102290129340398/phone_numbers?api_token=tok&fields=id%2Cdisplay_phone_number&limit=2&after=QVFI");
-  EXPECT_EQ(reqs.old_format.url, kBase + "/whatsapp_business_account_id/phone_numbers?WHATSAPP_BUSINESS_ACCOUNT_ID=102290129340398&api_token=tok&fields=id%2Cdisplay_phone_number&limit=2&after=QVFI");
+  EXPECT_EQ(
+      reqs.new_format.url,
+      kBase +
+          "/102290129340398/phone_numbers?api_token=tok&fields=id%2Cdisplay_phone_number&limit=2&after=QVFI");
+  EXPECT_EQ(reqs.old_format.url, kBase +
+                                     "/whatsapp_business_account_id/"
+                                     "phone_numbers?WHATSAPP_BUSINESS_ACCOUNT_ID=102290129340398&api_token="
+                                     "tok&fields=id%2Cdisplay_phone_number&limit=2&after=QVFI");
 }
 
 TEST(PhoneNumbersApi, PagingCursorsOfOtherLists) {
   // The shape of Meta's paged answers: cursors before and after, with or without "next".
   auto page = whatsapp::detail::decode_page<whatsapp::PhoneNumber>(
-      json{{"data", json::array({{{"id", "1"}}})}, {"paging", read_json("fixtures/paging_before_after_example.json")["paging"]}}, "x");
+      json{{"data", json::array({{{"id", "1"}}})},
+           {"paging", read_json("fixtures/paging_before_after_example.json")["paging"]}},
+      "x");
   ASSERT_TRUE(page.ok());
   EXPECT_EQ(page->before, "eyJvZAmZAzZAXQiOjAsInZAlcnNpb25JZACI6IjE3Mzc2Nzk2ODgzODM1ODQifQZDZD");
   EXPECT_FALSE(page->has_next);
-  auto bad = whatsapp::detail::decode_page<whatsapp::PhoneNumber>(read_json("fixtures/paging_before_after_example.json"), "phone number");
+  auto bad = whatsapp::detail::decode_page<whatsapp::PhoneNumber>(
+      read_json("fixtures/paging_before_after_example.json"), "phone number");
   EXPECT_EQ(bad.error().kind(), ErrorKind::kParse);  // its items have no id
 }
 
 TEST(PhoneNumbersApi, ListAllWalksPagesWithAfter) {
   FakeTransport t;
   t.push(200, in_data_envelope({{"data", {{{"id", "1"}}, {{"id", "2"}}}},
-                                {"paging", {{"cursors", {{"before", "b0"}, {"after", "c2"}}}, {"next", "https://graph.facebook.com/x?after=c2"}}}}));
-  t.push(200, in_data_envelope({{"data", {{{"id", "3"}}}}, {"paging", {{"cursors", {{"before", "c3"}, {"after", "c3"}}}}}}));
+                                {"paging",
+                                 {{"cursors", {{"before", "b0"}, {"after", "c2"}}},
+                                  {"next", "https://graph.facebook.com/x?after=c2"}}}}));
+  t.push(200, in_data_envelope({{"data", {{{"id", "3"}}}},
+                                {"paging", {{"cursors", {{"before", "c3"}, {"after", "c3"}}}}}}));
   FakeClient client(api_options(), t);
   whatsapp::api::PhoneNumberListOptions o;
   o.limit = 2;
@@ -134,13 +150,18 @@ TEST(PhoneNumbersApi, RegisterWithPinAndBackup) {
     ASSERT_TRUE(c.phone_numbers().register_number("106540352242922", "123456").ok());
   });
   EXPECT_EQ(reqs.new_format.url, kBase + "/106540352242922/register?api_token=tok");
-  EXPECT_EQ(reqs.old_format.url, kBase + "/from_phone_number_id/register?FROM_PHONE_NUMBER_ID=106540352242922&api_token=tok");
+  EXPECT_EQ(reqs.old_format.url,
+            kBase + "/from_phone_number_id/register?FROM_PHONE_NUMBER_ID=106540352242922&api_token=tok");
   EXPECT_EQ(json::parse(reqs.new_format.body), read_json("fixtures/register_request.json"));
   auto migrate = in_both_formats({{"success", true}}, [](const FakeClient& c) {
-    ASSERT_TRUE(c.phone_numbers().register_number("1", "654321", whatsapp::api::RegisterBackup{"BLOB", "secret"}).ok());
+    ASSERT_TRUE(c.phone_numbers()
+                    .register_number("1", "654321", whatsapp::api::RegisterBackup{"BLOB", "secret"})
+                    .ok());
   });
   EXPECT_EQ(json::parse(migrate.new_format.body),
-            (json{{"messaging_product", "whatsapp"}, {"pin", "654321"}, {"backup", {{"data", "BLOB"}, {"password", "secret"}}}}));
+            (json{{"messaging_product", "whatsapp"},
+                  {"pin", "654321"},
+                  {"backup", {{"data", "BLOB"}, {"password", "secret"}}}}));
   FakeTransport t;
   FakeClient client(api_options(), t);
   EXPECT_EQ(client.phone_numbers().register_number("1", "12345").error().field(), "pin");
@@ -154,7 +175,8 @@ TEST(PhoneNumbersApi, DeregisterAndTwoStep) {
   });
   EXPECT_EQ(dereg.new_format.method, HttpMethod::kPost);
   EXPECT_EQ(dereg.new_format.url, kBase + "/106540352242922/deregister?api_token=tok");
-  EXPECT_EQ(dereg.old_format.url, kBase + "/from_phone_number_id/deregister?FROM_PHONE_NUMBER_ID=106540352242922&api_token=tok");
+  EXPECT_EQ(dereg.old_format.url,
+            kBase + "/from_phone_number_id/deregister?FROM_PHONE_NUMBER_ID=106540352242922&api_token=tok");
   EXPECT_EQ(json::parse(dereg.new_format.body), json::object());
 
   auto pin = in_both_formats({{"success", true}}, [](const FakeClient& c) {
@@ -162,7 +184,8 @@ TEST(PhoneNumbersApi, DeregisterAndTwoStep) {
   });
   EXPECT_EQ(pin.new_format.method, HttpMethod::kPost);
   EXPECT_EQ(pin.new_format.url, kBase + "/106540352242922?api_token=tok");
-  EXPECT_EQ(pin.old_format.url, kBase + "/from_phone_number_id?FROM_PHONE_NUMBER_ID=106540352242922&api_token=tok");
+  EXPECT_EQ(pin.old_format.url,
+            kBase + "/from_phone_number_id?FROM_PHONE_NUMBER_ID=106540352242922&api_token=tok");
   EXPECT_EQ(json::parse(pin.new_format.body), (json{{"pin", "000111"}}));
 }
 

@@ -20,13 +20,17 @@ TEST(SubscriptionsApi, Create) {
   s.callback_url = "https://bot.example/webhook";
   s.fields = {"messages", "message_template_status_update"};
   s.verify_token = "vt";
-  auto reqs = in_both_formats({{"success", true}}, [&](const FakeClient& c) { ASSERT_TRUE(c.subscriptions().create("1234567890", s).ok()); });
+  auto reqs = in_both_formats({{"success", true}}, [&](const FakeClient& c) {
+    ASSERT_TRUE(c.subscriptions().create("1234567890", s).ok());
+  });
   EXPECT_EQ(reqs.new_format.method, HttpMethod::kPost);
   EXPECT_EQ(reqs.new_format.url, kBase + "/1234567890/subscriptions?api_token=tok");
   EXPECT_EQ(reqs.old_format.url, kBase + "/app_id/subscriptions?APP_ID=1234567890&api_token=tok");
   EXPECT_EQ(json::parse(reqs.new_format.body),
-            (json{{"object", "whatsapp_business_account"}, {"callback_url", "https://bot.example/webhook"},
-                  {"fields", {"messages", "message_template_status_update"}}, {"verify_token", "vt"}}));
+            (json{{"object", "whatsapp_business_account"},
+                  {"callback_url", "https://bot.example/webhook"},
+                  {"fields", {"messages", "message_template_status_update"}},
+                  {"verify_token", "vt"}}));
   FakeTransport t;
   FakeClient client(api_options(), t);
   s.verify_token.clear();
@@ -35,8 +39,11 @@ TEST(SubscriptionsApi, Create) {
 }
 
 TEST(SubscriptionsApi, List) {
-  const json answer{{"data", {{{"object", "whatsapp_business_account"}, {"callback_url", "https://bot.example/webhook"}, {"active", true},
-                               {"fields", {{{"name", "messages"}, {"version", "v22.0"}}}}}}}};
+  const json answer{{"data",
+                     {{{"object", "whatsapp_business_account"},
+                       {"callback_url", "https://bot.example/webhook"},
+                       {"active", true},
+                       {"fields", {{{"name", "messages"}, {"version", "v22.0"}}}}}}}};
   auto reqs = in_both_formats(answer, [](const FakeClient& c) {
     auto r = c.subscriptions().list("1234567890");
     ASSERT_TRUE(r.ok());
@@ -52,11 +59,16 @@ TEST(SubscriptionsApi, List) {
 }
 
 TEST(SubscriptionsApi, Delete) {
-  auto reqs = in_both_formats({{"success", true}}, [](const FakeClient& c) { ASSERT_TRUE(c.subscriptions().remove("1234567890").ok()); });
+  auto reqs = in_both_formats({{"success", true}}, [](const FakeClient& c) {
+    ASSERT_TRUE(c.subscriptions().remove("1234567890").ok());
+  });
   EXPECT_EQ(reqs.new_format.method, HttpMethod::kDelete);
-  EXPECT_EQ(reqs.new_format.url, kBase + "/1234567890/subscriptions?api_token=tok&object=whatsapp_business_account");
-  EXPECT_EQ(reqs.old_format.url, kBase + "/app_id/subscriptions?APP_ID=1234567890&api_token=tok&object=whatsapp_business_account");
-  auto all = in_both_formats({{"success", true}}, [](const FakeClient& c) { ASSERT_TRUE(c.subscriptions().remove("1", "").ok()); });
+  EXPECT_EQ(reqs.new_format.url,
+            kBase + "/1234567890/subscriptions?api_token=tok&object=whatsapp_business_account");
+  EXPECT_EQ(reqs.old_format.url,
+            kBase + "/app_id/subscriptions?APP_ID=1234567890&api_token=tok&object=whatsapp_business_account");
+  auto all = in_both_formats(
+      {{"success", true}}, [](const FakeClient& c) { ASSERT_TRUE(c.subscriptions().remove("1", "").ok()); });
   EXPECT_EQ(all.new_format.url, kBase + "/1/subscriptions?api_token=tok");
 }
 

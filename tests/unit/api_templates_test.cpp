@@ -40,7 +40,8 @@ NewTemplate seasonal_promotion() {
   all.text = "Unsubscribe from All";
   t.components = {
       TemplateComponentDef::header_text("Our {{1}} is on!").with_example({{"header_text", {"Summer Sale"}}}),
-      TemplateComponentDef::body("Shop now through {{1}} and use code {{2}} to get {{3}} off of all merchandise.")
+      TemplateComponentDef::body(
+          "Shop now through {{1}} and use code {{2}} to get {{3}} off of all merchandise.")
           .with_example({{"body_text", {{"the end of August", "25OFF", "25%"}}}}),
       TemplateComponentDef::footer("Use the buttons below to manage your marketing subscriptions"),
       TemplateComponentDef::button_list({promos, all})};
@@ -57,7 +58,10 @@ TEST(TemplatesApi, CreateMatchesMetasExample) {
   });
   EXPECT_EQ(reqs.new_format.method, HttpMethod::kPost);
   EXPECT_EQ(reqs.new_format.url, kBase + "/102290129340398/message_templates?api_token=tok");
-  EXPECT_EQ(reqs.old_format.url, kBase + "/whatsapp_business_account_id/message_templates?WHATSAPP_BUSINESS_ACCOUNT_ID=102290129340398&api_token=tok");
+  EXPECT_EQ(reqs.old_format.url,
+            kBase +
+                "/whatsapp_business_account_id/"
+                "message_templates?WHATSAPP_BUSINESS_ACCOUNT_ID=102290129340398&api_token=tok");
   EXPECT_EQ(json::parse(reqs.new_format.body), read_json("fixtures/template_create_request.json"));
 }
 
@@ -114,8 +118,15 @@ TEST(TemplatesApi, ListWithFiltersParsesThePage) {
     EXPECT_FALSE(r->has_next);
   });
   EXPECT_EQ(reqs.new_format.method, HttpMethod::kGet);
-  EXPECT_EQ(reqs.new_format.url, kBase + "/102290129340398/message_templates?api_token=tok&fields=name%2Cstatus%2Ccomponents&limit=2&name=promo&status=APPROVED");
-  EXPECT_EQ(reqs.old_format.url, kBase + "/whatsapp_business_account_id/message_templates?WHATSAPP_BUSINESS_ACCOUNT_ID=102290129340398&api_token=tok&fields=name%2Cstatus%2Ccomponents&limit=2&name=promo&status=APPROVED");
+  EXPECT_EQ(reqs.new_format.url, kBase +
+                                     "/102290129340398/"
+                                     "message_templates?api_token=tok&fields=name%2Cstatus%2Ccomponents&"
+                                     "limit=2&name=promo&status=APPROVED");
+  EXPECT_EQ(reqs.old_format.url,
+            kBase +
+                "/whatsapp_business_account_id/"
+                "message_templates?WHATSAPP_BUSINESS_ACCOUNT_ID=102290129340398&api_token=tok&fields=name%"
+                "2Cstatus%2Ccomponents&limit=2&name=promo&status=APPROVED");
 }
 
 TEST(TemplatesApi, ListAllFollowsAfterCursorsThroughTheProxyNeverNext) {
@@ -144,7 +155,9 @@ TEST(TemplatesApi, ListAllFollowsAfterCursorsThroughTheProxyNeverNext) {
   ASSERT_EQ(reqs.size(), 3u);
   EXPECT_EQ(reqs[0].url, kBase + "/102290129340398/message_templates?api_token=tok&limit=2");
   EXPECT_EQ(reqs[1].url, kBase + "/102290129340398/message_templates?api_token=tok&limit=2&after=MjQZD");
-  EXPECT_EQ(reqs[2].url, kBase + "/102290129340398/message_templates?api_token=tok&limit=2&after=MTAxNTExOTQ1MjAwNzI5NDE%3D");
+  EXPECT_EQ(
+      reqs[2].url,
+      kBase + "/102290129340398/message_templates?api_token=tok&limit=2&after=MTAxNTExOTQ1MjAwNzI5NDE%3D");
   for (const auto& r : reqs) EXPECT_EQ(r.url.find("graph.facebook.com"), std::string::npos);
 }
 
@@ -186,20 +199,25 @@ TEST(TemplatesApi, GetAndDelete) {
     EXPECT_EQ(r->status, "APPROVED");
     EXPECT_EQ(r->language, "en_US");
     ASSERT_NE(r->component("body"), nullptr);
-    EXPECT_EQ(whatsapp::template_placeholders(*r->component("BODY")->text), (std::vector<std::string>{"1", "2"}));
+    EXPECT_EQ(whatsapp::template_placeholders(*r->component("BODY")->text),
+              (std::vector<std::string>{"1", "2"}));
     EXPECT_EQ((*r->component("BODY")->example)["body_text"][0][1], "FALL25");
     EXPECT_EQ(json(r->components[3]), read_json("fixtures/template_response.json")["components"][3]);
   });
   EXPECT_EQ(get.new_format.method, HttpMethod::kGet);
   EXPECT_EQ(get.new_format.url, kBase + "/920070352646140?api_token=tok&fields=name%2Ccomponents");
-  EXPECT_EQ(get.old_format.url, kBase + "/message_template_id?MESSAGE_TEMPLATE_ID=920070352646140&api_token=tok&fields=name%2Ccomponents");
+  EXPECT_EQ(
+      get.old_format.url,
+      kBase +
+          "/message_template_id?MESSAGE_TEMPLATE_ID=920070352646140&api_token=tok&fields=name%2Ccomponents");
 
   auto del = in_both_formats(read_json("fixtures/template_delete_response.json"), [](const FakeClient& c) {
     ASSERT_TRUE(c.templates().remove("920070352646140").ok());
   });
   EXPECT_EQ(del.new_format.method, HttpMethod::kDelete);
   EXPECT_EQ(del.new_format.url, kBase + "/920070352646140?api_token=tok");
-  EXPECT_EQ(del.old_format.url, kBase + "/message_template_id?MESSAGE_TEMPLATE_ID=920070352646140&api_token=tok");
+  EXPECT_EQ(del.old_format.url,
+            kBase + "/message_template_id?MESSAGE_TEMPLATE_ID=920070352646140&api_token=tok");
 }
 
 }  // namespace

@@ -29,7 +29,8 @@ struct BothFormats {
   whatsapp::HttpRequest old_format;
 };
 
-inline BothFormats in_both_formats(const nlohmann::json& answer, const std::function<void(const FakeClient&)>& call) {
+inline BothFormats in_both_formats(const nlohmann::json& answer,
+                                   const std::function<void(const FakeClient&)>& call) {
   BothFormats out;
   for (const auto policy : {whatsapp::FormatPolicy::kNewOnly, whatsapp::FormatPolicy::kOldOnly}) {
     whatsapp::transport::FakeTransport t;

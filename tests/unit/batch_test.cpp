@@ -64,7 +64,8 @@ class ReversingTransport {
  public:
   explicit ReversingTransport(FakeTransport inner) : inner_(std::move(inner)) {}
   Result<HttpResponse> send(const HttpRequest& r) { return inner_.send(r); }
-  std::vector<Result<HttpResponse>> send_many(const std::vector<HttpRequest>& requests, std::size_t max_in_flight) {
+  std::vector<Result<HttpResponse>> send_many(const std::vector<HttpRequest>& requests,
+                                              std::size_t max_in_flight) {
     calls.emplace_back(requests.size(), max_in_flight);
     std::vector<std::optional<Result<HttpResponse>>> answers(requests.size());
     for (std::size_t i = requests.size(); i-- > 0;) answers[i] = inner_.send(requests[i]);
@@ -167,8 +168,8 @@ TEST(Batch, ValidationErrorsArePerMessageAndSendNothingForThatMessage) {
   FakeTransport fake = server();
   Client<ReversingTransport> client(options(), ReversingTransport(fake));
   auto messages = texts(5);
-  messages[1] = Message::text("15551234567", "");                      // empty body
-  messages[3] = Message::text("", "no recipient");                     // empty to
+  messages[1] = Message::text("15551234567", "");   // empty body
+  messages[3] = Message::text("", "no recipient");  // empty to
   auto results = client.messages().send_batch("106540352242922", messages);
   ASSERT_EQ(results.size(), 5u);
   EXPECT_TRUE(results[0].ok());

@@ -24,7 +24,8 @@ using whatsapp::RouteId;
 using whatsapp::UrlFormat;
 using whatsapp::transport::FakeTransport;
 
-const std::string kSendOk = R"({"data":{"messaging_product":"whatsapp","contacts":[{"input":"1555","wa_id":"1555"}],"messages":[{"id":"wamid.OK"}]}})";
+const std::string kSendOk =
+    R"({"data":{"messaging_product":"whatsapp","contacts":[{"input":"1555","wa_id":"1555"}],"messages":[{"id":"wamid.OK"}]}})";
 
 bool is_old(const std::string& url) { return url.find("/from_phone_number_id/") != std::string::npos; }
 
@@ -105,7 +106,7 @@ TEST(FormatFallback, OldOnlyPolicyGoesStraightToOldFormat) {
 
 TEST(FormatFallback, NotFoundOnAConfirmedFormatIsTheAnswer) {
   FakeTransport t;
-  t.push(200, kSendOk);                                   // confirms New
+  t.push(200, kSendOk);  // confirms New
   t.push(404, R"({"data":{"error":{"message":"(#100) Unknown object","code":100}}})");
   Client<FakeTransport> client(options(), t);
   ASSERT_TRUE(client.messages().send("1065", kHello).ok());

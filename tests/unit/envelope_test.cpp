@@ -32,7 +32,9 @@ TEST(Envelope, DataEnvelopeUnwraps) {
 
 TEST(Envelope, SelfHostedResultEnvelopeUnwraps) {
   auto payload = read_json("fixtures/send_response.json");
-  nlohmann::json body{{"message", "Request completed"}, {"provider", "whatsapp"}, {"result", payload},
+  nlohmann::json body{{"message", "Request completed"},
+                      {"provider", "whatsapp"},
+                      {"result", payload},
                       {"response_headers", {{"content-type", "application/json"}}}};
   auto r = unwrap_envelope(answer(200, body.dump()));
   ASSERT_TRUE(r.ok());
@@ -40,7 +42,8 @@ TEST(Envelope, SelfHostedResultEnvelopeUnwraps) {
 }
 
 TEST(Envelope, HostedErrorInsideData) {
-  nlohmann::json body{{"data", {{"error", read_json("fixtures/error_131030_recipient_not_allowed.json")["error"]}}}};
+  nlohmann::json body{
+      {"data", {{"error", read_json("fixtures/error_131030_recipient_not_allowed.json")["error"]}}}};
   auto r = unwrap_envelope(answer(400, body.dump()));
   ASSERT_FALSE(r.ok());
   const auto& e = r.error();
@@ -52,7 +55,8 @@ TEST(Envelope, HostedErrorInsideData) {
   EXPECT_EQ(e.graph()->type, "OAuthException");
   EXPECT_EQ(e.graph()->fbtrace_id, "<ID>");
   EXPECT_EQ(e.graph()->details,
-            "Recipient phone number not in allowed list: Add recipient phone number to recipient list and try again.");
+            "Recipient phone number not in allowed list: Add recipient phone number to recipient list and "
+            "try again.");
   EXPECT_NE(e.message().find("(#131030)"), std::string::npos);
 }
 
@@ -108,7 +112,8 @@ TEST(Envelope, MetaFixtureErrorsParse) {
 }
 
 TEST(Envelope, CodesSentAsStringsAreRead) {
-  auto r = unwrap_envelope(answer(400, R"({"error":{"message":"m","code":"131056","error_subcode":"2494071"}})"));
+  auto r =
+      unwrap_envelope(answer(400, R"({"error":{"message":"m","code":"131056","error_subcode":"2494071"}})"));
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().code(), 131056);
   EXPECT_EQ(*r.error().graph()->error_subcode, 2494071);
@@ -135,7 +140,8 @@ TEST(Envelope, SelfHostedUpstreamErrorIsUnnested) {
 
 TEST(Envelope, SelfHostedUnreachableUpstream) {
   auto r = unwrap_envelope(answer(
-      500, R"({"message":"connect ECONNREFUSED 127.0.0.1:19090","provider":"whatsapp","error":{"message":"connect ECONNREFUSED 127.0.0.1:19090"}})"));
+      500,
+      R"({"message":"connect ECONNREFUSED 127.0.0.1:19090","provider":"whatsapp","error":{"message":"connect ECONNREFUSED 127.0.0.1:19090"}})"));
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().kind(), ErrorKind::kApi);
   EXPECT_EQ(r.error().http_status(), 500);
@@ -144,7 +150,8 @@ TEST(Envelope, SelfHostedUnreachableUpstream) {
 
 TEST(Envelope, SelfHostedProxyAuthErrorTakesTheOuterMessage) {
   auto r = unwrap_envelope(answer(
-      401, R"({"message":"A valid API token is required to access this API.","provider":"whatsapp","error":{"code":401}})"));
+      401,
+      R"({"message":"A valid API token is required to access this API.","provider":"whatsapp","error":{"code":401}})"));
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().kind(), ErrorKind::kApi);
   EXPECT_EQ(r.error().http_status(), 401);
@@ -160,7 +167,8 @@ TEST(Envelope, NotFoundWithMessageOnly) {
 }
 
 TEST(Envelope, OkStatusCarryingAnErrorIsAnApiError) {
-  auto r = unwrap_envelope(answer(200, R"({"data":{"error":{"message":"(#131000) Something went wrong","code":131000}}})"));
+  auto r = unwrap_envelope(
+      answer(200, R"({"data":{"error":{"message":"(#131000) Something went wrong","code":131000}}})"));
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().kind(), ErrorKind::kApi);
   EXPECT_EQ(r.error().http_status(), 200);
@@ -191,7 +199,8 @@ TEST_P(EnvelopeBadBody, GivesATypedErrorNamingStatusAndBody) {
 INSTANTIATE_TEST_SUITE_P(
     Shapes, EnvelopeBadBody,
     ::testing::Values(
-        BadBody{"html502", 502, "<html><body><h1>502 Bad Gateway</h1></body></html>", ErrorKind::kHttp, "not JSON"},
+        BadBody{"html502", 502, "<html><body><h1>502 Bad Gateway</h1></body></html>", ErrorKind::kHttp,
+                "not JSON"},
         BadBody{"html200", 200, "<!DOCTYPE html><html>maintenance</html>", ErrorKind::kParse, "not JSON"},
         BadBody{"empty200", 200, "", ErrorKind::kParse, "empty response body"},
         BadBody{"empty503", 503, "", ErrorKind::kHttp, "empty response body"},

@@ -57,7 +57,8 @@ class FakeTime {
  private:
   struct State {
     std::mutex m;
-    std::chrono::steady_clock::time_point start = std::chrono::steady_clock::time_point{} + std::chrono::hours(1);
+    std::chrono::steady_clock::time_point start =
+        std::chrono::steady_clock::time_point{} + std::chrono::hours(1);
     std::chrono::steady_clock::time_point now = start;
     std::vector<ms> sleeps;
   };

@@ -51,10 +51,12 @@ void expect_valid(const Message& m) {
 }
 
 TEST(MessageTypes, MediaByIdAndByLink) {
-  EXPECT_EQ(body_of(Message::audio(kTo, Media::id("<AUDIO_OBJECT_ID>"))), read_json("fixtures/send_audio_id_request.json"));
+  EXPECT_EQ(body_of(Message::audio(kTo, Media::id("<AUDIO_OBJECT_ID>"))),
+            read_json("fixtures/send_audio_id_request.json"));
   EXPECT_EQ(body_of(Message::audio(kTo, Media::link("<http(s)://audio-url>"))),
             read_json("fixtures/send_audio_link_request.json"));
-  EXPECT_EQ(body_of(Message::image(kTo, Media::id("<IMAGE_OBJECT_ID>"))), read_json("fixtures/send_image_id_request.json"));
+  EXPECT_EQ(body_of(Message::image(kTo, Media::id("<IMAGE_OBJECT_ID>"))),
+            read_json("fixtures/send_image_id_request.json"));
   EXPECT_EQ(body_of(Message::image(kTo, Media::link("http(s)://image-url"))),
             read_json("fixtures/send_image_link_request.json"));
   EXPECT_EQ(body_of(Message::image(kTo, Media::id("<IMAGE_OBJECT_ID>")).reply_to("<MSGID_OF_PREV_MSG>")),
@@ -66,9 +68,11 @@ TEST(MessageTypes, MediaByIdAndByLink) {
   EXPECT_EQ(body_of(Message::document(kTo, Media::id("<DOCUMENT_OBJECT_ID>"), "<DOCUMENT_CAPTION_TO_SEND>",
                                       "<DOCUMENT_FILENAME>")),
             read_json("fixtures/send_document_id_request.json"));
-  EXPECT_EQ(body_of(Message::document(kTo, Media::link("<http(s)://document-url>"), "<DOCUMENT-CAPTION-TEXT>")),
-            read_json("fixtures/send_document_link_request.json"));
-  EXPECT_EQ(body_of(Message::sticker(kTo, Media::id("<MEDIA_OBJECT_ID>"))), read_json("fixtures/send_sticker_id_request.json"));
+  EXPECT_EQ(
+      body_of(Message::document(kTo, Media::link("<http(s)://document-url>"), "<DOCUMENT-CAPTION-TEXT>")),
+      read_json("fixtures/send_document_link_request.json"));
+  EXPECT_EQ(body_of(Message::sticker(kTo, Media::id("<MEDIA_OBJECT_ID>"))),
+            read_json("fixtures/send_sticker_id_request.json"));
   EXPECT_EQ(body_of(Message::sticker(kTo, Media::link("<http(s)://sticker-url>"))),
             read_json("fixtures/send_sticker_link_request.json"));
   expect_valid(Message::document(kTo, Media::id("1"), "c", "f.pdf"));
@@ -105,22 +109,23 @@ TEST(MessageTypes, Reaction) {
 }
 
 TEST(MessageTypes, InteractiveButtons) {
-  auto m = Message::interactive_buttons(kTo, "<BUTTON_TEXT>",
-                                        {{"<UNIQUE_BUTTON_ID_1>", "<BUTTON_TITLE_1>"},
-                                         {"<UNIQUE_BUTTON_ID_2>", "<BUTTON_TITLE_2>"}});
+  auto m = Message::interactive_buttons(
+      kTo, "<BUTTON_TEXT>",
+      {{"<UNIQUE_BUTTON_ID_1>", "<BUTTON_TITLE_1>"}, {"<UNIQUE_BUTTON_ID_2>", "<BUTTON_TITLE_2>"}});
   EXPECT_EQ(body_of(m), read_json("fixtures/send_interactive_button_request.json"));
   expect_valid(m);
 }
 
 TEST(MessageTypes, InteractiveList) {
   auto m = Message::interactive(
-      kTo, Interactive::list("<BODY_TEXT>", "<BUTTON_TEXT>",
-                             {{"<LIST_SECTION_1_TITLE>",
-                               {{"<LIST_SECTION_1_ROW_1_ID>", "<SECTION_1_ROW_1_TITLE>", "<SECTION_1_ROW_1_DESC>"},
-                                {"<LIST_SECTION_1_ROW_2_ID>", "<SECTION_1_ROW_2_TITLE>", "<SECTION_1_ROW_2_DESC>"}}},
-                              {"<LIST_SECTION_2_TITLE>",
-                               {{"<LIST_SECTION_2_ROW_1_ID>", "<SECTION_2_ROW_1_TITLE>", "<SECTION_2_ROW_1_DESC>"},
-                                {"<LIST_SECTION_2_ROW_2_ID>", "<SECTION_2_ROW_2_TITLE>", "<SECTION_2_ROW_2_DESC>"}}}})
+      kTo, Interactive::list(
+               "<BODY_TEXT>", "<BUTTON_TEXT>",
+               {{"<LIST_SECTION_1_TITLE>",
+                 {{"<LIST_SECTION_1_ROW_1_ID>", "<SECTION_1_ROW_1_TITLE>", "<SECTION_1_ROW_1_DESC>"},
+                  {"<LIST_SECTION_1_ROW_2_ID>", "<SECTION_1_ROW_2_TITLE>", "<SECTION_1_ROW_2_DESC>"}}},
+                {"<LIST_SECTION_2_TITLE>",
+                 {{"<LIST_SECTION_2_ROW_1_ID>", "<SECTION_2_ROW_1_TITLE>", "<SECTION_2_ROW_1_DESC>"},
+                  {"<LIST_SECTION_2_ROW_2_ID>", "<SECTION_2_ROW_2_TITLE>", "<SECTION_2_ROW_2_DESC>"}}}})
                .with_header(InteractiveHeader::text("<HEADER_TEXT>"))
                .with_footer("<FOOTER_TEXT>"));
   EXPECT_EQ(body_of(m), read_json("fixtures/send_interactive_list_request.json"));
@@ -132,8 +137,9 @@ TEST(MessageTypes, InteractiveCtaUrl) {
   untyped.text_value = "Available Dates";
   auto m = Message::interactive(
       "+16505555555",
-      Interactive::cta_url("Tap the button below to see available dates.", "See Dates",
-                           "https://www.luckyshrub.com?clickID=kqDGWd24Q5TRwoEQTICY7W1JKoXvaZOXWAS7h1P76s0R7Paec4")
+      Interactive::cta_url(
+          "Tap the button below to see available dates.", "See Dates",
+          "https://www.luckyshrub.com?clickID=kqDGWd24Q5TRwoEQTICY7W1JKoXvaZOXWAS7h1P76s0R7Paec4")
           .with_header(untyped)
           .with_footer("Dates subject to change."));
   EXPECT_EQ(body_of(m), read_json("fixtures/send_interactive_cta_url_request.json"));
@@ -154,9 +160,9 @@ whatsapp::FlowAction flow_action() {
 
 Message flow_message(whatsapp::FlowAction f, const std::string& text, const std::string& footer,
                      const std::string& header) {
-  return Message::interactive(kTo, Interactive::flow(text, std::move(f))
-                                       .with_header(InteractiveHeader::text(header))
-                                       .with_footer(footer));
+  return Message::interactive(
+      kTo,
+      Interactive::flow(text, std::move(f)).with_header(InteractiveHeader::text(header)).with_footer(footer));
 }
 
 TEST(MessageTypes, InteractiveFlows) {
@@ -175,7 +181,8 @@ TEST(MessageTypes, InteractiveFlows) {
   draft.flow_id = "{{Flow-ID}}";
   draft.flow_cta = "Not shown in draft mode";
   draft.mode = "draft";
-  auto d = flow_message(draft, "Not shown in draft mode", "Not shown in draft mode", "Not shown in draft mode");
+  auto d =
+      flow_message(draft, "Not shown in draft mode", "Not shown in draft mode", "Not shown in draft mode");
   EXPECT_EQ(body_of(d), read_json("fixtures/send_interactive_flow_draft_request.json"));
   expect_valid(d);
 }
@@ -196,19 +203,21 @@ TEST(MessageTypes, InteractiveProductsAndCatalog) {
   InteractiveHeader header = InteractiveHeader::text("<YOUR_TEXT_HEADER_CONTENT>");
   header.type = "<HEADER_TYPE>";  // Meta's example keeps a placeholder here
   auto list = Message::interactive(
-      kTo, Interactive::product_list("<YOUR_TEXT_BODY_CONTENT>", "146265584024623",
-                                     {{"<SECTION1_TITLE>", {"<YOUR_PRODUCT1_SKU_IN_CATALOG>", "<YOUR_SECOND_PRODUCT1_SKU_IN_CATALOG>"}},
-                                      {"<SECTION2_TITLE>", {"<YOUR_PRODUCT2_SKU_IN_CATALOG>", "<YOUR_SECOND_PRODUCT2_SKU_IN_CATALOG>"}}})
-               .with_header(header)
-               .with_footer("<YOUR_TEXT_FOOTER_CONTENT>"));
+      kTo,
+      Interactive::product_list(
+          "<YOUR_TEXT_BODY_CONTENT>", "146265584024623",
+          {{"<SECTION1_TITLE>", {"<YOUR_PRODUCT1_SKU_IN_CATALOG>", "<YOUR_SECOND_PRODUCT1_SKU_IN_CATALOG>"}},
+           {"<SECTION2_TITLE>", {"<YOUR_PRODUCT2_SKU_IN_CATALOG>", "<YOUR_SECOND_PRODUCT2_SKU_IN_CATALOG>"}}})
+          .with_header(header)
+          .with_footer("<YOUR_TEXT_FOOTER_CONTENT>"));
   EXPECT_EQ(body_of(list), read_json("fixtures/send_interactive_product_list_request.json"));
   expect_valid(list);
 
   auto catalog = Message::interactive(
-      "+16505551234",
-      Interactive::catalog("Hello! Thanks for your interest. Ordering is easy. Just visit our catalog and add items to purchase.",
-                           "2lc20305pt")
-          .with_footer("Best grocery deals on WhatsApp!"));
+      "+16505551234", Interactive::catalog("Hello! Thanks for your interest. Ordering is easy. Just visit "
+                                           "our catalog and add items to purchase.",
+                                           "2lc20305pt")
+                          .with_footer("Best grocery deals on WhatsApp!"));
   EXPECT_EQ(body_of(catalog), read_json("fixtures/send_interactive_catalog_request.json"));
   expect_valid(catalog);
 }
@@ -235,12 +244,14 @@ TEST(MessageTypes, TemplateHelloWorld) {
 
 TEST(MessageTypes, TemplateTextMediaAndInteractive) {
   auto text = TemplateMessage("template-name", "language-and-locale-code").with_body(body_params());
-  EXPECT_EQ(body_of(Message::template_message(kTo, text)), read_json("fixtures/send_template_text_request.json"));
+  EXPECT_EQ(body_of(Message::template_message(kTo, text)),
+            read_json("fixtures/send_template_text_request.json"));
 
   auto media = TemplateMessage("template-name", "language-and-locale-code")
                    .with_header({TemplateParameter::image(Media::link("http(s)://the-image-url"))})
                    .with_body(body_params());
-  EXPECT_EQ(body_of(Message::template_message(kTo, media)), read_json("fixtures/send_template_media_request.json"));
+  EXPECT_EQ(body_of(Message::template_message(kTo, media)),
+            read_json("fixtures/send_template_media_request.json"));
   expect_valid(Message::template_message(kTo, media));
 
   auto interactive = TemplateMessage(media)
@@ -253,13 +264,15 @@ TEST(MessageTypes, TemplateTextMediaAndInteractive) {
 
 TEST(MessageTypes, TemplateCatalogFlowAndBooleanQuickReplies) {
   auto catalog = TemplateMessage("intro_catalog_offer", "en_US")
-                     .with_body({TemplateParameter::text("100"), TemplateParameter::text("400"), TemplateParameter::text("3")})
+                     .with_body({TemplateParameter::text("100"), TemplateParameter::text("400"),
+                                 TemplateParameter::text("3")})
                      .with_button(TemplateComponent::catalog_button(0, "2lc20305pt"));
   EXPECT_EQ(body_of(Message::template_message("+16505551234", catalog)),
             read_json("fixtures/send_template_catalog_request.json"));
 
   auto flow = TemplateMessage("<TEMPLATE_NAME>", "en_US")
-                  .with_button(TemplateComponent::flow_button("0", "<FLOW_TOKEN>", json{{"<CUSTOM_KEY>", "<CUSTOM_VALUE>"}}));
+                  .with_button(TemplateComponent::flow_button("0", "<FLOW_TOKEN>",
+                                                              json{{"<CUSTOM_KEY>", "<CUSTOM_VALUE>"}}));
   auto fm = Message::template_message(kTo, flow);
   fm.recipient_type.clear();
   EXPECT_EQ(body_of(fm), read_json("fixtures/send_template_flow_button_request.json"));
@@ -268,8 +281,10 @@ TEST(MessageTypes, TemplateCatalogFlowAndBooleanQuickReplies) {
   // Meta's example sends booleans as "text" of quick-reply buttons: only raw() spells that.
   auto yes_no = TemplateMessage("sample_issue_resolution", "en_US")
                     .with_body({TemplateParameter::text("*Mr. Jones*")})
-                    .with_button(TemplateComponent::button("quick_reply", 0, {TemplateParameter::raw({{"type", "text"}, {"text", true}})}))
-                    .with_button(TemplateComponent::button("quick_reply", 1, {TemplateParameter::raw({{"type", "text"}, {"text", false}})}));
+                    .with_button(TemplateComponent::button(
+                        "quick_reply", 0, {TemplateParameter::raw({{"type", "text"}, {"text", true}})}))
+                    .with_button(TemplateComponent::button(
+                        "quick_reply", 1, {TemplateParameter::raw({{"type", "text"}, {"text", false}})}));
   yes_no.language_policy = "deterministic";
   auto ym = Message::template_message(kTo, yes_no);
   ym.recipient_type.clear();
@@ -282,8 +297,13 @@ TEST(MessageTypes, TemplateNamedParametersAndOtherButtons) {
                .with_button(TemplateComponent::url_button(0, "track/42"))
                .with_button(TemplateComponent::copy_code(1, "SAVE10"));
   const auto j = json(t);
-  EXPECT_EQ(j["components"][0], (json{{"type", "body"}, {"parameters", {{{"type", "text"}, {"text", "Ana"}, {"parameter_name", "first_name"}}}}}));
-  EXPECT_EQ(j["components"][1], (json{{"type", "button"}, {"sub_type", "url"}, {"index", 0}, {"parameters", {{{"type", "text"}, {"text", "track/42"}}}}}));
+  EXPECT_EQ(j["components"][0],
+            (json{{"type", "body"},
+                  {"parameters", {{{"type", "text"}, {"text", "Ana"}, {"parameter_name", "first_name"}}}}}));
+  EXPECT_EQ(j["components"][1], (json{{"type", "button"},
+                                      {"sub_type", "url"},
+                                      {"index", 0},
+                                      {"parameters", {{{"type", "text"}, {"text", "track/42"}}}}}));
   EXPECT_EQ(j["components"][2]["parameters"][0], (json{{"type", "coupon_code"}, {"coupon_code", "SAVE10"}}));
   auto doc = json(TemplateParameter::document(Media::id("9"), "invoice.pdf"));
   EXPECT_EQ(doc, (json{{"type", "document"}, {"document", {{"id", "9"}, {"filename", "invoice.pdf"}}}}));
@@ -332,7 +352,8 @@ TEST(MessageTypes, SendResponseVariantsParse) {
   ASSERT_TRUE(a.ok()) << a.error().to_string();
   EXPECT_EQ(a->contacts[0].wa_id, "48XXXXXXXXX ");  // kept exactly, trailing space included
   EXPECT_EQ(a->message_id(), "wamid.gBGGSFcCNEOPAgkO_KJ55r4w_ww");
-  t.push(200, whatsapp_test::in_data_envelope(read_json("fixtures/send_response_with_message_status_doc_placeholders.json")));
+  t.push(200, whatsapp_test::in_data_envelope(
+                  read_json("fixtures/send_response_with_message_status_doc_placeholders.json")));
   auto b = client.messages().send("1", Message::location_request("1", "Where are you?"));
   ASSERT_TRUE(b.ok());
   EXPECT_EQ(b->messages[0].message_status, "<PACING_STATUS>");

@@ -70,7 +70,8 @@ std::vector<ListSection> sections(std::size_t n, std::size_t rows_each) {
   int id = 0;
   for (std::size_t s = 0; s < n; ++s) {
     ListSection sec{"S" + std::to_string(s), {}};
-    for (std::size_t r = 0; r < rows_each; ++r) sec.rows.push_back({"r" + std::to_string(id++), "Row", std::nullopt});
+    for (std::size_t r = 0; r < rows_each; ++r)
+      sec.rows.push_back({"r" + std::to_string(id++), "Row", std::nullopt});
     out.push_back(sec);
   }
   return out;
@@ -90,25 +91,44 @@ const std::vector<Case>& cases() {
   static const std::vector<Case> kCases = {
       {"fourButtons", Message::interactive_buttons("1", "b", buttons(4)), "interactive.action.buttons"},
       {"noButtons", Message::interactive_buttons("1", "b", {}), "interactive.action.buttons"},
-      {"buttonTitle21", Message::interactive_buttons("1", "b", {{"a", repeat(kCheck, 21)}}), "interactive.action.buttons[0].title"},
-      {"buttonId257", Message::interactive_buttons("1", "b", {{std::string(257, 'i'), "t"}}), "interactive.action.buttons[0].id"},
-      {"duplicateButtonIds", Message::interactive_buttons("1", "b", {{"a", "x"}, {"a", "y"}}), "interactive.action.buttons[1].id"},
-      {"elevenSections", Message::interactive_list("1", "b", "Menu", sections(11, 1)), "interactive.action.sections"},
-      {"elevenRows", Message::interactive_list("1", "b", "Menu", sections(2, 6)), "interactive.action.sections"},
-      {"rowTitle25", list_with_row({"r", repeat(kCheck, 25), std::nullopt}), "interactive.action.sections[0].rows[0].title"},
-      {"rowDescription73", list_with_row({"r", "t", repeat(kCheck, 73)}), "interactive.action.sections[0].rows[0].description"},
-      {"listButton21", Message::interactive_list("1", "b", repeat(kCheck, 21), sections(1, 1)), "interactive.action.button"},
-      {"untitledSections", Message::interactive_list("1", "b", "M", {{std::nullopt, {{"a", "A", std::nullopt}}}, {std::nullopt, {{"b", "B", std::nullopt}}}}),
+      {"buttonTitle21", Message::interactive_buttons("1", "b", {{"a", repeat(kCheck, 21)}}),
+       "interactive.action.buttons[0].title"},
+      {"buttonId257", Message::interactive_buttons("1", "b", {{std::string(257, 'i'), "t"}}),
+       "interactive.action.buttons[0].id"},
+      {"duplicateButtonIds", Message::interactive_buttons("1", "b", {{"a", "x"}, {"a", "y"}}),
+       "interactive.action.buttons[1].id"},
+      {"elevenSections", Message::interactive_list("1", "b", "Menu", sections(11, 1)),
+       "interactive.action.sections"},
+      {"elevenRows", Message::interactive_list("1", "b", "Menu", sections(2, 6)),
+       "interactive.action.sections"},
+      {"rowTitle25", list_with_row({"r", repeat(kCheck, 25), std::nullopt}),
+       "interactive.action.sections[0].rows[0].title"},
+      {"rowDescription73", list_with_row({"r", "t", repeat(kCheck, 73)}),
+       "interactive.action.sections[0].rows[0].description"},
+      {"listButton21", Message::interactive_list("1", "b", repeat(kCheck, 21), sections(1, 1)),
+       "interactive.action.button"},
+      {"untitledSections",
+       Message::interactive_list(
+           "1", "b", "M",
+           {{std::nullopt, {{"a", "A", std::nullopt}}}, {std::nullopt, {{"b", "B", std::nullopt}}}}),
        "interactive.action.sections[0].title"},
-      {"body1025", Message::interactive_buttons("1", repeat(kCheck, 1025), buttons(1)), "interactive.body.text"},
-      {"header61", Message::interactive("1", Interactive::buttons("b", buttons(1)).with_header(InteractiveHeader::text(repeat(kCheck, 61)))),
+      {"body1025", Message::interactive_buttons("1", repeat(kCheck, 1025), buttons(1)),
+       "interactive.body.text"},
+      {"header61",
+       Message::interactive(
+           "1",
+           Interactive::buttons("b", buttons(1)).with_header(InteractiveHeader::text(repeat(kCheck, 61)))),
        "interactive.header.text"},
-      {"footer61", Message::interactive("1", Interactive::buttons("b", buttons(1)).with_footer(repeat(kCheck, 61))), "interactive.footer.text"},
-      {"ctaText21", Message::interactive_cta_url("1", "b", repeat("x", 21), "https://x"), "interactive.action.parameters.display_text"},
+      {"footer61",
+       Message::interactive("1", Interactive::buttons("b", buttons(1)).with_footer(repeat(kCheck, 61))),
+       "interactive.footer.text"},
+      {"ctaText21", Message::interactive_cta_url("1", "b", repeat("x", 21), "https://x"),
+       "interactive.action.parameters.display_text"},
       {"text4097", Message::text("1", repeat(kCheck, 4097)), "text.body"},
       {"caption1025", Message::image("1", Media::id("1"), repeat(kCheck, 1025)), "image.caption"},
       {"videoCaption1025", Message::video("1", Media::id("1"), repeat(kCheck, 1025)), "video.caption"},
-      {"documentCaption1025", Message::document("1", Media::id("1"), repeat(kCheck, 1025)), "document.caption"},
+      {"documentCaption1025", Message::document("1", Media::id("1"), repeat(kCheck, 1025)),
+       "document.caption"},
       {"mediaWithoutSource", Message::image("1", Media{}), "image"},
       {"mediaWithBoth", Message::audio("1", both()), "audio"},
       {"stickerWithoutSource", Message::sticker("1", Media{}), "sticker"},
@@ -116,9 +136,12 @@ const std::vector<Case>& cases() {
       {"latitude91", Message::location("1", {91, 0, std::nullopt, std::nullopt}), "location.latitude"},
       {"noContacts", Message::contacts("1", {}), "contacts"},
       {"templateWithoutName", Message::template_message("1", "", "en_US"), "template.name"},
-      {"templateMediaWithoutSource", Message::template_message("1", TemplateMessage("t", "en").with_header({TemplateParameter::image(Media{})})),
+      {"templateMediaWithoutSource",
+       Message::template_message("1",
+                                 TemplateMessage("t", "en").with_header({TemplateParameter::image(Media{})})),
        "template.components[0].parameters[0]"},
-      {"callbackData513", Message::text("1", "hi").with_callback_data(std::string(513, 'x')), "biz_opaque_callback_data"},
+      {"callbackData513", Message::text("1", "hi").with_callback_data(std::string(513, 'x')),
+       "biz_opaque_callback_data"},
   };
   return kCases;
 }
@@ -127,8 +150,9 @@ INSTANTIATE_TEST_SUITE_P(Limits, Refused, ::testing::ValuesIn(cases()),
                          [](const auto& info) { return std::string(info.param.name); });
 
 TEST(Limits, ExactlyAtTheLimitIsAccepted) {
-  EXPECT_TRUE(validate(Message::interactive_buttons("1", repeat(kCheck, 1024),
-                                                    {{std::string(256, 'i'), repeat(kCheck, 20)}, {"b", "B"}, {"c", "C"}}))
+  EXPECT_TRUE(validate(Message::interactive_buttons(
+                           "1", repeat(kCheck, 1024),
+                           {{std::string(256, 'i'), repeat(kCheck, 20)}, {"b", "B"}, {"c", "C"}}))
                   .ok());
   EXPECT_TRUE(validate(Message::interactive_list("1", "b", repeat(kCheck, 20), sections(10, 1))).ok());
   EXPECT_TRUE(validate(Message::interactive_list("1", "b", "M", sections(2, 5))).ok());
@@ -153,8 +177,9 @@ TEST(TemplateValidation, ParameterCountAgainstTheDefinition) {
   auto r = short_body.validate_against(*def);
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().field(), "template.components[body].parameters");
-  EXPECT_EQ(r.error().message(),
-            "template.components[body].parameters: template \"2023_april_promo\" expects 2 body parameters, got 1");
+  EXPECT_EQ(
+      r.error().message(),
+      "template.components[body].parameters: template \"2023_april_promo\" expects 2 body parameters, got 1");
 
   auto header_params = TemplateMessage("2023_april_promo", "en_US")
                            .with_header({TemplateParameter::text("x")})
@@ -169,11 +194,17 @@ TEST(TemplateValidation, NamedParametersMustMatchByName) {
   whatsapp::Template def;
   def.name = "greet";
   def.parameter_format = "NAMED";
-  def.components = {whatsapp::TemplateComponentDef::body("Hi {{first_name}}, order {{order_id}} ships {{ first_name }}")};
-  EXPECT_EQ(whatsapp::template_placeholders(*def.components[0].text), (std::vector<std::string>{"first_name", "order_id"}));
-  auto ok = TemplateMessage("greet", "en").with_body({TemplateParameter::named("order_id", "7"), TemplateParameter::named("first_name", "Ana")});
+  def.components = {
+      whatsapp::TemplateComponentDef::body("Hi {{first_name}}, order {{order_id}} ships {{ first_name }}")};
+  EXPECT_EQ(whatsapp::template_placeholders(*def.components[0].text),
+            (std::vector<std::string>{"first_name", "order_id"}));
+  auto ok = TemplateMessage("greet", "en")
+                .with_body({TemplateParameter::named("order_id", "7"),
+                            TemplateParameter::named("first_name", "Ana")});
   EXPECT_TRUE(ok.validate_against(def).ok());
-  auto wrong = TemplateMessage("greet", "en").with_body({TemplateParameter::named("first", "Ana"), TemplateParameter::named("order_id", "7")});
+  auto wrong =
+      TemplateMessage("greet", "en")
+          .with_body({TemplateParameter::named("first", "Ana"), TemplateParameter::named("order_id", "7")});
   auto r = wrong.validate_against(def);
   ASSERT_FALSE(r.ok());
   EXPECT_NE(r.error().message().find("\"first\" is not one of them"), std::string::npos);
@@ -186,7 +217,10 @@ TEST(TemplateValidation, MediaHeaderTakesOneParameter) {
   header.type = "HEADER";
   header.format = "IMAGE";
   def.components = {header, whatsapp::TemplateComponentDef::body("Hello")};
-  EXPECT_TRUE(TemplateMessage("promo", "en").with_header({TemplateParameter::image(Media::id("1"))}).validate_against(def).ok());
+  EXPECT_TRUE(TemplateMessage("promo", "en")
+                  .with_header({TemplateParameter::image(Media::id("1"))})
+                  .validate_against(def)
+                  .ok());
   EXPECT_FALSE(TemplateMessage("promo", "en").validate_against(def).ok());
 }
 
@@ -214,7 +248,8 @@ TEST_F(MarkRead, TypingIndicator) {
   t.push(200, whatsapp_test::in_data_envelope(read_json("fixtures/mark_read_response.json")));
   const std::string id = "wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQUYzMjEzNDM2RTZGQ0MzMDJBRgA=";
   ASSERT_TRUE(client.messages().mark_read("1", id, {true}).ok());
-  EXPECT_EQ(json::parse(t.last_request().body), read_json("fixtures/mark_read_with_typing_indicator_request.json"));
+  EXPECT_EQ(json::parse(t.last_request().body),
+            read_json("fixtures/mark_read_with_typing_indicator_request.json"));
 }
 
 TEST_F(MarkRead, PathFormInBothUrlFormats) {
@@ -236,7 +271,8 @@ TEST_F(MarkRead, PathFormInBothUrlFormats) {
   old.push(200, R"({"data":{"success":true}})");
   ASSERT_TRUE(old_client.messages().mark_read("106540352242922", "wamid.A").ok());
   EXPECT_EQ(old.last_request().url,
-            "https://api.lowcodeapi.com/whatsapp/v22.0/from_phone_number_id/messages?FROM_PHONE_NUMBER_ID=106540352242922&api_token=at");
+            "https://api.lowcodeapi.com/whatsapp/v22.0/from_phone_number_id/"
+            "messages?FROM_PHONE_NUMBER_ID=106540352242922&api_token=at");
 }
 
 TEST_F(MarkRead, RefusalsAndNonSuccessAnswers) {

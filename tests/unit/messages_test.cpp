@@ -34,7 +34,8 @@ struct MessagesTest : ::testing::Test {
 
 TEST_F(MessagesTest, TextRequestMatchesMetasExample) {
   answer_send();
-  auto r = client.messages().send("106540352242922", Message::text("{{Recipient-Phone-Number}}", "text-message-content"));
+  auto r = client.messages().send("106540352242922",
+                                  Message::text("{{Recipient-Phone-Number}}", "text-message-content"));
   ASSERT_TRUE(r.ok()) << r.error().to_string();
   const auto req = t.last_request();
   EXPECT_EQ(req.method, HttpMethod::kPost);
@@ -53,7 +54,8 @@ TEST_F(MessagesTest, ReplyContextMatchesMetasExample) {
 TEST_F(MessagesTest, PreviewUrlIsSent) {
   answer_send();
   ASSERT_TRUE(client.messages()
-                  .send("1", Message::text("{{Recipient-Phone-Number}}", "Please visit https://youtu.be/hpltvTEiRrY.", true))
+                  .send("1", Message::text("{{Recipient-Phone-Number}}",
+                                           "Please visit https://youtu.be/hpltvTEiRrY.", true))
                   .ok());
   const auto body = nlohmann::json::parse(t.last_request().body);
   const auto expected = read_json("fixtures/send_text_preview_url_request.json");
@@ -137,13 +139,14 @@ std::string repeat(const std::string& s, int n) {
 
 INSTANTIATE_TEST_SUITE_P(
     Limits, MessagesValidation,
-    ::testing::Values(Invalid{"emptyTo", Message::text("", "hi"), "to"},
-                      Invalid{"emptyBody", Message::text("1555", ""), "text.body"},
-                      Invalid{"bodyTooLong", Message::text("1555", std::string(4097, 'a')), "text.body"},
-                      // 4097 characters of 3 bytes each: counted in characters, refused.
-                      Invalid{"bodyTooLongUnicode", Message::text("1555", repeat("\xE2\x9C\x93", 4097)), "text.body"},
-                      Invalid{"bodyNotUtf8", Message::text("1555", "bad \xFF byte"), "text.body"},
-                      Invalid{"emptyContext", Message::text("1555", "hi").reply_to(""), "context.message_id"}),
+    ::testing::Values(
+        Invalid{"emptyTo", Message::text("", "hi"), "to"},
+        Invalid{"emptyBody", Message::text("1555", ""), "text.body"},
+        Invalid{"bodyTooLong", Message::text("1555", std::string(4097, 'a')), "text.body"},
+        // 4097 characters of 3 bytes each: counted in characters, refused.
+        Invalid{"bodyTooLongUnicode", Message::text("1555", repeat("\xE2\x9C\x93", 4097)), "text.body"},
+        Invalid{"bodyNotUtf8", Message::text("1555", "bad \xFF byte"), "text.body"},
+        Invalid{"emptyContext", Message::text("1555", "hi").reply_to(""), "context.message_id"}),
     [](const auto& info) { return std::string(info.param.name); });
 
 TEST(MessagesLimits, Exactly4096CharactersOfMultiByteTextIsAccepted) {
@@ -162,7 +165,8 @@ TEST(PhoneNumbers, GetParsesMetasExampleAndSendsFields) {
   ASSERT_TRUE(r.ok()) << r.error().to_string();
   EXPECT_EQ(t.last_request().method, HttpMethod::kGet);
   EXPECT_EQ(t.last_request().url,
-            "https://api.lowcodeapi.com/whatsapp/v22.0/106853218861309?api_token=at_abc&fields=verified_name%2Cquality_rating");
+            "https://api.lowcodeapi.com/whatsapp/v22.0/"
+            "106853218861309?api_token=at_abc&fields=verified_name%2Cquality_rating");
   EXPECT_TRUE(t.last_request().body.empty());
   EXPECT_EQ(r->id, "106853218861309");
   EXPECT_EQ(r->display_phone_number, "+1 555-555-5555");
@@ -181,7 +185,8 @@ TEST(PhoneNumbers, DefaultFieldsAndUnknownFieldsAreKept) {
   Client<FakeTransport> client(options(), t);
   auto r = client.phone_numbers().get("106853218861309");
   ASSERT_TRUE(r.ok());
-  EXPECT_EQ(t.last_request().url, "https://api.lowcodeapi.com/whatsapp/v22.0/106853218861309?api_token=at_abc");
+  EXPECT_EQ(t.last_request().url,
+            "https://api.lowcodeapi.com/whatsapp/v22.0/106853218861309?api_token=at_abc");
   EXPECT_EQ(r->name_status, "AVAILABLE_WITHOUT_REVIEW");
   EXPECT_EQ(r->throughput_level, "STANDARD");
   EXPECT_EQ(r->raw["brand_new_field"]["x"], 1);
@@ -228,11 +233,14 @@ TEST(RawCall, AnyRouteCanBeCalled) {
   FakeTransport t;
   t.push(200, R"({"data":{"success":true}})");
   Client<FakeTransport> client(options(), t);
-  auto r = client.call(whatsapp::RouteId::kRequestCode, {"1065"}, {}, {{"code_method", "SMS"}, {"language", "en_US"}});
+  auto r = client.call(whatsapp::RouteId::kRequestCode, {"1065"}, {},
+                       {{"code_method", "SMS"}, {"language", "en_US"}});
   ASSERT_TRUE(r.ok());
   EXPECT_EQ((*r)["success"], true);
-  EXPECT_EQ(t.last_request().url, "https://api.lowcodeapi.com/whatsapp/v22.0/1065/request_code?api_token=at_abc");
-  EXPECT_EQ(nlohmann::json::parse(t.last_request().body), (nlohmann::json{{"code_method", "SMS"}, {"language", "en_US"}}));
+  EXPECT_EQ(t.last_request().url,
+            "https://api.lowcodeapi.com/whatsapp/v22.0/1065/request_code?api_token=at_abc");
+  EXPECT_EQ(nlohmann::json::parse(t.last_request().body),
+            (nlohmann::json{{"code_method", "SMS"}, {"language", "en_US"}}));
 }
 
 }  // namespace

@@ -46,8 +46,8 @@ TEST(Backoff, DoublesFromInitialUpToTheCapWithoutJitter) {
   p.jitter = false;
   std::vector<ms> got;
   for (int retry = 1; retry <= 9; ++retry) got.push_back(whatsapp::backoff_delay(p, retry, 0.3));
-  EXPECT_EQ(got, (std::vector<ms>{ms(500), ms(1000), ms(2000), ms(4000), ms(8000), ms(16000),
-                                  ms(30000), ms(30000), ms(30000)}));
+  EXPECT_EQ(got, (std::vector<ms>{ms(500), ms(1000), ms(2000), ms(4000), ms(8000), ms(16000), ms(30000),
+                                  ms(30000), ms(30000)}));
 }
 
 TEST(Backoff, FullJitterScalesTheCeilingByTheRandomNumber) {
@@ -79,8 +79,7 @@ TEST(RetryAfter, DeltaSeconds) {
   EXPECT_EQ(whatsapp::parse_retry_after("120", now), ms(120000));
   EXPECT_EQ(whatsapp::parse_retry_after("0", now), ms(0));
   EXPECT_EQ(whatsapp::parse_retry_after(" 3 ", now), ms(3000));
-  EXPECT_EQ(whatsapp::parse_retry_after("99999999999999999999999999", now),
-            ms(100LL * 365 * 86400 * 1000));
+  EXPECT_EQ(whatsapp::parse_retry_after("99999999999999999999999999", now), ms(100LL * 365 * 86400 * 1000));
   for (const char* bad : {"", " ", "-1", "1.5", "2s", "+2", "0x10", "1 2", "\xff"}) {
     EXPECT_FALSE(whatsapp::parse_retry_after(bad, now).has_value()) << bad;
   }
@@ -95,11 +94,11 @@ TEST(RetryAfter, HttpDatesInAllThreeForms) {
   EXPECT_EQ(whatsapp::parse_http_date("Tue, 29 Feb 2000 23:59:59 GMT"), 951868799);
   EXPECT_EQ(whatsapp::parse_retry_after("Sun, 06 Nov 1994 08:49:39 GMT", t), ms(2000));
   EXPECT_EQ(whatsapp::parse_retry_after("Sun, 06 Nov 1994 08:49:00 GMT", t), ms(0));  // past
-  for (const char* bad : {"Sun, 06 Nov 1994 08:49:37 UTC", "Sun, 31 Nov 1994 08:49:37 GMT",
-                          "Mon, 29 Feb 1900 00:00:00 GMT", "Sun, 06 Foo 1994 08:49:37 GMT",
-                          "Sun, 06 Nov 1994 24:00:00 GMT", "Sun, 06 Nov 1994 08:49 GMT",
-                          "Sun, 06 Nov 1994 08:49:37 GMT trailing", "Sun,", "S", "Sun Nov  6 08:49:37",
-                          "Sun, 06 Nov 1969 08:49:37 GMT", "Sun, 123 Nov 1994 08:49:37 GMT"}) {
+  for (const char* bad :
+       {"Sun, 06 Nov 1994 08:49:37 UTC", "Sun, 31 Nov 1994 08:49:37 GMT", "Mon, 29 Feb 1900 00:00:00 GMT",
+        "Sun, 06 Foo 1994 08:49:37 GMT", "Sun, 06 Nov 1994 24:00:00 GMT", "Sun, 06 Nov 1994 08:49 GMT",
+        "Sun, 06 Nov 1994 08:49:37 GMT trailing", "Sun,", "S", "Sun Nov  6 08:49:37",
+        "Sun, 06 Nov 1969 08:49:37 GMT", "Sun, 123 Nov 1994 08:49:37 GMT"}) {
     EXPECT_FALSE(whatsapp::parse_http_date(bad).has_value()) << bad;
   }
 }
@@ -115,9 +114,7 @@ Error api(int status, std::int64_t code, std::optional<bool> transient = std::nu
   return e;
 }
 Error http(int status) { return Error(ErrorKind::kHttp, "http").with_http_status(status); }
-Error transport(Delivery d, ErrorKind k = ErrorKind::kTransport) {
-  return Error(k, "t").with_delivery(d);
-}
+Error transport(Delivery d, ErrorKind k = ErrorKind::kTransport) { return Error(k, "t").with_delivery(d); }
 
 TEST(Transient, Classifier) {
   EXPECT_TRUE(transport(Delivery::kNotSent).is_transient());
@@ -132,14 +129,14 @@ TEST(Transient, Classifier) {
   for (std::int64_t c : {2, 4, 80007, 130429, 131000, 131016, 131056, 133000, 133004}) {
     EXPECT_TRUE(api(400, c).is_transient()) << c;
   }
-  for (std::int64_t c : {0, 1, 3, 10, 33, 100, 190, 200, 368, 131008, 131026, 131030, 131047, 131048,
-                         131049, 132001, 133010, 133016}) {
+  for (std::int64_t c : {0, 1, 3, 10, 33, 100, 190, 200, 368, 131008, 131026, 131030, 131047, 131048, 131049,
+                         132001, 133010, 133016}) {
     EXPECT_FALSE(api(400, c).is_transient()) << c;
   }
-  EXPECT_TRUE(api(400, 100, true).is_transient());    // Graph's flag counts
-  EXPECT_FALSE(api(500, 2, false).is_transient());    // ... both ways
-  EXPECT_TRUE(api(429, 4, false).is_transient());     // a throttle is always transient
-  EXPECT_TRUE(api(500, 0).is_transient());            // 5xx without a known code
+  EXPECT_TRUE(api(400, 100, true).is_transient());  // Graph's flag counts
+  EXPECT_FALSE(api(500, 2, false).is_transient());  // ... both ways
+  EXPECT_TRUE(api(429, 4, false).is_transient());   // a throttle is always transient
+  EXPECT_TRUE(api(500, 0).is_transient());          // 5xx without a known code
 }
 
 TEST(Transient, Throttling) {
@@ -152,9 +149,8 @@ TEST(Transient, Throttling) {
 
 TEST(Idempotency, ByRoute) {
   using whatsapp::idempotency;
-  for (auto id : {RouteId::kSendMessage, RouteId::kUploadMedia, RouteId::kRequestCode,
-                  RouteId::kVerifyCode, RouteId::kRegister, RouteId::kDeregister,
-                  RouteId::kCreateTemplate}) {
+  for (auto id : {RouteId::kSendMessage, RouteId::kUploadMedia, RouteId::kRequestCode, RouteId::kVerifyCode,
+                  RouteId::kRegister, RouteId::kDeregister, RouteId::kCreateTemplate}) {
     EXPECT_EQ(idempotency(id), Idempotency::kNotIdempotent) << whatsapp::route(id).name;
   }
   for (const auto& r : whatsapp::kRoutes) {
@@ -192,28 +188,50 @@ TEST(Categories, MatchErrorCodesTable) {
     ErrorCategory cat;
   };
   const Row rows[] = {
-      {0, ErrorCategory::kAuthorization},      {3, ErrorCategory::kAuthorization},
-      {10, ErrorCategory::kAuthorization},     {190, ErrorCategory::kAuthorization},
-      {200, ErrorCategory::kAuthorization},    {299, ErrorCategory::kAuthorization},
-      {131005, ErrorCategory::kAuthorization}, {4, ErrorCategory::kThrottling},
-      {80007, ErrorCategory::kThrottling},     {130429, ErrorCategory::kThrottling},
-      {131048, ErrorCategory::kThrottling},    {131056, ErrorCategory::kThrottling},
-      {133016, ErrorCategory::kThrottling},    {368, ErrorCategory::kIntegrity},
-      {130497, ErrorCategory::kIntegrity},     {131031, ErrorCategory::kIntegrity},
-      {132000, ErrorCategory::kTemplate},      {132001, ErrorCategory::kTemplate},
-      {132015, ErrorCategory::kTemplate},      {132069, ErrorCategory::kTemplate},
-      {131063, ErrorCategory::kTemplate},      {2388019, ErrorCategory::kTemplate},
-      {131052, ErrorCategory::kMedia},         {131053, ErrorCategory::kMedia},
-      {131021, ErrorCategory::kRecipient},     {131026, ErrorCategory::kRecipient},
-      {131030, ErrorCategory::kRecipient},     {131050, ErrorCategory::kRecipient},
-      {131051, ErrorCategory::kRecipient},     {137000, ErrorCategory::kRecipient},
-      {131047, ErrorCategory::kReengagement},  {1, ErrorCategory::kParameter},
-      {33, ErrorCategory::kParameter},         {100, ErrorCategory::kParameter},
-      {131008, ErrorCategory::kParameter},     {131009, ErrorCategory::kParameter},
-      {135000, ErrorCategory::kParameter},     {131045, ErrorCategory::kRegistration},
-      {133005, ErrorCategory::kRegistration},  {133010, ErrorCategory::kRegistration},
-      {2, ErrorCategory::kServer},             {131000, ErrorCategory::kServer},
-      {131016, ErrorCategory::kServer},        {131057, ErrorCategory::kServer},
+      {0, ErrorCategory::kAuthorization},
+      {3, ErrorCategory::kAuthorization},
+      {10, ErrorCategory::kAuthorization},
+      {190, ErrorCategory::kAuthorization},
+      {200, ErrorCategory::kAuthorization},
+      {299, ErrorCategory::kAuthorization},
+      {131005, ErrorCategory::kAuthorization},
+      {4, ErrorCategory::kThrottling},
+      {80007, ErrorCategory::kThrottling},
+      {130429, ErrorCategory::kThrottling},
+      {131048, ErrorCategory::kThrottling},
+      {131056, ErrorCategory::kThrottling},
+      {133016, ErrorCategory::kThrottling},
+      {368, ErrorCategory::kIntegrity},
+      {130497, ErrorCategory::kIntegrity},
+      {131031, ErrorCategory::kIntegrity},
+      {132000, ErrorCategory::kTemplate},
+      {132001, ErrorCategory::kTemplate},
+      {132015, ErrorCategory::kTemplate},
+      {132069, ErrorCategory::kTemplate},
+      {131063, ErrorCategory::kTemplate},
+      {2388019, ErrorCategory::kTemplate},
+      {131052, ErrorCategory::kMedia},
+      {131053, ErrorCategory::kMedia},
+      {131021, ErrorCategory::kRecipient},
+      {131026, ErrorCategory::kRecipient},
+      {131030, ErrorCategory::kRecipient},
+      {131050, ErrorCategory::kRecipient},
+      {131051, ErrorCategory::kRecipient},
+      {137000, ErrorCategory::kRecipient},
+      {131047, ErrorCategory::kReengagement},
+      {1, ErrorCategory::kParameter},
+      {33, ErrorCategory::kParameter},
+      {100, ErrorCategory::kParameter},
+      {131008, ErrorCategory::kParameter},
+      {131009, ErrorCategory::kParameter},
+      {135000, ErrorCategory::kParameter},
+      {131045, ErrorCategory::kRegistration},
+      {133005, ErrorCategory::kRegistration},
+      {133010, ErrorCategory::kRegistration},
+      {2, ErrorCategory::kServer},
+      {131000, ErrorCategory::kServer},
+      {131016, ErrorCategory::kServer},
+      {131057, ErrorCategory::kServer},
       {999999, ErrorCategory::kUnknown},
   };
   for (const Row& r : rows) EXPECT_EQ(error_category(r.code), r.cat) << r.code;
@@ -221,7 +239,8 @@ TEST(Categories, MatchErrorCodesTable) {
 
 // ---- the loop in the client ----------------------------------------------------------------
 
-const std::string kSendOk = R"({"data":{"messaging_product":"whatsapp","contacts":[{"input":"1555","wa_id":"1555"}],"messages":[{"id":"wamid.OK"}]}})";
+const std::string kSendOk =
+    R"({"data":{"messaging_product":"whatsapp","contacts":[{"input":"1555","wa_id":"1555"}],"messages":[{"id":"wamid.OK"}]}})";
 const Message kHello = Message::text("15551234567", "hello");
 
 HttpResponse answer(int status, std::string body, whatsapp::Headers headers = {}) {
@@ -234,8 +253,8 @@ HttpResponse answer(int status, std::string body, whatsapp::Headers headers = {}
 }
 const std::string kGraph503 = R"({"message":"Service Unavailable"})";
 std::string graph(int code) {
-  return R"({"data":{"error":{"message":"(#)" + std::to_string(code) + R"( x","type":"OAuthException","code":)" +
-         std::to_string(code) + "}}}";
+  return R"({"data":{"error":{"message":"(#)" + std::to_string(code) +
+         R"( x","type":"OAuthException","code":)" + std::to_string(code) + "}}}";
 }
 
 struct RetryLoop : ::testing::Test {
@@ -259,9 +278,7 @@ struct RetryLoop : ::testing::Test {
     return o;
   }
   Client<FakeTransport> client(ClientOptions o) { return Client<FakeTransport>(std::move(o), t); }
-  Result<whatsapp::PhoneNumber> read(const Client<FakeTransport>& c) {
-    return c.phone_numbers().get("1065");
-  }
+  Result<whatsapp::PhoneNumber> read(const Client<FakeTransport>& c) { return c.phone_numbers().get("1065"); }
   void push_phone_ok() { t.push(200, in_data_envelope(read_json("fixtures/phone_number.json"))); }
 };
 
@@ -319,7 +336,7 @@ TEST_F(RetryLoop, SendNotRepeatedAfterAnAnswerThatMayHaveBeenProcessed) {
   t.push(Error(ErrorKind::kTimeout, "timed out").with_delivery(Delivery::kMaybeSent));
   t.push(200, "");
   t.push(200, R"({"data":"oops"})");
-  const Delivery expected[] = {Delivery::kMaybeSent, Delivery::kAnswered, Delivery::kMaybeSent,
+  const Delivery expected[] = {Delivery::kMaybeSent, Delivery::kAnswered,  Delivery::kMaybeSent,
                                Delivery::kMaybeSent, Delivery::kMaybeSent, Delivery::kMaybeSent};
   for (Delivery d : expected) {
     auto r = c.messages().send("1065", kHello);

@@ -45,7 +45,9 @@ TEST(Security, QueryRefusalReachesTheCallerUnsentAndUnretried) {
 TEST(Security, HeaderValuesWithCrOrLfAreRefusedByCurl) {
   whatsapp::transport::CurlTransport curl;
   for (const auto& h : {std::pair<std::string, std::string>{"X-A", "v\r\nX-Evil: 1"},
-                        {"X-A", "v\nx"}, {"X-A\r\n", "v"}, {"", "v"}}) {
+                        {"X-A", "v\nx"},
+                        {"X-A\r\n", "v"},
+                        {"", "v"}}) {
     whatsapp::HttpRequest req;
     req.url = "http://127.0.0.1:9/never";
     req.headers.push_back(h);

@@ -55,8 +55,8 @@ std::vector<std::string> hostile_bodies(const std::string& url) {
   const std::string tok = nlohmann::json(kToken).dump();
   return {
       "<html><body>Bad gateway for " + url + "</body></html>",
-      R"({"data":{"error":{"message":"bad token )" + kToken + R"(","code":190,"error_data":{"details":)" + quoted +
-          R"(},"error_user_msg":)" + tok + "}}}",
+      R"({"data":{"error":{"message":"bad token )" + kToken + R"(","code":190,"error_data":{"details":)" +
+          quoted + R"(},"error_user_msg":)" + tok + "}}}",
       R"({"message":"A valid API token is required","provider":"whatsapp","error":{"code":401,"logging":{"query":{"api_token":)" +
           tok + "}}}}",
       R"({"message":"connect ECONNREFUSED","provider":"whatsapp","error":{"message":)" + quoted + "}}",

@@ -26,8 +26,8 @@ std::string q(const nlohmann::json& query, const char* key) {
 TEST(WebhookChallenge, EchoesTheChallengeWhenTheTokenMatches) {
   auto p = params();
   const auto& query = p["query"];
-  auto a = answer_challenge(q(query, "hub.mode"), q(query, "hub.verify_token"),
-                            q(query, "hub.challenge"), p["configured_verify_token"].get<std::string>());
+  auto a = answer_challenge(q(query, "hub.mode"), q(query, "hub.verify_token"), q(query, "hub.challenge"),
+                            p["configured_verify_token"].get<std::string>());
   EXPECT_TRUE(a.accepted());
   EXPECT_EQ(a.http_status, 200);
   EXPECT_EQ(a.body, p["expected_response_body"].get<std::string>());
@@ -39,13 +39,12 @@ TEST(WebhookChallenge, NegativeCasesFromTheFixtureAreRefused) {
   const std::string token = p["configured_verify_token"];
   const ChallengeOutcome expected[] = {ChallengeOutcome::kMissingParameter,
                                        ChallengeOutcome::kMissingParameter,
-                                       ChallengeOutcome::kMissingParameter,
-                                       ChallengeOutcome::kTokenMismatch};
+                                       ChallengeOutcome::kMissingParameter, ChallengeOutcome::kTokenMismatch};
   ASSERT_EQ(p["negative_cases"].size(), 4u);
   for (std::size_t i = 0; i < 4; ++i) {
     const auto& query = p["negative_cases"][i]["query"];
-    auto a = answer_challenge(q(query, "hub.mode"), q(query, "hub.verify_token"),
-                              q(query, "hub.challenge"), token);
+    auto a = answer_challenge(q(query, "hub.mode"), q(query, "hub.verify_token"), q(query, "hub.challenge"),
+                              token);
     EXPECT_FALSE(a.accepted()) << i;
     EXPECT_EQ(a.outcome, expected[i]) << i;
     EXPECT_EQ(a.http_status, 403) << i;

@@ -10,9 +10,9 @@
 
 #include <gtest/gtest.h>
 
+#include "webhook_support.hpp"
 #include "whatsapp/webhook/dispatcher.hpp"
 #include "whatsapp/webhook/duplicate_filter.hpp"
-#include "webhook_support.hpp"
 #include "whatsapp/webhook/parse.hpp"
 
 namespace {
@@ -107,12 +107,14 @@ TEST(WebhookDispatcher, MostSpecificHandlerRunsOnce) {
    })
       .on_message([&](const Event&, const Message& m) { calls.push_back("message:" + m.type); })
       .on_status([&](const Event&, const Status& s) { calls.push_back("status:" + s.status); })
-      .on_template_status([&](const Event&, const TemplateStatusUpdate& u) {
-        calls.push_back("template:" + u.event);
-      })
-      .on_unknown([&](const Event& e) { calls.push_back(std::string("unknown:") + std::string(to_string(e.kind))); });
+      .on_template_status(
+          [&](const Event&, const TemplateStatusUpdate& u) { calls.push_back("template:" + u.event); })
+      .on_unknown(
+          [&](const Event& e) { calls.push_back(std::string("unknown:") + std::string(to_string(e.kind))); });
 
-  const char* files[] = {"webhook_text.json", "webhook_image.json", "webhook_status_read.json",
+  const char* files[] = {"webhook_text.json",
+                         "webhook_image.json",
+                         "webhook_status_read.json",
                          "webhook_template_status_update_rejected.json",
                          "webhook_template_quality_update_yellow.json",
                          "webhook_user_marketing_preferences_resume.json",
@@ -123,9 +125,8 @@ TEST(WebhookDispatcher, MostSpecificHandlerRunsOnce) {
     EXPECT_EQ(report.unhandled, 0u) << f;
   }
   const std::vector<std::string> expected = {
-      "text:Body Text@1122334455667", "message:image", "status:read", "template:REJECTED",
-      "unknown:template_quality", "unknown:user_preference", "message:interactive",
-      "unknown:error"};
+      "text:Body Text@1122334455667", "message:image",           "status:read",         "template:REJECTED",
+      "unknown:template_quality",     "unknown:user_preference", "message:interactive", "unknown:error"};
   EXPECT_EQ(calls, expected);
 }
 
@@ -136,12 +137,21 @@ TEST(WebhookDispatcher, EveryMessageFixtureReachesItsHandler) {
   auto mark = [&](const char* name) {
     return [&, name](const Event&, const Message&) { got[current] = name; };
   };
-  d.on_text(mark("text")).on_image(mark("image")).on_video(mark("video"))
-      .on_document(mark("document")).on_audio(mark("audio")).on_sticker(mark("sticker"))
-      .on_location(mark("location")).on_contacts(mark("contacts"))
-      .on_interactive(mark("interactive")).on_button(mark("button"))
-      .on_reaction(mark("reaction")).on_order(mark("order")).on_system(mark("system"))
-      .on_chat_opened(mark("chat_opened")).on_unsupported(mark("unsupported"));
+  d.on_text(mark("text"))
+      .on_image(mark("image"))
+      .on_video(mark("video"))
+      .on_document(mark("document"))
+      .on_audio(mark("audio"))
+      .on_sticker(mark("sticker"))
+      .on_location(mark("location"))
+      .on_contacts(mark("contacts"))
+      .on_interactive(mark("interactive"))
+      .on_button(mark("button"))
+      .on_reaction(mark("reaction"))
+      .on_order(mark("order"))
+      .on_system(mark("system"))
+      .on_chat_opened(mark("chat_opened"))
+      .on_unsupported(mark("unsupported"));
   const std::map<std::string, std::string> expected = {
       {"webhook_audio.json", "audio"},
       {"webhook_voice.json", "audio"},
@@ -193,9 +203,9 @@ TEST(WebhookDispatcher, DuplicatesAreSkipped) {
   EXPECT_EQ(texts, 1);
 
   // Same wamid, different statuses: each handled once.
-  for (const char* f : {"webhook_status_sent.json", "webhook_status_delivered.json",
-                        "webhook_status_sent.json", "webhook_status_read.json",
-                        "webhook_status_delivered.json"}) {
+  for (const char* f :
+       {"webhook_status_sent.json", "webhook_status_delivered.json", "webhook_status_sent.json",
+        "webhook_status_read.json", "webhook_status_delivered.json"}) {
     (void)d.dispatch(load_notification(f));
   }
   EXPECT_EQ(statuses, (std::vector<std::string>{"sent", "delivered", "read"}));
@@ -232,9 +242,12 @@ TEST(WebhookDispatcher, AThrowingHandlerIsReportedAndItsKeyForgotten) {
 TEST(WebhookDispatcher, ConcurrentDeliveriesAreHandledOnce) {
   // Several threads receive the same notifications, as when Meta retries while the first
   // delivery is still being processed: every event must be handled exactly once overall.
-  const char* files[] = {"webhook_text.json", "webhook_status_sent.json",
-                         "webhook_status_delivered.json", "webhook_status_read.json",
-                         "webhook_reaction.json", "webhook_order.json",
+  const char* files[] = {"webhook_text.json",
+                         "webhook_status_sent.json",
+                         "webhook_status_delivered.json",
+                         "webhook_status_read.json",
+                         "webhook_reaction.json",
+                         "webhook_order.json",
                          "webhook_template_status_update_approved.json"};
   std::vector<Notification> notes;
   for (const char* f : files) notes.push_back(load_notification(f));

@@ -31,8 +31,7 @@ TEST(WebhookEvents, OneEventPerFixture) {
   };
   const Case cases[] = {
       {"webhook_text.json", EventKind::kMessage, "1122334455667", "message:wamid.xyzxyz"},
-      {"webhook_status_delivered.json", EventKind::kStatus, "1122334455667",
-       "status:wamid.xyzxyz:delivered"},
+      {"webhook_status_delivered.json", EventKind::kStatus, "1122334455667", "status:wamid.xyzxyz:delivered"},
       {"webhook_status_read.json", EventKind::kStatus, "1122334455667", "status:wamid.xyzxyz:read"},
       {"webhook_template_status_update_approved.json", EventKind::kTemplateStatus, "",
        "template_status:1689556908129832:APPROVED:1751247548"},
@@ -42,10 +41,8 @@ TEST(WebhookEvents, OneEventPerFixture) {
        "template_category:12345678:MARKETING:1750344882"},
       {"webhook_template_components_update_element.json", EventKind::kTemplateComponents, "",
        "template_components:12345678:1751483772"},
-      {"webhook_user_marketing_preferences_resume.json", EventKind::kUserPreference,
-       "106540352242922", ""},
-      {"webhook_chat_opened_chat_opened.json", EventKind::kMessage, "1122334455667",
-       "message:wamid.xyzxyz"},
+      {"webhook_user_marketing_preferences_resume.json", EventKind::kUserPreference, "106540352242922", ""},
+      {"webhook_chat_opened_chat_opened.json", EventKind::kMessage, "1122334455667", "message:wamid.xyzxyz"},
   };
   for (const auto& c : cases) {
     Notification n = load(c.file);
@@ -104,12 +101,12 @@ TEST(WebhookEvents, ManyEntriesChangesAndUnknownFields) {
   ASSERT_TRUE(r.ok());
   std::vector<std::string> seen;
   for_each_event(*r, [&](const Event& e) {
-    seen.push_back(std::string(to_string(e.kind)) + "@" + e.entry->id + "/" +
-                   std::string(e.phone_number_id) + " " + e.dedup_key());
+    seen.push_back(std::string(to_string(e.kind)) + "@" + e.entry->id + "/" + std::string(e.phone_number_id) +
+                   " " + e.dedup_key());
   });
   const std::vector<std::string> expected = {
-      "message@A/P1 message:m1", "message@A/P1 message:m2", "status@A/P1 status:m0:read",
-      "unknown@B/ ",             "unknown@B/P2 ",            "account_update@B/ "};
+      "message@A/P1 message:m1", "message@A/P1 message:m2", "status@A/P1 status:m0:read", "unknown@B/ ",
+      "unknown@B/P2 ",           "account_update@B/ "};
   EXPECT_EQ(seen, expected);
 }
 

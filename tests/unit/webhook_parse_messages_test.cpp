@@ -54,8 +54,9 @@ TEST(WebhookParseMessages, TextWithFrame) {
   EXPECT_EQ(m.timestamp.text, "1697043223");
   EXPECT_EQ(m.timestamp.seconds(), 1697043223);
   ASSERT_TRUE(m.timestamp.time_point());
-  EXPECT_EQ(std::chrono::duration_cast<std::chrono::seconds>(
-                m.timestamp.time_point()->time_since_epoch()).count(), 1697043223);
+  EXPECT_EQ(
+      std::chrono::duration_cast<std::chrono::seconds>(m.timestamp.time_point()->time_since_epoch()).count(),
+      1697043223);
   EXPECT_EQ(m.type, "text");
   EXPECT_EQ(m.kind(), MessageType::kText);
   ASSERT_TRUE(m.text);
@@ -82,8 +83,9 @@ TEST(WebhookParseMessages, ImageAndImageWithUrl) {
 
   Message u = only_message("webhook_image_with_url.json");
   ASSERT_TRUE(u.image);
-  EXPECT_EQ(u.image->url, "https://lookaside.fbsbx.com/whatsapp_business/attachments/"
-                          "?mid=65463453&source=webhook&ext=487r9re&hash=heiwchueowbcew-dnedcw");
+  EXPECT_EQ(u.image->url,
+            "https://lookaside.fbsbx.com/whatsapp_business/attachments/"
+            "?mid=65463453&source=webhook&ext=487r9re&hash=heiwchueowbcew-dnedcw");
 }
 
 TEST(WebhookParseMessages, VideoDocumentForwarded) {

@@ -335,8 +335,8 @@ TEST(WebhookParseRobustness, SizeAndDepthLimits) {
   auto r = parse(body, ParseOptions{100});
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().kind(), whatsapp::ErrorKind::kParse);
-  EXPECT_EQ(r.error().message(), "webhook body too large: " + std::to_string(body.size()) +
-                                     " bytes, limit 100");
+  EXPECT_EQ(r.error().message(),
+            "webhook body too large: " + std::to_string(body.size()) + " bytes, limit 100");
   EXPECT_TRUE(parse(body, ParseOptions{body.size()}).ok());
 
   std::string deep = "{\"a\":" + std::string(100000, '[') + std::string(100000, ']') + "}";

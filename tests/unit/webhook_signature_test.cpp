@@ -13,8 +13,8 @@
 
 namespace {
 
-using whatsapp::webhook::SignatureStatus;
 using whatsapp::webhook::sign;
+using whatsapp::webhook::SignatureStatus;
 using whatsapp::webhook::verify_signature;
 
 std::string read_file(const std::string& name) {
@@ -46,7 +46,7 @@ TEST(WebhookSignature, MetaSignsTheEscapedBytesNotTheUtf8) {
   const std::string secret = v["app_secret"];
   const std::string header = v["header"];
   const std::string escaped = v["body_as_escaped"];  // what Meta sends: \u307f... as ASCII
-  const std::string utf8 = v["body"];                 // the same text decoded
+  const std::string utf8 = v["body"];                // the same text decoded
 
   // The escaped form is pure ASCII with backslash-u sequences.
   EXPECT_NE(escaped.find("\\u307f"), std::string::npos);
@@ -57,8 +57,7 @@ TEST(WebhookSignature, MetaSignsTheEscapedBytesNotTheUtf8) {
   auto bad = verify_signature(utf8, header, secret);
   EXPECT_EQ(bad.status, SignatureStatus::kMismatch);
   EXPECT_EQ(bad.http_status(), 403);
-  EXPECT_EQ(sign(utf8, secret),
-            "sha256=5ab50fefd5b7b7258964d9825904e7916acb73fe8030123871485627791ffbde");
+  EXPECT_EQ(sign(utf8, secret), "sha256=5ab50fefd5b7b7258964d9825904e7916acb73fe8030123871485627791ffbde");
 }
 
 TEST(WebhookSignature, MissingIsDistinctFromMalformedAndMismatch) {
@@ -70,8 +69,7 @@ TEST(WebhookSignature, MissingIsDistinctFromMalformedAndMismatch) {
   EXPECT_EQ(verify_signature("test", "sha256=wrong", "secret").status, SignatureStatus::kMalformed);
   // The hex without its prefix.
   EXPECT_EQ(verify_signature("test", good.substr(7), "secret").status, SignatureStatus::kMalformed);
-  EXPECT_EQ(verify_signature("test", "sha1=" + good.substr(7), "secret").status,
-            SignatureStatus::kMalformed);
+  EXPECT_EQ(verify_signature("test", "sha1=" + good.substr(7), "secret").status, SignatureStatus::kMalformed);
   // One digit short, one too many, a non-hex digit.
   EXPECT_EQ(verify_signature("test", good.substr(0, good.size() - 1), "secret").status,
             SignatureStatus::kMalformed);

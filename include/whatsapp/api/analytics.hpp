@@ -32,8 +32,10 @@ class AnalyticsApi {
     spec.query.emplace_back("start", std::to_string(query.start));
     spec.query.emplace_back("end", std::to_string(query.end));
     spec.query.emplace_back("granularity", std::string(to_string(query.granularity)));
-    if (!query.phone_numbers.empty()) spec.query.emplace_back("phone_numbers", nlohmann::json(query.phone_numbers).dump());
-    if (!query.metric_types.empty()) spec.query.emplace_back("metric_types", nlohmann::json(query.metric_types).dump());
+    if (!query.phone_numbers.empty())
+      spec.query.emplace_back("phone_numbers", nlohmann::json(query.phone_numbers).dump());
+    if (!query.metric_types.empty())
+      spec.query.emplace_back("metric_types", nlohmann::json(query.metric_types).dump());
     auto payload = core_->call(spec);
     if (!payload) return std::move(payload).error();
     return detail::decode<Analytics>(*payload, "analytics");

@@ -42,7 +42,8 @@ class Business {
   /// Errors: kApi (e.g. an unknown vertical), kParse when the answer is not a success.
   /// Safe to repeat.
   Result<void> update_profile(std::string_view phone_number_id, const BusinessProfileUpdate& update) const {
-    return post(RouteId::kUpdateBusinessProfile, phone_number_id, nlohmann::json(update), "update business profile");
+    return post(RouteId::kUpdateBusinessProfile, phone_number_id, nlohmann::json(update),
+                "update business profile");
   }
 
   /// Get Business Compliance Info of `phone_number_id` (businesses in India). Errors: kApi,
@@ -57,12 +58,14 @@ class Business {
   /// Update Business Compliance Info with the fields set in `info`. Errors: kApi, kParse.
   /// Safe to repeat.
   Result<void> update_compliance_info(std::string_view phone_number_id, const ComplianceInfo& info) const {
-    return post(RouteId::kUpdateComplianceInfo, phone_number_id, nlohmann::json(info), "update compliance info");
+    return post(RouteId::kUpdateComplianceInfo, phone_number_id, nlohmann::json(info),
+                "update compliance info");
   }
 
   /// Get WhatsApp Business Account `waba_id`; `fields` as Meta names them (empty: its default).
   /// Errors: kApi, kParse, kTransport. Read-only: safe to repeat.
-  Result<BusinessAccount> get_account(std::string_view waba_id, const std::vector<std::string>& fields = {}) const {
+  Result<BusinessAccount> get_account(std::string_view waba_id,
+                                      const std::vector<std::string>& fields = {}) const {
     detail::RequestSpec spec{&route(RouteId::kGetBusinessAccount), {waba_id}, {}, {}, {}};
     detail::add_fields(spec.query, fields);
     auto payload = core_->call(spec);
@@ -81,7 +84,8 @@ class Business {
     return d->front();
   }
 
-  Result<void> post(RouteId id, std::string_view path_value, const nlohmann::json& body, std::string_view what) const {
+  Result<void> post(RouteId id, std::string_view path_value, const nlohmann::json& body,
+                    std::string_view what) const {
     detail::RequestSpec spec{&route(id), {path_value}, {}, {}, {}};
     spec.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     return detail::expect_success(core_->call(spec), what);

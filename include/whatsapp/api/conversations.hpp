@@ -44,11 +44,13 @@ class Conversations {
   Paged<Conversation> list_all(std::string_view waba_id, ConversationFilter filter = {}) const {
     auto self = *this;
     std::string waba(waba_id);
-    return Paged<Conversation>([self, waba, filter](const std::string& cursor) { return self.list(waba, filter, cursor); });
+    return Paged<Conversation>(
+        [self, waba, filter](const std::string& cursor) { return self.list(waba, filter, cursor); });
   }
 
   /// Get Conversation by ID. Errors: kApi (unknown id), kParse. Read-only: safe to repeat.
-  Result<Conversation> get(std::string_view conversation_id, const std::vector<std::string>& fields = {}) const {
+  Result<Conversation> get(std::string_view conversation_id,
+                           const std::vector<std::string>& fields = {}) const {
     detail::RequestSpec spec{&route(RouteId::kGetConversation), {conversation_id}, {}, {}, {}};
     detail::add_fields(spec.query, fields);
     auto payload = core_->call(spec);

@@ -43,7 +43,8 @@ class MediaFiles {
   /// progress callback stops it; kApi; kTransport. Repeating it uploads another copy.
   Result<UploadedMedia> upload(std::string_view phone_number_id, const MediaUpload& upload) const {
     std::string mime = upload.mime_type;
-    if (mime.empty()) mime = std::string(mime_type_for_path(upload.filename.empty() ? upload.file_path : upload.filename));
+    if (mime.empty())
+      mime = std::string(mime_type_for_path(upload.filename.empty() ? upload.file_path : upload.filename));
     if (mime.empty()) {
       return Error::invalid_argument("mime_type", "cannot tell the type of \"" + upload.filename +
                                                       "\" from its extension; give a MIME type");
@@ -56,7 +57,9 @@ class MediaFiles {
     if (!upload.file_path.empty()) {
       std::error_code ec;
       size = std::filesystem::file_size(upload.file_path, ec);
-      if (ec) return Error::invalid_argument("file_path", "cannot read \"" + upload.file_path + "\": " + ec.message());
+      if (ec)
+        return Error::invalid_argument("file_path",
+                                       "cannot read \"" + upload.file_path + "\": " + ec.message());
       std::ifstream in(upload.file_path, std::ios::binary);
       head.assign(32, '\0');
       in.read(head.data(), 32);
@@ -66,10 +69,11 @@ class MediaFiles {
     const bool animated = upload.animated_sticker.value_or(is_animated_webp(head));
     const std::uint64_t max = max_media_bytes(*kind, animated);
     if (size > max) {
-      return Error::invalid_argument("file", "has " + std::to_string(size) + " bytes; WhatsApp accepts at most " +
-                                                 std::to_string(max) + " for " +
-                                                 (*kind == MediaKind::kSticker ? (animated ? "an animated sticker" : "a static sticker")
-                                                                               : "a " + std::string(to_string(*kind))));
+      return Error::invalid_argument(
+          "file", "has " + std::to_string(size) + " bytes; WhatsApp accepts at most " + std::to_string(max) +
+                      " for " +
+                      (*kind == MediaKind::kSticker ? (animated ? "an animated sticker" : "a static sticker")
+                                                    : "a " + std::string(to_string(*kind))));
     }
 
     MultipartPart file;
@@ -150,8 +154,8 @@ class MediaFiles {
     const std::string digest = hash.finish();
     result.sha256_hex = detail::to_hex(digest);
     if (info.file_size && *info.file_size != result.bytes) {
-      Error e(ErrorKind::kTransport, "downloaded " + std::to_string(result.bytes) + " bytes but the media has " +
-                                         std::to_string(*info.file_size));
+      Error e(ErrorKind::kTransport, "downloaded " + std::to_string(result.bytes) +
+                                         " bytes but the media has " + std::to_string(*info.file_size));
       e.with_http_status(resp.status);
       return core_->finish(std::move(e), *ex);
     }
@@ -184,10 +188,13 @@ class MediaFiles {
     const std::string part = path + ".part";
     std::ofstream out(part, std::ios::binary | std::ios::trunc);
     if (!out) return Error::invalid_argument("path", "cannot write \"" + part + "\"");
-    auto r = download(info, [&](std::string_view chunk) {
-      out.write(chunk.data(), static_cast<std::streamsize>(chunk.size()));
-      return static_cast<bool>(out);
-    }, options);
+    auto r = download(
+        info,
+        [&](std::string_view chunk) {
+          out.write(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+          return static_cast<bool>(out);
+        },
+        options);
     out.close();
     std::error_code ec;
     if (!r || !out) {

@@ -44,7 +44,8 @@ class Messages {
   /// send() does (validation, format fallback, envelope, retries, rate limits) and gets its own
   /// Result, in the order of `messages`. An invalid message gets its kInvalidArgument error and
   /// sends nothing; the others go anyway. Blocks until every message has its result.
-  std::vector<Result<SendResult>> send_batch(std::string_view phone_number_id, const std::vector<Message>& messages,
+  std::vector<Result<SendResult>> send_batch(std::string_view phone_number_id,
+                                             const std::vector<Message>& messages,
                                              const BatchOptions& options = {}) const {
     return detail::send_message_batch(
         *core_, messages.size(), [&](std::size_t) { return phone_number_id; },

@@ -59,7 +59,8 @@ class PhoneNumbers {
   Result<void> request_code(std::string_view phone_number_id, CodeMethod method,
                             std::string_view language = "en_US") const {
     if (language.empty()) return Error::invalid_argument("language", "must not be empty");
-    nlohmann::json body{{"code_method", method == CodeMethod::kSms ? "SMS" : "VOICE"}, {"language", language}};
+    nlohmann::json body{{"code_method", method == CodeMethod::kSms ? "SMS" : "VOICE"},
+                        {"language", language}};
     return post(RouteId::kRequestCode, phone_number_id, body, "request code");
   }
 

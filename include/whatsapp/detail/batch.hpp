@@ -23,9 +23,9 @@
 #include "whatsapp/detail/core.hpp"
 #include "whatsapp/detail/decode.hpp"
 #include "whatsapp/detail/send_body.hpp"
+#include "whatsapp/envelope.hpp"
 #include "whatsapp/model/message.hpp"
 #include "whatsapp/model/send_result.hpp"
-#include "whatsapp/envelope.hpp"
 #include "whatsapp/retry.hpp"
 #include "whatsapp/transport/transport.hpp"
 
@@ -37,7 +37,8 @@ class BatchEngine {
   explicit BatchEngine(const Core<Transport>& core) : c_(core) {}
 
   /// The payload or error of each spec, in the order of `specs`.
-  std::vector<Result<nlohmann::json>> run(const std::vector<RequestSpec>& specs, const BatchOptions& o) const {
+  std::vector<Result<nlohmann::json>> run(const std::vector<RequestSpec>& specs,
+                                          const BatchOptions& o) const {
     std::vector<std::optional<Result<nlohmann::json>>> out(specs.size());
     std::vector<Call> calls;
     calls.reserve(specs.size());
@@ -111,7 +112,8 @@ class BatchEngine {
           if (!earliest || k.ready < *earliest) earliest = k.ready;
           continue;
         }
-        if (k.stage == Stage::kStartTry && !k.paced && c_.limiter_ && k.spec->route->id == RouteId::kSendMessage) {
+        if (k.stage == Stage::kStartTry && !k.paced && c_.limiter_ &&
+            k.spec->route->id == RouteId::kSendMessage) {
           k.paced = true;  // one slot per try, booked when the try could otherwise go
           const auto wait = c_.reserve_slot(*k.spec, now);
           if (wait.count() > 0) {
@@ -171,7 +173,8 @@ class BatchEngine {
     }
   }
 
-  std::vector<Result<HttpResponse>> send(const std::vector<HttpRequest>& requests, std::size_t max_in_flight) const {
+  std::vector<Result<HttpResponse>> send(const std::vector<HttpRequest>& requests,
+                                         std::size_t max_in_flight) const {
     Transport& t = *c_.transport_;
     if constexpr (transport::has_send_many_v<Transport>) {
       return t.send_many(requests, std::max<std::size_t>(1, max_in_flight));
@@ -264,8 +267,9 @@ namespace whatsapp::detail {
 /// the others through BatchEngine and decodes each answer. `phone_of(i)` and `message_of(i)` give
 /// message i and its sending number; results are in input order.
 template <class Transport, class PhoneOf, class MessageOf>
-std::vector<Result<SendResult>> send_message_batch(const Core<Transport>& core, std::size_t n, PhoneOf phone_of,
-                                                   MessageOf message_of, const BatchOptions& options) {
+std::vector<Result<SendResult>> send_message_batch(const Core<Transport>& core, std::size_t n,
+                                                   PhoneOf phone_of, MessageOf message_of,
+                                                   const BatchOptions& options) {
   std::vector<std::optional<Result<SendResult>>> out(n);
   std::vector<RequestSpec> specs;
   std::vector<std::size_t> index;  // specs[j] is message index[j]

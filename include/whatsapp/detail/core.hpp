@@ -142,9 +142,9 @@ class Core {
       const std::chrono::milliseconds delay = retry_delay(policy, attempt, e, time.uniform01());
       if (deadline && time.current() + delay >= *deadline) return e;
       logger_.log(LogLevel::kWarning, [&] {
-        return "retrying \"" + std::string(r.name) + "\" in " + std::to_string(delay.count()) +
-               " ms (try " + std::to_string(attempt) + " of " + std::to_string(max_attempts) +
-               " failed: " + e.to_string() + ")";
+        return "retrying \"" + std::string(r.name) + "\" in " + std::to_string(delay.count()) + " ms (try " +
+               std::to_string(attempt) + " of " + std::to_string(max_attempts) + " failed: " + e.to_string() +
+               ")";
       });
       time.wait(delay);
     }
@@ -194,32 +194,35 @@ class Core {
     const auto wait = reserve_slot(spec, now);
     if (wait.count() <= 0) return {};
     if (deadline && now + wait >= *deadline) {
-      Error e(ErrorKind::kTimeout, "the rate limit's wait runs past the call's deadline (the request was not sent)");
+      Error e(ErrorKind::kTimeout,
+              "the rate limit's wait runs past the call's deadline (the request was not sent)");
       e.with_delivery(Delivery::kNotSent);
       return e;
     }
     const auto ms = std::chrono::ceil<std::chrono::milliseconds>(wait);
-    logger_.log(LogLevel::kDebug, [&] {
-      return "rate limit: waiting " + std::to_string(ms.count()) + " ms before a send";
-    });
+    logger_.log(LogLevel::kDebug,
+                [&] { return "rate limit: waiting " + std::to_string(ms.count()) + " ms before a send"; });
     time.wait(ms);
     return {};
   }
 
   /// Books the rate limits' slot for one send of `spec` at `now`; returns the wait before it.
-  std::chrono::nanoseconds reserve_slot(const RequestSpec& spec, std::chrono::steady_clock::time_point now) const {
+  std::chrono::nanoseconds reserve_slot(const RequestSpec& spec,
+                                        std::chrono::steady_clock::time_point now) const {
     std::string recipient;
     if (limiter_->options().per_recipient_interval.count() > 0) {
       const auto body = nlohmann::json::parse(spec.body, nullptr, false);
       if (body.is_object()) {
-        if (const auto to = body.find("to"); to != body.end() && to->is_string()) recipient = to->get<std::string>();
+        if (const auto to = body.find("to"); to != body.end() && to->is_string())
+          recipient = to->get<std::string>();
       }
     }
     return limiter_->reserve(spec.path[0], recipient, now);
   }
 
   /// The HTTP request for `spec` in `format`; an invalid_argument error when a path value is empty.
-  Result<HttpRequest> make_request(const RequestSpec& spec, UrlFormat format, const AttemptSettings& settings) const {
+  Result<HttpRequest> make_request(const RequestSpec& spec, UrlFormat format,
+                                   const AttemptSettings& settings) const {
     auto url = build_url(endpoint_, *spec.route, spec.path, spec.query, format);
     if (!url) return scrub(std::move(url).error());
     HttpRequest req;
@@ -248,8 +251,9 @@ class Core {
     ++ex.attempts;
     ex.format = format;
     if (debug) {
-      const auto us = std::chrono::duration_cast<std::chrono::microseconds>(
-                          std::chrono::steady_clock::now() - start).count();
+      const auto us =
+          std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - start)
+              .count();
       logger_.log(LogLevel::kDebug, [&] {
         std::string line(to_string(req.method));
         line += ' ';

@@ -19,11 +19,17 @@ inline std::optional<std::size_t> utf8_length(std::string_view s) noexcept {
     if (c < 0x80) {
       len = 1;
     } else if ((c & 0xE0) == 0xC0) {
-      len = 2; cp = c & 0x1F; min = 0x80;
+      len = 2;
+      cp = c & 0x1F;
+      min = 0x80;
     } else if ((c & 0xF0) == 0xE0) {
-      len = 3; cp = c & 0x0F; min = 0x800;
+      len = 3;
+      cp = c & 0x0F;
+      min = 0x800;
     } else if ((c & 0xF8) == 0xF0) {
-      len = 4; cp = c & 0x07; min = 0x10000;
+      len = 4;
+      cp = c & 0x07;
+      min = 0x10000;
     } else {
       return std::nullopt;
     }

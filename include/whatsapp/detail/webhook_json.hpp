@@ -41,17 +41,12 @@ inline std::optional<std::string> webhook_string(const nlohmann::json& j, std::s
   const nlohmann::json* v = webhook_member(j, key);
   if (v == nullptr) return std::nullopt;
   switch (v->type()) {
-    case nlohmann::json::value_t::string:
-      return v->get_ref<const std::string&>();
-    case nlohmann::json::value_t::number_integer:
-      return std::to_string(v->get<std::int64_t>());
-    case nlohmann::json::value_t::number_unsigned:
-      return std::to_string(v->get<std::uint64_t>());
+    case nlohmann::json::value_t::string: return v->get_ref<const std::string&>();
+    case nlohmann::json::value_t::number_integer: return std::to_string(v->get<std::int64_t>());
+    case nlohmann::json::value_t::number_unsigned: return std::to_string(v->get<std::uint64_t>());
     case nlohmann::json::value_t::number_float:
-    case nlohmann::json::value_t::boolean:
-      return v->dump();
-    default:
-      return std::nullopt;
+    case nlohmann::json::value_t::boolean: return v->dump();
+    default: return std::nullopt;
   }
 }
 
@@ -87,8 +82,7 @@ inline std::optional<std::int64_t> webhook_int(const nlohmann::json& j, std::str
   if (v->is_number_float()) {
     double d = v->get<double>();
     // The bounds are exact powers of two, so the comparison is exact.
-    if (!std::isfinite(d) || d != std::floor(d) || d < -9223372036854775808.0 ||
-        d >= 9223372036854775808.0) {
+    if (!std::isfinite(d) || d != std::floor(d) || d < -9223372036854775808.0 || d >= 9223372036854775808.0) {
       return std::nullopt;
     }
     return static_cast<std::int64_t>(d);
@@ -145,9 +139,7 @@ inline std::size_t webhook_nesting_depth(std::string_view text, std::size_t limi
       continue;
     }
     switch (c) {
-      case '"':
-        in_string = true;
-        break;
+      case '"': in_string = true; break;
       case '[':
       case '{':
         if (++depth > deepest) {
@@ -159,8 +151,7 @@ inline std::size_t webhook_nesting_depth(std::string_view text, std::size_t limi
       case '}':
         if (depth > 0) --depth;
         break;
-      default:
-        break;
+      default: break;
     }
   }
   return deepest;

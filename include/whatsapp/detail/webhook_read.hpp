@@ -120,8 +120,8 @@ inline wh::SharedContact webhook_read_shared_contact(const webhook_json& j) {
     c.last_name = webhook_string(*n, "last_name");
   }
   c.phones = webhook_read_list<wh::ContactPhone>(j, "phones", [](const webhook_json& p) {
-    return wh::ContactPhone{webhook_string(p, "phone"), webhook_string(p, "wa_id"),
-                            webhook_string(p, "type"), p};
+    return wh::ContactPhone{webhook_string(p, "phone"), webhook_string(p, "wa_id"), webhook_string(p, "type"),
+                            p};
   });
   c.raw = j;
   return c;
@@ -178,8 +178,7 @@ inline wh::SystemContent webhook_read_system(const webhook_json& j) {
 }
 
 inline wh::IdentityContent webhook_read_identity(const webhook_json& j) {
-  return wh::IdentityContent{webhook_bool(j, "acknowledged"),
-                             webhook_read_timestamp(j, "created_timestamp"),
+  return wh::IdentityContent{webhook_bool(j, "acknowledged"), webhook_read_timestamp(j, "created_timestamp"),
                              webhook_string(j, "hash"), j};
 }
 
@@ -229,7 +228,8 @@ inline wh::Message webhook_read_message(const webhook_json& j) {
   m.system = webhook_read_optional<wh::SystemContent>(j, "system", webhook_read_system);
   m.identity = webhook_read_optional<wh::IdentityContent>(j, "identity", webhook_read_identity);
   m.referral = webhook_read_optional<wh::Referral>(j, "referral", webhook_read_referral);
-  if (const webhook_json* u = webhook_object(j, "unsupported")) m.unsupported_type = webhook_string(*u, "type");
+  if (const webhook_json* u = webhook_object(j, "unsupported"))
+    m.unsupported_type = webhook_string(*u, "type");
   m.errors = webhook_read_errors(j);
   m.raw = j;
   return m;
@@ -284,8 +284,7 @@ inline wh::TemplateStatusUpdate webhook_read_template_status(const webhook_json&
 }
 
 inline wh::TemplateQualityUpdate webhook_read_template_quality(const webhook_json& j) {
-  return wh::TemplateQualityUpdate{webhook_read_template_ref(j),
-                                   webhook_string(j, "previous_quality_score"),
+  return wh::TemplateQualityUpdate{webhook_read_template_ref(j), webhook_string(j, "previous_quality_score"),
                                    webhook_string_or_empty(j, "new_quality_score"), j};
 }
 
@@ -301,20 +300,25 @@ inline wh::TemplateComponentsUpdate webhook_read_template_components(const webho
   u.title = webhook_string(j, "message_template_title");
   u.element = webhook_string(j, "message_template_element");
   u.footer = webhook_string(j, "message_template_footer");
-  u.buttons = webhook_read_list<wh::TemplateButtonInfo>(j, "message_template_buttons", [](const webhook_json& b) {
-    return wh::TemplateButtonInfo{webhook_string_or_empty(b, "message_template_button_type"),
-                                  webhook_string_or_empty(b, "message_template_button_text"),
-                                  webhook_string(b, "message_template_button_url"),
-                                  webhook_string(b, "message_template_button_phone_number"), b};
-  });
+  u.buttons =
+      webhook_read_list<wh::TemplateButtonInfo>(j, "message_template_buttons", [](const webhook_json& b) {
+        return wh::TemplateButtonInfo{webhook_string_or_empty(b, "message_template_button_type"),
+                                      webhook_string_or_empty(b, "message_template_button_text"),
+                                      webhook_string(b, "message_template_button_url"),
+                                      webhook_string(b, "message_template_button_phone_number"), b};
+      });
   u.raw = j;
   return u;
 }
 
 inline wh::UserPreference webhook_read_user_preference(const webhook_json& j) {
-  return wh::UserPreference{webhook_string_or_empty(j, "wa_id"), webhook_string(j, "user_id"),
-                            webhook_string(j, "detail"), webhook_string_or_empty(j, "category"),
-                            webhook_string_or_empty(j, "value"), webhook_read_timestamp(j, "timestamp"), j};
+  return wh::UserPreference{webhook_string_or_empty(j, "wa_id"),
+                            webhook_string(j, "user_id"),
+                            webhook_string(j, "detail"),
+                            webhook_string_or_empty(j, "category"),
+                            webhook_string_or_empty(j, "value"),
+                            webhook_read_timestamp(j, "timestamp"),
+                            j};
 }
 
 /// A change from its `value` and `field`. Values that are not objects give a Change with only
@@ -332,8 +336,8 @@ inline wh::Change webhook_read_change(const webhook_json& value, std::string fie
       c.errors = webhook_read_errors(value);
       break;
     case wh::ChangeField::kUserPreferences:
-      c.user_preferences = webhook_read_list<wh::UserPreference>(value, "user_preferences",
-                                                                 webhook_read_user_preference);
+      c.user_preferences =
+          webhook_read_list<wh::UserPreference>(value, "user_preferences", webhook_read_user_preference);
       break;
     case wh::ChangeField::kTemplateStatusUpdate:
       if (value.is_object()) c.template_status = webhook_read_template_status(value);
@@ -353,8 +357,7 @@ inline wh::Change webhook_read_change(const webhook_json& value, std::string fie
                                              webhook_string(value, "phone_number"), value};
       }
       break;
-    case wh::ChangeField::kUnknown:
-      break;
+    case wh::ChangeField::kUnknown: break;
   }
   c.value = value;
   return c;

@@ -17,7 +17,7 @@ namespace whatsapp {
 
 /// The profile customers see. Fields Meta did not return are empty.
 struct BusinessProfile {
-  std::string about;        ///< Up to 139 characters.
+  std::string about;  ///< Up to 139 characters.
   std::string address;
   std::string description;  ///< Up to 512 characters.
   std::string email;

@@ -130,7 +130,8 @@ inline Result<void> validate(const Contacts& v, const std::string& f = "contacts
   if (v.contacts.empty()) return Error::invalid_argument(f, "needs at least one contact");
   for (std::size_t i = 0; i < v.contacts.size(); ++i) {
     const std::string at = f + "[" + std::to_string(i) + "]";
-    if (auto r = detail::check_text(v.contacts[i].name.formatted_name, at + ".name.formatted_name", 1024); !r) {
+    if (auto r = detail::check_text(v.contacts[i].name.formatted_name, at + ".name.formatted_name", 1024);
+        !r) {
       return r;
     }
     for (std::size_t k = 0; k < v.contacts[i].phones.size(); ++k) {

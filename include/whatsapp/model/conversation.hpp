@@ -29,7 +29,7 @@ struct Conversation {
 struct ConversationFilter {
   std::vector<std::string> fields{};
   std::optional<int> limit{};  ///< Items per page.
-  std::string user_id;       ///< Only conversations with this user.
+  std::string user_id;         ///< Only conversations with this user.
 };
 
 inline void from_json(const nlohmann::json& j, Conversation& c) {
@@ -62,9 +62,9 @@ struct Subscription {
 /// What Create Webhook Subscription takes.
 struct NewSubscription {
   std::string object = "whatsapp_business_account";
-  std::string callback_url;              ///< https URL Meta posts to.
-  std::vector<std::string> fields{};       ///< {"messages"}.
-  std::string verify_token;              ///< Echoed in the hub.challenge handshake.
+  std::string callback_url;           ///< https URL Meta posts to.
+  std::vector<std::string> fields{};  ///< {"messages"}.
+  std::string verify_token;           ///< Echoed in the hub.challenge handshake.
 };
 
 inline void from_json(const nlohmann::json& j, Subscription& s) {

@@ -40,7 +40,7 @@ inline constexpr std::size_t kMaxProductListItems = 30;
 
 /// The header of an interactive message: text or a media object.
 struct InteractiveHeader {
-  std::string type;  ///< "text", "image", "video" or "document"; empty: not sent.
+  std::string type;        ///< "text", "image", "video" or "document"; empty: not sent.
   std::string text_value;  ///< The text of a "text" header: up to 60 characters.
   std::optional<Media> media{};
   std::optional<std::string> filename{};  ///< Document headers only.
@@ -76,8 +76,8 @@ struct ReplyButton {
 };
 
 struct ListRow {
-  std::string id;     ///< Up to 200 characters, unique in the message.
-  std::string title;  ///< Up to 24 characters.
+  std::string id;                            ///< Up to 200 characters, unique in the message.
+  std::string title;                         ///< Up to 24 characters.
   std::optional<std::string> description{};  ///< Up to 72 characters.
 };
 
@@ -111,7 +111,7 @@ struct FlowAction {
   std::string flow_token;  ///< Echoed in the flow's completion webhook.
   std::string flow_id;
   std::string flow_name;
-  std::string flow_cta;  ///< The button's text.
+  std::string flow_cta;                      ///< The button's text.
   std::optional<std::string> flow_action{};  ///< "navigate" (default) or "data_exchange".
   std::optional<std::string> screen{};       ///< First screen for "navigate".
   std::optional<nlohmann::json> data{};      ///< Initial data for the first screen.
@@ -139,8 +139,8 @@ struct Interactive {
   std::optional<InteractiveHeader> header{};
   std::optional<std::string> body{};    ///< Up to 1024 characters; required except for products.
   std::optional<std::string> footer{};  ///< Up to 60 characters.
-  std::variant<ButtonsAction, ListAction, CtaUrlAction, FlowAction, LocationRequestAction,
-               ProductAction, ProductListAction, CatalogAction>
+  std::variant<ButtonsAction, ListAction, CtaUrlAction, FlowAction, LocationRequestAction, ProductAction,
+               ProductListAction, CatalogAction>
       action;
 
   static Interactive buttons(std::string body, std::vector<ReplyButton> buttons) {
@@ -152,8 +152,12 @@ struct Interactive {
   static Interactive cta_url(std::string body, std::string display_text, std::string url) {
     return make(std::move(body), CtaUrlAction{std::move(display_text), std::move(url)});
   }
-  static Interactive flow(std::string body, FlowAction flow) { return make(std::move(body), std::move(flow)); }
-  static Interactive location_request(std::string body) { return make(std::move(body), LocationRequestAction{}); }
+  static Interactive flow(std::string body, FlowAction flow) {
+    return make(std::move(body), std::move(flow));
+  }
+  static Interactive location_request(std::string body) {
+    return make(std::move(body), LocationRequestAction{});
+  }
   /// A single product; the body is optional for this type.
   static Interactive product(std::string catalog_id, std::string product_retailer_id) {
     Interactive i;
@@ -161,18 +165,29 @@ struct Interactive {
     return i;
   }
   /// A product list; Meta requires a text header (with_header()).
-  static Interactive product_list(std::string body, std::string catalog_id, std::vector<ProductSection> sections) {
+  static Interactive product_list(std::string body, std::string catalog_id,
+                                  std::vector<ProductSection> sections) {
     return make(std::move(body), ProductListAction{std::move(catalog_id), std::move(sections)});
   }
-  static Interactive catalog(std::string body, std::optional<std::string> thumbnail_product_retailer_id = std::nullopt) {
+  static Interactive catalog(std::string body,
+                             std::optional<std::string> thumbnail_product_retailer_id = std::nullopt) {
     return make(std::move(body), CatalogAction{std::move(thumbnail_product_retailer_id)});
   }
 
-  Interactive& with_header(InteractiveHeader h) & { header = std::move(h); return *this; }
+  Interactive& with_header(InteractiveHeader h) & {
+    header = std::move(h);
+    return *this;
+  }
   Interactive&& with_header(InteractiveHeader h) && { return std::move(with_header(std::move(h))); }
-  Interactive& with_footer(std::string f) & { footer = std::move(f); return *this; }
+  Interactive& with_footer(std::string f) & {
+    footer = std::move(f);
+    return *this;
+  }
   Interactive&& with_footer(std::string f) && { return std::move(with_footer(std::move(f))); }
-  Interactive& with_body(std::string b) & { body = std::move(b); return *this; }
+  Interactive& with_body(std::string b) & {
+    body = std::move(b);
+    return *this;
+  }
   Interactive&& with_body(std::string b) && { return std::move(with_body(std::move(b))); }
 
   /// The value of interactive.type: "button", "list", "cta_url", "flow", ...
@@ -291,7 +306,8 @@ inline void to_json(nlohmann::json& j, const Interactive& i) {
 
 namespace detail {
 
-inline Result<void> check_unique(std::set<std::string>& seen, const std::string& id, const std::string& field) {
+inline Result<void> check_unique(std::set<std::string>& seen, const std::string& id,
+                                 const std::string& field) {
   if (!seen.insert(id).second) return Error::invalid_argument(field, "\"" + id + "\" is used twice");
   return {};
 }
@@ -300,8 +316,8 @@ inline Result<void> check_buttons(const ButtonsAction& a, const std::string& f) 
   const std::string field = f + ".action.buttons";
   if (a.buttons.empty()) return Error::invalid_argument(field, "needs at least one button");
   if (a.buttons.size() > kMaxReplyButtons) {
-    return Error::invalid_argument(field, "has " + std::to_string(a.buttons.size()) +
-                                              " buttons; at most 3 are allowed");
+    return Error::invalid_argument(
+        field, "has " + std::to_string(a.buttons.size()) + " buttons; at most 3 are allowed");
   }
   std::set<std::string> ids;
   for (std::size_t i = 0; i < a.buttons.size(); ++i) {
@@ -318,8 +334,8 @@ inline Result<void> check_list(const ListAction& a, const std::string& f) {
   const std::string field = f + ".action.sections";
   if (a.sections.empty()) return Error::invalid_argument(field, "needs at least one section");
   if (a.sections.size() > kMaxListSections) {
-    return Error::invalid_argument(field, "has " + std::to_string(a.sections.size()) +
-                                              " sections; at most 10 are allowed");
+    return Error::invalid_argument(
+        field, "has " + std::to_string(a.sections.size()) + " sections; at most 10 are allowed");
   }
   std::size_t rows = 0;
   std::set<std::string> ids;
@@ -345,8 +361,8 @@ inline Result<void> check_list(const ListAction& a, const std::string& f) {
     }
   }
   if (rows > kMaxListRows) {
-    return Error::invalid_argument(field, "has " + std::to_string(rows) +
-                                              " rows in total; at most 10 are allowed");
+    return Error::invalid_argument(field,
+                                   "has " + std::to_string(rows) + " rows in total; at most 10 are allowed");
   }
   return {};
 }
@@ -375,7 +391,9 @@ inline Result<void> validate(const Interactive& i, const std::string& f = "inter
   if (const auto* a = std::get_if<ButtonsAction>(&i.action)) return detail::check_buttons(*a, f);
   if (const auto* a = std::get_if<ListAction>(&i.action)) return detail::check_list(*a, f);
   if (const auto* a = std::get_if<CtaUrlAction>(&i.action)) {
-    if (auto r = detail::check_text(a->display_text, f + ".action.parameters.display_text", kMaxButtonTitleChars); !r) {
+    if (auto r =
+            detail::check_text(a->display_text, f + ".action.parameters.display_text", kMaxButtonTitleChars);
+        !r) {
       return r;
     }
     return detail::check_text(a->url, f + ".action.parameters.url", 2000);
@@ -403,14 +421,16 @@ inline Result<void> validate(const Interactive& i, const std::string& f = "inter
     }
     std::size_t items = 0;
     for (std::size_t s = 0; s < a->sections.size(); ++s) {
-      if (auto r = detail::check_text(a->sections[s].title, field + "[" + std::to_string(s) + "].title", kMaxRowTitleChars); !r) {
+      if (auto r = detail::check_text(a->sections[s].title, field + "[" + std::to_string(s) + "].title",
+                                      kMaxRowTitleChars);
+          !r) {
         return r;
       }
       items += a->sections[s].product_retailer_ids.size();
     }
     if (items == 0 || items > kMaxProductListItems) {
-      return Error::invalid_argument(field, "has " + std::to_string(items) +
-                                                " products in total; 1 to 30 are allowed");
+      return Error::invalid_argument(
+          field, "has " + std::to_string(items) + " products in total; 1 to 30 are allowed");
     }
   }
   return {};

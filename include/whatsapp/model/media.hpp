@@ -76,15 +76,27 @@ inline std::optional<MediaKind> media_kind_of(std::string_view mime) noexcept {
 /// The MIME type for a file name's extension (case-insensitive), or an empty view.
 inline std::string_view mime_type_for_path(std::string_view path) noexcept {
   static constexpr std::pair<std::string_view, std::string_view> kExt[] = {
-      {"aac", "audio/aac"}, {"amr", "audio/amr"}, {"mp3", "audio/mpeg"}, {"m4a", "audio/mp4"},
-      {"ogg", "audio/ogg"}, {"opus", "audio/ogg"}, {"txt", "text/plain"}, {"pdf", "application/pdf"},
-      {"ppt", "application/vnd.ms-powerpoint"}, {"doc", "application/msword"},
+      {"aac", "audio/aac"},
+      {"amr", "audio/amr"},
+      {"mp3", "audio/mpeg"},
+      {"m4a", "audio/mp4"},
+      {"ogg", "audio/ogg"},
+      {"opus", "audio/ogg"},
+      {"txt", "text/plain"},
+      {"pdf", "application/pdf"},
+      {"ppt", "application/vnd.ms-powerpoint"},
+      {"doc", "application/msword"},
       {"xls", "application/vnd.ms-excel"},
       {"docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"},
       {"pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation"},
       {"xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"},
-      {"jpg", "image/jpeg"}, {"jpeg", "image/jpeg"}, {"png", "image/png"}, {"webp", "image/webp"},
-      {"mp4", "video/mp4"}, {"3gp", "video/3gpp"}, {"3gpp", "video/3gpp"},
+      {"jpg", "image/jpeg"},
+      {"jpeg", "image/jpeg"},
+      {"png", "image/png"},
+      {"webp", "image/webp"},
+      {"mp4", "video/mp4"},
+      {"3gp", "video/3gpp"},
+      {"3gpp", "video/3gpp"},
   };
   const auto slash = path.find_last_of("/\\");
   const std::string_view name = slash == std::string_view::npos ? path : path.substr(slash + 1);
@@ -166,7 +178,7 @@ struct MediaInfo {
   std::string id;
   std::string url;
   std::string mime_type;
-  std::string sha256;                     ///< Of the file's bytes, as Meta spells it.
+  std::string sha256;                        ///< Of the file's bytes, as Meta spells it.
   std::optional<std::uint64_t> file_size{};  ///< Meta sends a number or a string of digits.
   std::string messaging_product;
   nlohmann::json raw;

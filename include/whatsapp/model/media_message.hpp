@@ -79,8 +79,7 @@ inline Result<void> check_text(std::string_view value, std::string_view field, s
   if (!n) return Error::invalid_argument(std::string(field), "is not valid UTF-8");
   if (*n == 0) return Error::invalid_argument(std::string(field), "must not be empty");
   if (*n > max) {
-    return Error::invalid_argument(std::string(field), "has " + std::to_string(*n) +
-                                                           " characters; at most " +
+    return Error::invalid_argument(std::string(field), "has " + std::to_string(*n) + " characters; at most " +
                                                            std::to_string(max) + " are allowed");
   }
   return {};

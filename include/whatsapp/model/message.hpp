@@ -82,7 +82,9 @@ struct Message {
                           std::optional<std::string> filename = std::nullopt) {
     return make(std::move(to), Document{std::move(media), std::move(caption), std::move(filename)});
   }
-  static Message sticker(std::string to, Media media) { return make(std::move(to), Sticker{std::move(media)}); }
+  static Message sticker(std::string to, Media media) {
+    return make(std::move(to), Sticker{std::move(media)});
+  }
   static Message location(std::string to, Location where) { return make(std::move(to), std::move(where)); }
   static Message contacts(std::string to, std::vector<Contact> cards) {
     return make(std::move(to), Contacts{std::move(cards)});
@@ -95,10 +97,12 @@ struct Message {
   /// A list opened by a button reading `button`.
   static Message interactive_list(std::string to, std::string body, std::string button,
                                   std::vector<ListSection> sections) {
-    return interactive(std::move(to), Interactive::list(std::move(body), std::move(button), std::move(sections)));
+    return interactive(std::move(to),
+                       Interactive::list(std::move(body), std::move(button), std::move(sections)));
   }
   /// A button that opens `url`.
-  static Message interactive_cta_url(std::string to, std::string body, std::string display_text, std::string url) {
+  static Message interactive_cta_url(std::string to, std::string body, std::string display_text,
+                                     std::string url) {
     return interactive(std::move(to),
                        Interactive::cta_url(std::move(body), std::move(display_text), std::move(url)));
   }
@@ -107,7 +111,9 @@ struct Message {
     return interactive(std::move(to), Interactive::location_request(std::move(body)));
   }
   /// A template message (see TemplateMessage).
-  static Message template_message(std::string to, TemplateMessage t) { return make(std::move(to), std::move(t)); }
+  static Message template_message(std::string to, TemplateMessage t) {
+    return make(std::move(to), std::move(t));
+  }
   /// A template without parameters, e.g. "hello_world".
   static Message template_message(std::string to, std::string name, std::string language) {
     return make(std::move(to), TemplateMessage(std::move(name), std::move(language)));
@@ -136,8 +142,8 @@ struct Message {
 
   /// The value of the JSON `type` field.
   const char* type() const noexcept {
-    static constexpr const char* kNames[] = {"text",     "image",    "audio",       "video",
-                                             "document", "sticker",  "location",    "contacts",
+    static constexpr const char* kNames[] = {"text",        "image",    "audio",    "video",
+                                             "document",    "sticker",  "location", "contacts",
                                              "interactive", "template", "reaction"};
     static_assert(sizeof(kNames) / sizeof(kNames[0]) == std::variant_size_v<MessageContent>);
     return kNames[content.index()];

@@ -140,7 +140,7 @@ class Paged {
     std::size_t index = 0;
     std::size_t pages = 0;
     bool started = false;
-    bool last = false;  ///< No page after the current one.
+    bool last = false;              ///< No page after the current one.
     std::set<std::string> cursors;  ///< Seen cursors: a repeated one ends the walk.
     std::optional<Result<T>> current;
 

@@ -20,8 +20,8 @@ inline Result<void> expect_success(Result<nlohmann::json> payload, std::string_v
   if (!payload) return std::move(payload).error();
   const auto ok = bool_at(*payload, "success");
   if (ok && *ok) return {};
-  std::string msg = std::string(what) + ": the answer is not {\"success\": true} but " +
-                    excerpt(payload->dump(), 120);
+  std::string msg =
+      std::string(what) + ": the answer is not {\"success\": true} but " + excerpt(payload->dump(), 120);
   return Error(ErrorKind::kParse, std::move(msg));
 }
 

@@ -20,9 +20,9 @@ namespace whatsapp {
 struct TemplateButtonDef {
   std::string type;  ///< "QUICK_REPLY", "URL", "PHONE_NUMBER", "OTP", "COPY_CODE", "FLOW", ...
   std::string text;
-  std::optional<std::string> url;           ///< URL buttons; may hold {{1}}.
-  std::optional<std::string> phone_number;  ///< PHONE_NUMBER buttons.
-  std::optional<std::string> otp_type;      ///< OTP buttons: "COPY_CODE", "ONE_TAP", "ZERO_TAP".
+  std::optional<std::string> url;                   ///< URL buttons; may hold {{1}}.
+  std::optional<std::string> phone_number;          ///< PHONE_NUMBER buttons.
+  std::optional<std::string> otp_type;              ///< OTP buttons: "COPY_CODE", "ONE_TAP", "ZERO_TAP".
   nlohmann::json extra = nlohmann::json::object();  ///< Any other field, sent and kept as is.
 };
 
@@ -32,7 +32,7 @@ struct TemplateComponentDef {
   std::optional<std::string> format;  ///< HEADER: "TEXT", "IMAGE", "VIDEO", "DOCUMENT", "LOCATION".
   std::optional<std::string> text;    ///< May hold {{1}} or {{name}} placeholders.
   std::vector<TemplateButtonDef> buttons;
-  std::optional<nlohmann::json> example;  ///< Sample values: {"body_text":[[...]]}, ...
+  std::optional<nlohmann::json> example;            ///< Sample values: {"body_text":[[...]]}, ...
   std::optional<bool> add_security_recommendation;  ///< AUTHENTICATION BODY.
   std::optional<int> code_expiration_minutes;       ///< AUTHENTICATION FOOTER.
   nlohmann::json extra = nlohmann::json::object();  ///< Any other field, sent and kept as is.
@@ -63,7 +63,10 @@ struct TemplateComponentDef {
     return c;
   }
   /// Sets `example` and returns *this.
-  TemplateComponentDef& with_example(nlohmann::json e) & { example = std::move(e); return *this; }
+  TemplateComponentDef& with_example(nlohmann::json e) & {
+    example = std::move(e);
+    return *this;
+  }
   TemplateComponentDef&& with_example(nlohmann::json e) && { return std::move(with_example(std::move(e))); }
 };
 
@@ -206,8 +209,8 @@ inline void from_json(const nlohmann::json& j, Template& t) {
 }
 
 inline void to_json(nlohmann::json& j, const NewTemplate& t) {
-  j = nlohmann::json{{"name", t.name}, {"language", t.language}, {"category", t.category},
-                     {"components", t.components}};
+  j = nlohmann::json{
+      {"name", t.name}, {"language", t.language}, {"category", t.category}, {"components", t.components}};
   if (t.parameter_format) j["parameter_format"] = *t.parameter_format;
   if (t.allow_category_change) j["allow_category_change"] = *t.allow_category_change;
 }
@@ -243,7 +246,8 @@ inline std::vector<std::string> template_placeholders(std::string_view text) {
 
 /// Validates a template definition before it is sent: name and language set, a BODY present.
 inline Result<void> validate(const NewTemplate& t) {
-  if (t.name.empty() || t.name.size() > 512) return Error::invalid_argument("name", "must have 1 to 512 characters");
+  if (t.name.empty() || t.name.size() > 512)
+    return Error::invalid_argument("name", "must have 1 to 512 characters");
   for (const char c : t.name) {
     if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) {
       return Error::invalid_argument("name", "may hold only lower case letters, digits and underscores");

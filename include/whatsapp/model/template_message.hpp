@@ -46,10 +46,21 @@ struct DateTime {
 
 /// One parameter of a template component.
 struct TemplateParameter {
-  enum class Kind { kText, kCurrency, kDateTime, kImage, kVideo, kDocument, kLocation, kPayload,
-                    kCouponCode, kAction, kRaw };
+  enum class Kind {
+    kText,
+    kCurrency,
+    kDateTime,
+    kImage,
+    kVideo,
+    kDocument,
+    kLocation,
+    kPayload,
+    kCouponCode,
+    kAction,
+    kRaw
+  };
   Kind kind = Kind::kText;
-  std::string value;  ///< kText, kPayload, kCouponCode.
+  std::string value;                            ///< kText, kPayload, kCouponCode.
   std::optional<std::string> parameter_name{};  ///< For templates with named parameters.
   Currency currency_value;
   DateTime date_time_value;
@@ -136,8 +147,9 @@ using ButtonIndex = std::variant<int, std::string>;
 /// One component of a template message: header, body or one button.
 struct TemplateComponent {
   std::string type;  ///< "header", "body", "button".
-  std::optional<std::string> sub_type{};  ///< Buttons: "quick_reply", "url", "flow", "CATALOG", "copy_code", ...
-  std::optional<ButtonIndex> index{};     ///< Buttons: 0 to 9.
+  std::optional<std::string>
+      sub_type{};                      ///< Buttons: "quick_reply", "url", "flow", "CATALOG", "copy_code", ...
+  std::optional<ButtonIndex> index{};  ///< Buttons: 0 to 9.
   std::vector<TemplateParameter> parameters{};
 
   static TemplateComponent header(std::vector<TemplateParameter> p) { return make("header", std::move(p)); }
@@ -166,7 +178,8 @@ struct TemplateComponent {
   }
   static TemplateComponent catalog_button(ButtonIndex index, std::string thumbnail_product_retailer_id) {
     return button("CATALOG", std::move(index),
-                  {TemplateParameter::action({{"thumbnail_product_retailer_id", std::move(thumbnail_product_retailer_id)}})});
+                  {TemplateParameter::action(
+                      {{"thumbnail_product_retailer_id", std::move(thumbnail_product_retailer_id)}})});
   }
 
  private:
@@ -181,7 +194,7 @@ struct TemplateComponent {
 /// The `template` object of a template message.
 struct TemplateMessage {
   std::string name;
-  std::string language = "en_US";              ///< language.code
+  std::string language = "en_US";                ///< language.code
   std::optional<std::string> language_policy{};  ///< language.policy ("deterministic").
   std::vector<TemplateComponent> components{};
 
@@ -193,12 +206,16 @@ struct TemplateMessage {
     components.push_back(TemplateComponent::header(std::move(p)));
     return *this;
   }
-  TemplateMessage&& with_header(std::vector<TemplateParameter> p) && { return std::move(with_header(std::move(p))); }
+  TemplateMessage&& with_header(std::vector<TemplateParameter> p) && {
+    return std::move(with_header(std::move(p)));
+  }
   TemplateMessage& with_body(std::vector<TemplateParameter> p) & {
     components.push_back(TemplateComponent::body(std::move(p)));
     return *this;
   }
-  TemplateMessage&& with_body(std::vector<TemplateParameter> p) && { return std::move(with_body(std::move(p))); }
+  TemplateMessage&& with_body(std::vector<TemplateParameter> p) && {
+    return std::move(with_body(std::move(p)));
+  }
   TemplateMessage& with_button(TemplateComponent b) & {
     components.push_back(std::move(b));
     return *this;
@@ -230,8 +247,10 @@ inline void to_json(nlohmann::json& j, const TemplateParameter& p) {
     case K::kCouponCode: j = {{"type", "coupon_code"}, {"coupon_code", p.value}}; break;
     case K::kCurrency:
       j = {{"type", "currency"},
-           {"currency", {{"fallback_value", p.currency_value.fallback_value}, {"code", p.currency_value.code},
-                         {"amount_1000", p.currency_value.amount_1000}}}};
+           {"currency",
+            {{"fallback_value", p.currency_value.fallback_value},
+             {"code", p.currency_value.code},
+             {"amount_1000", p.currency_value.amount_1000}}}};
       break;
     case K::kDateTime: {
       nlohmann::json d{{"fallback_value", p.date_time_value.fallback_value}};
@@ -331,11 +350,11 @@ inline Result<void> check_template_params(const TemplateMessage& t, const Templa
   }
   if (count != expected) {
     return Error::invalid_argument(field, "template \"" + definition.name + "\" expects " +
-                                              std::to_string(expected) + " " + type +
-                                              " parameters, got " + std::to_string(count));
+                                              std::to_string(expected) + " " + type + " parameters, got " +
+                                              std::to_string(count));
   }
-  const bool named = definition.parameter_format == "NAMED" ||
-                     (!names.empty() && (names[0][0] < '0' || names[0][0] > '9'));
+  const bool named =
+      definition.parameter_format == "NAMED" || (!names.empty() && (names[0][0] < '0' || names[0][0] > '9'));
   if (named && given && text_header) {
     std::set<std::string> want(names.begin(), names.end());
     for (const auto& p : given->parameters) {
@@ -353,10 +372,11 @@ inline Result<void> check_template_params(const TemplateMessage& t, const Templa
 
 inline Result<void> TemplateMessage::validate_against(const Template& definition) const {
   if (!definition.name.empty() && definition.name != name) {
-    return Error::invalid_argument("template.name", "is \"" + name + "\" but the definition is \"" +
-                                                        definition.name + "\"");
+    return Error::invalid_argument("template.name",
+                                   "is \"" + name + "\" but the definition is \"" + definition.name + "\"");
   }
-  if (auto r = detail::check_template_params(*this, definition.component("HEADER"), "header", definition); !r) {
+  if (auto r = detail::check_template_params(*this, definition.component("HEADER"), "header", definition);
+      !r) {
     return r;
   }
   if (auto r = detail::check_template_params(*this, definition.component("BODY"), "body", definition); !r) {
@@ -375,9 +395,8 @@ inline Result<void> TemplateMessage::validate_against(const Template& definition
     }
     if (index < 0 || static_cast<std::size_t>(index) >= available) {
       return Error::invalid_argument("template.components[button].index",
-                                     "template \"" + definition.name + "\" has " +
-                                         std::to_string(available) + " buttons; index " +
-                                         std::to_string(index) + " does not exist");
+                                     "template \"" + definition.name + "\" has " + std::to_string(available) +
+                                         " buttons; index " + std::to_string(index) + " does not exist");
     }
   }
   return {};

@@ -186,10 +186,8 @@ inline bool curl_failed_before_sending(CURLcode code) {
     case CURLE_SSL_CERTPROBLEM:
     case CURLE_SSL_CIPHER:
     case CURLE_SSL_CACERT_BADFILE:
-    case CURLE_READ_ERROR:
-      return true;
-    default:
-      return false;
+    case CURLE_READ_ERROR: return true;
+    default: return false;
   }
 }
 
@@ -214,7 +212,8 @@ inline bool has_crlf(std::string_view s) { return s.find_first_of("\r\n") != std
 /// Everything one transfer needs until libcurl is done with it (the easy handle points into it),
 /// shared by CurlTransport::send() and send_many(). Neither copied nor moved.
 struct CurlTransfer {
-  CurlTransfer(const HttpRequest& r, std::size_t limit) : request(&r), sink{&response, limit}, reader{&r.body} {
+  CurlTransfer(const HttpRequest& r, std::size_t limit)
+      : request(&r), sink{&response, limit}, reader{&r.body} {
     sink.request = &r;
   }
   CurlTransfer(const CurlTransfer&) = delete;
@@ -227,7 +226,7 @@ struct CurlTransfer {
   CurlSlist headers;
   CurlMime mime;
   CurlBodyReader reader;
-  int requests_started = 0;    ///< Times libcurl was about to send the request (prereq callback).
+  int requests_started = 0;     ///< Times libcurl was about to send the request (prereq callback).
   bool refused_resend = false;  ///< libcurl wanted to send it again and was stopped.
 };
 
@@ -252,8 +251,9 @@ inline Result<void> curl_setup(CURL* h, const CurlOptions& o, CurlTransfer& t, b
   const HttpRequest& request = *t.request;
   for (const auto& [name, value] : request.headers) {
     if (has_crlf(name) || has_crlf(value) || name.empty()) {
-      return Error::invalid_argument("header", "a header name or value holds CR or LF, or "
-                                               "a name is empty");
+      return Error::invalid_argument("header",
+                                     "a header name or value holds CR or LF, or "
+                                     "a name is empty");
     }
   }
   const auto connect_ms = request.connect_timeout.count() > 0 ? request.connect_timeout : o.connect_timeout;
@@ -428,7 +428,8 @@ class CurlTransport {
     CURLM* multi = multis_->acquire();
     if (multi == nullptr) return std::vector<Result<HttpResponse>>(n, init_failed());
     curl_multi_setopt(multi, CURLMOPT_MAX_HOST_CONNECTIONS, static_cast<long>(max_in_flight));
-    curl_multi_setopt(multi, CURLMOPT_MAXCONNECTS, static_cast<long>(std::max<std::size_t>(max_in_flight, 4)));
+    curl_multi_setopt(multi, CURLMOPT_MAXCONNECTS,
+                      static_cast<long>(std::max<std::size_t>(max_in_flight, 4)));
     curl_multi_setopt(multi, CURLMOPT_PIPELINING, options_->http2 ? CURLPIPE_MULTIPLEX : CURLPIPE_NOTHING);
 
     struct Slot {
@@ -543,7 +544,8 @@ class CurlTransport {
     const detail::CurlSink& sink = t.sink;
     long request_bytes = 0;
     curl_easy_getinfo(h, CURLINFO_REQUEST_SIZE, &request_bytes);
-    const bool not_sent = !t.refused_resend && (detail::curl_failed_before_sending(code) || request_bytes == 0);
+    const bool not_sent =
+        !t.refused_resend && (detail::curl_failed_before_sending(code) || request_bytes == 0);
     std::string text = t.errbuf[0] != '\0' ? t.errbuf : curl_easy_strerror(code);
     whatsapp::detail::redact_token_params(text);
 
@@ -555,8 +557,9 @@ class CurlTransport {
     } else if (sink.over_limit) {
       message = "response body exceeds the limit of " + std::to_string(sink.limit) + " bytes";
     } else if (code == CURLE_SEND_FAIL_REWIND || t.refused_resend) {
-      message = "the connection closed before any answer arrived; the request is not resent "
-                "because it is not idempotent";
+      message =
+          "the connection closed before any answer arrived; the request is not resent "
+          "because it is not idempotent";
     } else if (code == CURLE_OPERATION_TIMEDOUT) {
       message = std::string(not_sent ? "connect timed out" : "request timed out") + ": " + text;
     } else {

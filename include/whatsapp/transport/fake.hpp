@@ -115,7 +115,8 @@ class FakeTransport {
       for (std::size_t at = 0; at < r.body.size(); at += step) {
         const std::size_t n = std::min(step, r.body.size() - at);
         if (!request.on_body(r.body.data() + at, n)) return cancelled();
-        if (request.progress && !request.progress({r.body.size(), at + n, upload, upload})) return cancelled();
+        if (request.progress && !request.progress({r.body.size(), at + n, upload, upload}))
+          return cancelled();
       }
       r.body.clear();
     }

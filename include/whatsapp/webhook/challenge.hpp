@@ -54,8 +54,7 @@ struct ChallengeAnswer {
 /// time. Never throws except std::bad_alloc when copying the challenge.
 /// @return 200 with the challenge as body, or 403 with an empty body and the reason.
 inline ChallengeAnswer answer_challenge(std::string_view mode, std::string_view verify_token,
-                                        std::string_view challenge,
-                                        std::string_view configured_token) {
+                                        std::string_view challenge, std::string_view configured_token) {
   ChallengeAnswer a;
   if (configured_token.empty()) {
     a.outcome = ChallengeOutcome::kNoVerifyToken;

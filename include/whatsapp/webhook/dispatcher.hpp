@@ -66,7 +66,10 @@ class Dispatcher {
       : filter_(std::move(filter)) {}
 
   /// Any message with no handler for its type.
-  Dispatcher& on_message(MessageHandler h) { any_message_ = std::move(h); return *this; }
+  Dispatcher& on_message(MessageHandler h) {
+    any_message_ = std::move(h);
+    return *this;
+  }
   /// Messages of one type; MessageType::kUnknown covers every type this library does not know.
   Dispatcher& on_message_type(MessageType t, MessageHandler h) {
     by_type_[static_cast<std::size_t>(t)] = std::move(h);
@@ -82,7 +85,9 @@ class Dispatcher {
   Dispatcher& on_location(MessageHandler h) { return on_message_type(MessageType::kLocation, std::move(h)); }
   Dispatcher& on_contacts(MessageHandler h) { return on_message_type(MessageType::kContacts, std::move(h)); }
   /// Button, list and flow replies (Message::interactive->kind() tells which).
-  Dispatcher& on_interactive(MessageHandler h) { return on_message_type(MessageType::kInteractive, std::move(h)); }
+  Dispatcher& on_interactive(MessageHandler h) {
+    return on_message_type(MessageType::kInteractive, std::move(h));
+  }
   /// Template quick-reply buttons.
   Dispatcher& on_button(MessageHandler h) { return on_message_type(MessageType::kButton, std::move(h)); }
   /// Reactions and their removal (Message::reaction->removed()).
@@ -90,20 +95,51 @@ class Dispatcher {
   Dispatcher& on_order(MessageHandler h) { return on_message_type(MessageType::kOrder, std::move(h)); }
   Dispatcher& on_system(MessageHandler h) { return on_message_type(MessageType::kSystem, std::move(h)); }
   /// The user opened the chat (type "request_welcome").
-  Dispatcher& on_chat_opened(MessageHandler h) { return on_message_type(MessageType::kRequestWelcome, std::move(h)); }
-  Dispatcher& on_unsupported(MessageHandler h) { return on_message_type(MessageType::kUnsupported, std::move(h)); }
+  Dispatcher& on_chat_opened(MessageHandler h) {
+    return on_message_type(MessageType::kRequestWelcome, std::move(h));
+  }
+  Dispatcher& on_unsupported(MessageHandler h) {
+    return on_message_type(MessageType::kUnsupported, std::move(h));
+  }
 
-  Dispatcher& on_status(StatusHandler h) { status_ = std::move(h); return *this; }
-  Dispatcher& on_template_status(TemplateStatusHandler h) { template_status_ = std::move(h); return *this; }
-  Dispatcher& on_template_quality(TemplateQualityHandler h) { template_quality_ = std::move(h); return *this; }
-  Dispatcher& on_template_category(TemplateCategoryHandler h) { template_category_ = std::move(h); return *this; }
-  Dispatcher& on_template_components(TemplateComponentsHandler h) { template_components_ = std::move(h); return *this; }
-  Dispatcher& on_account_update(AccountUpdateHandler h) { account_update_ = std::move(h); return *this; }
-  Dispatcher& on_user_preference(UserPreferenceHandler h) { user_preference_ = std::move(h); return *this; }
+  Dispatcher& on_status(StatusHandler h) {
+    status_ = std::move(h);
+    return *this;
+  }
+  Dispatcher& on_template_status(TemplateStatusHandler h) {
+    template_status_ = std::move(h);
+    return *this;
+  }
+  Dispatcher& on_template_quality(TemplateQualityHandler h) {
+    template_quality_ = std::move(h);
+    return *this;
+  }
+  Dispatcher& on_template_category(TemplateCategoryHandler h) {
+    template_category_ = std::move(h);
+    return *this;
+  }
+  Dispatcher& on_template_components(TemplateComponentsHandler h) {
+    template_components_ = std::move(h);
+    return *this;
+  }
+  Dispatcher& on_account_update(AccountUpdateHandler h) {
+    account_update_ = std::move(h);
+    return *this;
+  }
+  Dispatcher& on_user_preference(UserPreferenceHandler h) {
+    user_preference_ = std::move(h);
+    return *this;
+  }
   /// Errors in value.errors (not tied to one message).
-  Dispatcher& on_error(ErrorHandler h) { error_ = std::move(h); return *this; }
+  Dispatcher& on_error(ErrorHandler h) {
+    error_ = std::move(h);
+    return *this;
+  }
   /// Every event no other registered handler takes.
-  Dispatcher& on_unknown(EventHandler h) { unknown_ = std::move(h); return *this; }
+  Dispatcher& on_unknown(EventHandler h) {
+    unknown_ = std::move(h);
+    return *this;
+  }
 
   /// Handles one event: checks the duplicate filter, then runs the most specific handler.
   /// Exceptions from the handler are caught: the result is kFailed, `failure` (if given) gets
@@ -142,8 +178,8 @@ class Dispatcher {
             ++report.failed;
             try {
               std::string key = e.dedup_key();
-              report.failures.push_back(std::string(to_string(e.kind)) +
-                                        (key.empty() ? "" : " " + key) + ": " + failure);
+              report.failures.push_back(std::string(to_string(e.kind)) + (key.empty() ? "" : " " + key) +
+                                        ": " + failure);
             } catch (...) {
             }
             break;
@@ -171,12 +207,21 @@ class Dispatcher {
       case EventKind::kMessage:
         if (e.message != nullptr) {
           const auto& specific = by_type_[static_cast<std::size_t>(e.message->kind())];
-          if (specific) { specific(e, *e.message); return true; }
-          if (any_message_) { any_message_(e, *e.message); return true; }
+          if (specific) {
+            specific(e, *e.message);
+            return true;
+          }
+          if (any_message_) {
+            any_message_(e, *e.message);
+            return true;
+          }
         }
         break;
       case EventKind::kStatus:
-        if (status_ && e.status != nullptr) { status_(e, *e.status); return true; }
+        if (status_ && e.status != nullptr) {
+          status_(e, *e.status);
+          return true;
+        }
         break;
       case EventKind::kTemplateStatus:
         if (template_status_ && e.change != nullptr && e.change->template_status) {
@@ -215,12 +260,17 @@ class Dispatcher {
         }
         break;
       case EventKind::kError:
-        if (error_ && e.error != nullptr) { error_(e, *e.error); return true; }
+        if (error_ && e.error != nullptr) {
+          error_(e, *e.error);
+          return true;
+        }
         break;
-      case EventKind::kUnknown:
-        break;
+      case EventKind::kUnknown: break;
     }
-    if (unknown_) { unknown_(e); return true; }
+    if (unknown_) {
+      unknown_(e);
+      return true;
+    }
     return false;
   }
 

@@ -49,8 +49,8 @@ constexpr std::string_view to_string(EventKind k) noexcept {
 /// One thing that happened. The pointers refer into the Notification it came from.
 struct Event {
   EventKind kind = EventKind::kUnknown;
-  const Entry* entry = nullptr;    ///< Always set.
-  const Change* change = nullptr;  ///< Always set.
+  const Entry* entry = nullptr;      ///< Always set.
+  const Change* change = nullptr;    ///< Always set.
   std::string_view phone_number_id;  ///< metadata.phone_number_id; "" for template/account events.
   const Message* message = nullptr;
   const Status* status = nullptr;
@@ -68,11 +68,9 @@ struct Event {
       case EventKind::kMessage:
         return message != nullptr && !message->id.empty() ? "message:" + message->id : std::string();
       case EventKind::kStatus:
-        return status != nullptr && !status->id.empty()
-                   ? "status:" + status->id + ":" + status->status
-                   : std::string();
-      default:
-        break;
+        return status != nullptr && !status->id.empty() ? "status:" + status->id + ":" + status->status
+                                                        : std::string();
+      default: break;
     }
     if (change == nullptr || entry == nullptr || !entry->time || entry->time->empty()) return {};
     const std::string& time = entry->time->text;
@@ -114,22 +112,41 @@ void for_each_event(const Notification& n, Visitor&& visitor) {
       };
       switch (change.kind()) {
         case ChangeField::kTemplateStatusUpdate:
-          if (change.template_status) { Event e = base; e.kind = EventKind::kTemplateStatus; emit(e); }
+          if (change.template_status) {
+            Event e = base;
+            e.kind = EventKind::kTemplateStatus;
+            emit(e);
+          }
           break;
         case ChangeField::kTemplateQualityUpdate:
-          if (change.template_quality) { Event e = base; e.kind = EventKind::kTemplateQuality; emit(e); }
+          if (change.template_quality) {
+            Event e = base;
+            e.kind = EventKind::kTemplateQuality;
+            emit(e);
+          }
           break;
         case ChangeField::kTemplateCategoryUpdate:
-          if (change.template_category) { Event e = base; e.kind = EventKind::kTemplateCategory; emit(e); }
+          if (change.template_category) {
+            Event e = base;
+            e.kind = EventKind::kTemplateCategory;
+            emit(e);
+          }
           break;
         case ChangeField::kTemplateComponentsUpdate:
-          if (change.template_components) { Event e = base; e.kind = EventKind::kTemplateComponents; emit(e); }
+          if (change.template_components) {
+            Event e = base;
+            e.kind = EventKind::kTemplateComponents;
+            emit(e);
+          }
           break;
         case ChangeField::kAccountUpdate:
-          if (change.account_update) { Event e = base; e.kind = EventKind::kAccountUpdate; emit(e); }
+          if (change.account_update) {
+            Event e = base;
+            e.kind = EventKind::kAccountUpdate;
+            emit(e);
+          }
           break;
-        default:
-          break;
+        default: break;
       }
       for (const Message& m : change.messages) {
         Event e = base;
@@ -144,7 +161,8 @@ void for_each_event(const Notification& n, Visitor&& visitor) {
         e.kind = EventKind::kStatus;
         e.status = &s;
         e.contact = change.find_contact(s.recipient_id);
-        if (e.contact == nullptr && s.recipient_user_id) e.contact = change.find_contact(*s.recipient_user_id);
+        if (e.contact == nullptr && s.recipient_user_id)
+          e.contact = change.find_contact(*s.recipient_user_id);
         emit(e);
       }
       for (const ErrorObject& err : change.errors) {

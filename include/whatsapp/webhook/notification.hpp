@@ -67,9 +67,7 @@ struct ErrorObject {
   nlohmann::json raw;
 
   /// The error's family derived from its code (see whatsapp::error_category()); kNone without one.
-  ErrorCategory category() const noexcept {
-    return code ? error_category(*code) : ErrorCategory::kNone;
-  }
+  ErrorCategory category() const noexcept { return code ? error_category(*code) : ErrorCategory::kNone; }
 
   /// The same error in the shape the client's errors use.
   GraphError to_graph_error() const {
@@ -104,8 +102,8 @@ struct MessageContext {
   std::optional<std::string> id;    ///< wamid of the message replied to.
   bool forwarded = false;
   bool frequently_forwarded = false;
-  std::optional<std::string> referred_product_catalog_id;     ///< referred_product.catalog_id
-  std::optional<std::string> referred_product_retailer_id;    ///< referred_product.product_retailer_id
+  std::optional<std::string> referred_product_catalog_id;   ///< referred_product.catalog_id
+  std::optional<std::string> referred_product_retailer_id;  ///< referred_product.product_retailer_id
   nlohmann::json raw;
 };
 
@@ -159,7 +157,7 @@ struct SharedContact {
 
 /// A tapped reply button or a chosen list row (`interactive.button_reply` / `list_reply`).
 struct ReplyChoice {
-  std::string id;     ///< The id the business gave the button or row.
+  std::string id;  ///< The id the business gave the button or row.
   std::string title;
   std::optional<std::string> description;  ///< list rows only
   nlohmann::json raw;
@@ -235,7 +233,7 @@ struct OrderContent {
 struct SystemContent {
   std::string type;  ///< "user_changed_number", "customer_identity_changed", ...
   std::optional<std::string> body;
-  std::optional<std::string> wa_id;      ///< user_changed_number: the new wa_id
+  std::optional<std::string> wa_id;  ///< user_changed_number: the new wa_id
   std::optional<std::string> customer;
   std::optional<std::string> identity;
   nlohmann::json raw;
@@ -275,13 +273,13 @@ enum class MessageType {
   kLocation,
   kContacts,
   kInteractive,
-  kButton,        ///< template quick-reply button
+  kButton,  ///< template quick-reply button
   kReaction,
   kOrder,
   kSystem,
   kRequestWelcome,  ///< the user opened the chat for the first time ("chat opened")
   kUnsupported,
-  kUnknown,       ///< a type string this library does not know
+  kUnknown,  ///< a type string this library does not know
 };
 
 /// The MessageType for a `type` string.
@@ -306,19 +304,19 @@ inline MessageType message_type_from_string(std::string_view t) noexcept {
 
 /// An incoming message (`value.messages[]`).
 struct Message {
-  std::string id;     ///< wamid
-  std::string from;   ///< Sender's wa_id (phone number)
+  std::string id;                                  ///< wamid
+  std::string from;                                ///< Sender's wa_id (phone number)
   std::optional<std::string> from_user_id;         ///< Sender's BSUID, when sent.
   std::optional<std::string> from_parent_user_id;  ///< Sender's parent BSUID, when sent.
   Timestamp timestamp;
-  std::string type;   ///< As received: "text", "image", ..., or a newer one.
+  std::string type;  ///< As received: "text", "image", ..., or a newer one.
 
   std::optional<MessageContext> context;
   std::optional<TextContent> text;
   std::optional<MediaContent> image;
   std::optional<MediaContent> video;
   std::optional<MediaContent> document;
-  std::optional<MediaContent> audio;    ///< Voice notes too (audio->voice).
+  std::optional<MediaContent> audio;  ///< Voice notes too (audio->voice).
   std::optional<MediaContent> sticker;
   std::optional<LocationContent> location;
   std::vector<SharedContact> contacts;
@@ -346,9 +344,7 @@ struct Message {
   }
 
   /// True when the message was forwarded (once or frequently).
-  bool forwarded() const noexcept {
-    return context && (context->forwarded || context->frequently_forwarded);
-  }
+  bool forwarded() const noexcept { return context && (context->forwarded || context->frequently_forwarded); }
 };
 
 /// Delivery states known to this library; Status::status keeps the original string.
@@ -385,7 +381,7 @@ enum class PricingModel {
 /// `type` ("regular", "free_customer_service", "free_entry_point").
 struct Pricing {
   std::optional<bool> billable;
-  std::string pricing_model;        ///< "CBP", "PMP", ...
+  std::string pricing_model;            ///< "CBP", "PMP", ...
   std::optional<std::string> category;  ///< "service", "marketing", "utility", ...
   std::optional<std::string> type;      ///< PMP only
   nlohmann::json raw;
@@ -424,9 +420,9 @@ struct TemplateRef {
 /// `field: message_template_status_update`: a template was approved, rejected, paused, ...
 struct TemplateStatusUpdate {
   TemplateRef template_ref;
-  std::string event;                 ///< "APPROVED", "REJECTED", "PAUSED", "DISABLED", ...
-  std::optional<std::string> reason; ///< "NONE", "INVALID_FORMAT", ...
-  std::optional<std::string> category;  ///< message_template_category
+  std::string event;                                    ///< "APPROVED", "REJECTED", "PAUSED", "DISABLED", ...
+  std::optional<std::string> reason;                    ///< "NONE", "INVALID_FORMAT", ...
+  std::optional<std::string> category;                  ///< message_template_category
   std::optional<std::string> rejection_reason;          ///< rejection_info.reason
   std::optional<std::string> rejection_recommendation;  ///< rejection_info.recommendation
   nlohmann::json raw;

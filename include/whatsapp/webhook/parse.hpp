@@ -43,8 +43,8 @@ inline Result<Notification> parse(std::string_view raw_body, const ParseOptions&
     }
     if (raw_body.empty()) return Error(ErrorKind::kParse, "webhook body is empty");
     if (detail::webhook_nesting_depth(raw_body, options.max_depth) > options.max_depth) {
-      return Error(ErrorKind::kParse, "webhook body nested deeper than " +
-                                          std::to_string(options.max_depth) + " levels");
+      return Error(ErrorKind::kParse,
+                   "webhook body nested deeper than " + std::to_string(options.max_depth) + " levels");
     }
     nlohmann::json doc;
     try {
@@ -60,8 +60,8 @@ inline Result<Notification> parse(std::string_view raw_body, const ParseOptions&
       return Error(ErrorKind::kParse, "webhook body is not valid JSON: " + what);
     }
     if (!doc.is_object()) {
-      return Error(ErrorKind::kParse, std::string("webhook body is a JSON ") + doc.type_name() +
-                                          ", expected an object");
+      return Error(ErrorKind::kParse,
+                   std::string("webhook body is a JSON ") + doc.type_name() + ", expected an object");
     }
     Notification n;
     n.object = detail::webhook_string_or_empty(doc, "object");
@@ -82,8 +82,8 @@ inline Result<Notification> parse(std::string_view raw_body, const ParseOptions&
 inline Result<Change> parse_change(const nlohmann::json& value, std::string_view field) noexcept {
   try {
     if (!value.is_object()) {
-      return Error(ErrorKind::kParse, std::string("change value is a JSON ") + value.type_name() +
-                                          ", expected an object");
+      return Error(ErrorKind::kParse,
+                   std::string("change value is a JSON ") + value.type_name() + ", expected an object");
     }
     return detail::webhook_read_change(value, std::string(field));
   } catch (const std::exception& e) {

@@ -24,11 +24,11 @@ inline constexpr std::string_view kSignatureHeader = "X-Hub-Signature-256";
 
 /// The outcome of a signature check.
 enum class SignatureStatus {
-  kValid,     ///< The header matches the body and the secret.
-  kMissing,   ///< No header, or an empty one. Answer 401.
-  kMalformed, ///< The header is not `sha256=` followed by 64 hex digits. Answer 401.
-  kMismatch,  ///< Well-formed but wrong: another secret, or the body was changed. Answer 403.
-  kNoSecret,  ///< The configured app secret is empty, so nothing can be trusted. A setup error.
+  kValid,      ///< The header matches the body and the secret.
+  kMissing,    ///< No header, or an empty one. Answer 401.
+  kMalformed,  ///< The header is not `sha256=` followed by 64 hex digits. Answer 401.
+  kMismatch,   ///< Well-formed but wrong: another secret, or the body was changed. Answer 403.
+  kNoSecret,   ///< The configured app secret is empty, so nothing can be trusted. A setup error.
 };
 
 /// "valid", "missing", "malformed", "mismatch" or "no_secret".
@@ -88,12 +88,11 @@ inline bool hmac_sha256(std::string_view key, std::string_view body,
   // OpenSSL wants non-null pointers even for empty inputs.
   static const unsigned char kEmpty[1] = {0};
   const void* key_ptr = key.empty() ? static_cast<const void*>(kEmpty) : key.data();
-  const unsigned char* body_ptr =
-      body.empty() ? kEmpty : reinterpret_cast<const unsigned char*>(body.data());
+  const unsigned char* body_ptr = body.empty() ? kEmpty : reinterpret_cast<const unsigned char*>(body.data());
   unsigned int len = 0;
   if (key.size() > static_cast<std::size_t>(INT32_MAX)) return false;
-  unsigned char* r = HMAC(EVP_sha256(), key_ptr, static_cast<int>(key.size()), body_ptr,
-                          body.size(), out, &len);
+  unsigned char* r =
+      HMAC(EVP_sha256(), key_ptr, static_cast<int>(key.size()), body_ptr, body.size(), out, &len);
   return r != nullptr && len == kSha256Size;
 }
 

@@ -16,7 +16,8 @@ int main() {
     std::cerr << "send through FakeTransport failed\n";
     return 1;
   }
-  const std::string expected = "https://api.lowcodeapi.com/whatsapp/v22.0/1065/messages?api_token=at_consumer";
+  const std::string expected =
+      "https://api.lowcodeapi.com/whatsapp/v22.0/1065/messages?api_token=at_consumer";
   if (fake.last_request().url != expected) {
     std::cerr << "unexpected URL " << fake.last_request().url << "\n";
     return 1;

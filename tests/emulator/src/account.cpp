@@ -15,8 +15,8 @@ Reply State::list_conversations(Call& c) {
     items.push_back(out);
   }
   return page(items, c,
-              "https://graph.facebook.com/" + c.version + "/" +
-                  c.p("WHATSAPP_BUSINESS_ACCOUNT_ID") + "/conversations");
+              "https://graph.facebook.com/" + c.version + "/" + c.p("WHATSAPP_BUSINESS_ACCOUNT_ID") +
+                  "/conversations");
 }
 
 Reply State::mark_conversation_read(Call& c) {
@@ -24,8 +24,7 @@ Reply State::mark_conversation_read(Call& c) {
   Reply err;
   if (!parse_body(c, &b, &err)) return err;
   if (!b.contains("conversation_id") || !b["conversation_id"].is_string())
-    return graph_error(100, "The parameter conversation_id is required.",
-                       "conversation_id is required");
+    return graph_error(100, "The parameter conversation_id is required.", "conversation_id is required");
   for (auto& cv : conversations_) {
     if (cv["id"] != b["conversation_id"]) continue;
     cv["unread_count"] = 0;
@@ -51,8 +50,7 @@ Reply State::create_subscription(Call& c) {
   Reply err;
   if (!parse_body(c, &b, &err)) return err;
   for (const char* k : {"object", "callback_url", "fields", "verify_token"})
-    if (!b.contains(k))
-      return graph_error(100, std::string("The parameter ") + k + " is required.", k);
+    if (!b.contains(k)) return graph_error(100, std::string("The parameter ") + k + " is required.", k);
   if (!b["object"].is_string() || !b["callback_url"].is_string())
     return invalid_param("object and callback_url must be strings");
   std::string url = b["callback_url"];
@@ -102,8 +100,7 @@ Reply State::delete_subscription(Call& c) {
 
 Reply State::analytics(Call& c) {
   for (const char* k : {"start", "end", "granularity"})
-    if (c.q(k).empty())
-      return graph_error(100, std::string("The parameter ") + k + " is required.", k);
+    if (c.q(k).empty()) return graph_error(100, std::string("The parameter ") + k + " is required.", k);
   if (!util::is_digits(c.q("start")) || !util::is_digits(c.q("end")) || c.q("start").size() > 12 ||
       c.q("end").size() > 12)
     return invalid_param("start and end must be UNIX timestamps");
@@ -130,8 +127,7 @@ Reply State::analytics(Call& c) {
     }
     points.push_back({{"start", s}, {"end", e}, {"sent", sent}, {"delivered", sent}});
   }
-  return ok({{"analytics",
-              {{"phone_numbers", phones}, {"granularity", g}, {"data_points", points}}},
+  return ok({{"analytics", {{"phone_numbers", phones}, {"granularity", g}, {"data_points", points}}},
              {"id", c.p("WHATSAPP_BUSINESS_ACCOUNT_ID")}});
 }
 

@@ -69,8 +69,7 @@ void Emulator::Impl::handle_control(const std::string& path, const httplib::Requ
       policy.seed = body.value("seed", std::uint64_t{1});
       faults.set_policy(policy);
     }
-    if (body.contains("faults") || !body.contains("always"))
-      faults.set(list, body.value("append", false));
+    if (body.contains("faults") || !body.contains("always")) faults.set(list, body.value("append", false));
     return answer(res, 200, {{"success", true}, {"queued", list.size()}});
   }
   answer(res, 404, {{"message", "Not Found"}});
@@ -99,8 +98,7 @@ bool Emulator::Impl::inbound(const json& body, std::string* error) {
   }
   std::string phone_id = body.is_object() ? body.value("phone_number_id", "") : "";
   json payload;
-  if (!inbound_webhook(opts.waba_id, state.display_number(phone_id), body, &payload, error))
-    return false;
+  if (!inbound_webhook(opts.waba_id, state.display_number(phone_id), body, &payload, error)) return false;
   webhooks->enqueue(payload.dump());
   return true;
 }

@@ -45,8 +45,9 @@ int Emulator::start() {
   d.svr.set_tcp_nodelay(true);
   int port = d.opts.port == 0 ? d.svr.bind_to_any_port(d.opts.host)
                               : (d.svr.bind_to_port(d.opts.host, d.opts.port) ? d.opts.port : -1);
-  if (port <= 0) throw std::runtime_error("whatsapp-emulator: cannot bind " + d.opts.host + ":" +
-                                          std::to_string(d.opts.port));
+  if (port <= 0)
+    throw std::runtime_error("whatsapp-emulator: cannot bind " + d.opts.host + ":" +
+                             std::to_string(d.opts.port));
   d.port = port;
   if (!d.opts.webhook_url.empty())
     d.webhooks = std::make_unique<WebhookSender>(d.opts.webhook_url, d.opts.app_secret,
@@ -122,8 +123,7 @@ std::vector<json> Emulator::processed_messages() const { return impl_->state.pro
 
 bool Emulator::wait_for_webhooks(int count, std::chrono::milliseconds timeout) {
   std::unique_lock<std::mutex> lock(impl_->stats_mu);
-  return impl_->webhook_cv.wait_for(lock, timeout,
-                                    [&] { return impl_->stats.webhooks_delivered >= count; });
+  return impl_->webhook_cv.wait_for(lock, timeout, [&] { return impl_->stats.webhooks_delivered >= count; });
 }
 
 bool Emulator::inject_inbound(const json& body, std::string* error) {

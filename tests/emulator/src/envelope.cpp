@@ -22,8 +22,8 @@ Reply ok(json body) {
 
 Reply success() { return ok(json{{"success", true}}); }
 
-json graph_error_object(int code, const std::string& text, const std::string& details,
-                        int subcode, const std::string& type) {
+json graph_error_object(int code, const std::string& text, const std::string& details, int subcode,
+                        const std::string& type) {
   json e{{"message", "(#" + std::to_string(code) + ") " + text}, {"type", type}, {"code", code}};
   if (subcode != 0) e["error_subcode"] = subcode;
   if (!details.empty()) e["error_data"] = {{"messaging_product", "whatsapp"}, {"details", details}};
@@ -31,8 +31,8 @@ json graph_error_object(int code, const std::string& text, const std::string& de
   return e;
 }
 
-Reply graph_error(int code, const std::string& text, const std::string& details, int http_status,
-                  int subcode, const std::string& type) {
+Reply graph_error(int code, const std::string& text, const std::string& details, int http_status, int subcode,
+                  const std::string& type) {
   Reply r;
   r.status = http_status;
   r.graph_error = true;
@@ -40,9 +40,7 @@ Reply graph_error(int code, const std::string& text, const std::string& details,
   return r;
 }
 
-Reply invalid_param(const std::string& details) {
-  return graph_error(100, "Invalid parameter", details);
-}
+Reply invalid_param(const std::string& details) { return graph_error(100, "Invalid parameter", details); }
 
 Reply unknown_object(const std::string& id, const std::string& method) {
   Reply r = graph_error(100,

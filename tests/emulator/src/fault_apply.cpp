@@ -22,15 +22,11 @@ Reply throttle(int code) {
       return graph_error(131056, "(Business Account, Consumer Account) pair rate limit hit",
                          "Message failed to send because there were too many messages sent from "
                          "this phone number to the same phone number in a short period of time.");
-    case 4:
-      return graph_error(4, "Application request limit reached",
-                         "Too many API calls from this app.");
+    case 4: return graph_error(4, "Application request limit reached", "Too many API calls from this app.");
     case 80007:
       return graph_error(80007, "Rate limit issues",
                          "The WhatsApp Business Account has reached its rate limit.");
-    default:
-      return graph_error(130429, "Rate limit hit",
-                         "Cloud API message throughput has been reached.");
+    default: return graph_error(130429, "Rate limit hit", "Cloud API message throughput has been reached.");
   }
 }
 
@@ -53,9 +49,8 @@ void Emulator::Impl::reset_connection(const httplib::Request& req, httplib::Resp
   res.set_content_provider(64, kJson, [](size_t, size_t, httplib::DataSink&) { return false; });
 }
 
-void Emulator::Impl::apply_fault(const Fault& f, const httplib::Request& req,
-                                 httplib::Response& res, const Reply* processed,
-                                 const std::string& processed_body) {
+void Emulator::Impl::apply_fault(const Fault& f, const httplib::Request& req, httplib::Response& res,
+                                 const Reply* processed, const std::string& processed_body) {
   std::string body = processed ? processed_body : envelope_success({{"success", true}}, opts.envelope);
   int status = processed ? processed->status : 200;
   const std::string& k = f.kind;
@@ -68,11 +63,10 @@ void Emulator::Impl::apply_fault(const Fault& f, const httplib::Request& req,
   } else if (k == "reset_mid_body") {
     res.status = status;
     auto shared = std::make_shared<std::string>(body);
-    res.set_content_provider(shared->size(), kJson,
-                             [shared](size_t, size_t, httplib::DataSink& sink) {
-                               sink.write(shared->data(), shared->size() / 2);
-                               return false;
-                             });
+    res.set_content_provider(shared->size(), kJson, [shared](size_t, size_t, httplib::DataSink& sink) {
+      sink.write(shared->data(), shared->size() / 2);
+      return false;
+    });
   } else if (k == "delay") {
     if (!sleep_ms(f.ms >= 0 ? f.ms : 3000)) return reset_connection(req, res);
     if (processed && processed->raw) {

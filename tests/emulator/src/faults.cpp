@@ -5,12 +5,23 @@
 namespace whatsapp_emulator {
 
 const std::vector<std::string>& fault_kinds() {
-  static const std::vector<std::string> kKinds = {
-      "reset_before_answer", "reset_after_processing", "reset_mid_body", "delay",
-      "trickle",             "status_429",             "status_500",     "status_502",
-      "status_503",          "html_error",             "truncated_json", "empty_body",
-      "huge_body",           "wrong_content_type",     "error_in_200",   "data_wrong_type",
-      "graph_throttle"};
+  static const std::vector<std::string> kKinds = {"reset_before_answer",
+                                                  "reset_after_processing",
+                                                  "reset_mid_body",
+                                                  "delay",
+                                                  "trickle",
+                                                  "status_429",
+                                                  "status_500",
+                                                  "status_502",
+                                                  "status_503",
+                                                  "html_error",
+                                                  "truncated_json",
+                                                  "empty_body",
+                                                  "huge_body",
+                                                  "wrong_content_type",
+                                                  "error_in_200",
+                                                  "data_wrong_type",
+                                                  "graph_throttle"};
   return kKinds;
 }
 
@@ -42,7 +53,8 @@ bool parse_fault(const nlohmann::json& j, Fault* out, std::string* error) {
     f.route = j.value("route", "any");
     f.ms = j.value("ms", -1);
     f.code = j.value("code", 0);
-    if (j.contains("process")) f.process = j["process"].is_boolean() ? (j["process"].get<bool>() ? 1 : 0) : j["process"].get<int>();
+    if (j.contains("process"))
+      f.process = j["process"].is_boolean() ? (j["process"].get<bool>() ? 1 : 0) : j["process"].get<int>();
     if (j.contains("retry_after"))
       f.retry_after = j["retry_after"].is_string() ? j["retry_after"].get<std::string>()
                                                    : std::to_string(j["retry_after"].get<int>());

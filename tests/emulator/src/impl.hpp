@@ -50,8 +50,8 @@ struct Emulator::Impl {
   std::string handle_api(const httplib::Request& req, httplib::Response& res, std::string* fault);
   void handle_control(const std::string& path, const httplib::Request& req, httplib::Response& res);
   bool serve_media(const std::string& path, httplib::Response& res);
-  void log_line(const httplib::Request& req, int status, const std::string& format,
-                const std::string& fault, long long micros);
+  void log_line(const httplib::Request& req, int status, const std::string& format, const std::string& fault,
+                long long micros);
   bool sleep_ms(int ms);  // false if stopping
   void deliver_statuses(const json& accepted);
   bool inbound(const json& body, std::string* error);

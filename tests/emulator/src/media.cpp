@@ -16,13 +16,11 @@ Reply State::upload_media(Call& c) {
   if (file == c.parts.end() || file->second.filename.empty())
     return graph_error(100, "The parameter file is required.", "file is required");
   if (field("messaging_product").empty())
-    return graph_error(100, "The parameter messaging_product is required.",
-                       "messaging_product is required");
+    return graph_error(100, "The parameter messaging_product is required.", "messaging_product is required");
   if (field("messaging_product") != "whatsapp")
     return invalid_param("messaging_product must be \"whatsapp\"");
   std::string type = field("type");
-  if (type.empty())
-    return graph_error(100, "The parameter type is required.", "type is required");
+  if (type.empty()) return graph_error(100, "The parameter type is required.", "type is required");
   if (type.find('/') == std::string::npos)
     return invalid_param("type must be a MIME type such as image/jpeg");
   Media m;
@@ -64,8 +62,7 @@ Reply State::download_media(Call& c) {
   auto pos = url.find("/__media/");
   std::string id;
   if (pos != std::string::npos) {
-    for (std::size_t i = pos + 9; i < url.size() && url[i] >= '0' && url[i] <= '9'; ++i)
-      id.push_back(url[i]);
+    for (std::size_t i = pos + 9; i < url.size() && url[i] >= '0' && url[i] <= '9'; ++i) id.push_back(url[i]);
   }
   auto it = media_.find(id);
   if (url.rfind("http", 0) != 0 || it == media_.end())

@@ -28,8 +28,7 @@ Reply check_payload(const json& body, const std::string& type) {
   Reply okay;
   okay.status = 0;
   if (type == "text") {
-    if (!o.is_object() || !o.contains("body") || !o["body"].is_string())
-      return required("text['body']");
+    if (!o.is_object() || !o.contains("body") || !o["body"].is_string()) return required("text['body']");
     if (o["body"].get<std::string>().empty()) return invalid_param("text['body'] must not be empty");
     if (o["body"].get<std::string>().size() > 4096)
       return invalid_param("text['body'] must be at most 4096 characters");
@@ -65,8 +64,7 @@ Reply State::send_message(Call& c) {
   Reply err;
   if (!parse_body(c, &body, &err)) return err;
   if (!body.contains("messaging_product")) return required("messaging_product");
-  if (body["messaging_product"] != "whatsapp")
-    return invalid_param("messaging_product must be \"whatsapp\"");
+  if (body["messaging_product"] != "whatsapp") return invalid_param("messaging_product must be \"whatsapp\"");
 
   if (body.contains("status")) {  // mark as read (+ typing indicator)
     if (body["status"] != "read") return invalid_param("status must be \"read\"");
@@ -91,27 +89,27 @@ Reply State::send_message(Call& c) {
     if (!body["type"].is_string()) return invalid_param("type must be a string");
     type = body["type"];
   }
-  static const std::set<std::string> kTypes = {"text",     "image",    "audio",       "video",
-                                               "document", "sticker",  "location",    "contacts",
+  static const std::set<std::string> kTypes = {"text",        "image",    "audio",    "video",
+                                               "document",    "sticker",  "location", "contacts",
                                                "interactive", "template", "reaction"};
   if (!kTypes.count(type))
-    return graph_error(100, "Param type must be one of {AUDIO, CONTACTS, DOCUMENT, IMAGE, "
-                            "INTERACTIVE, LOCATION, REACTION, STICKER, TEMPLATE, TEXT, VIDEO} - got \"" +
-                                type + "\".",
+    return graph_error(100,
+                       "Param type must be one of {AUDIO, CONTACTS, DOCUMENT, IMAGE, "
+                       "INTERACTIVE, LOCATION, REACTION, STICKER, TEMPLATE, TEXT, VIDEO} - got \"" +
+                           type + "\".",
                        "type");
   if (!body.contains(type)) return required(type);
   Reply check = check_payload(body, type);
   if (check.status != 0) return check;
-  if (body.contains("context") &&
-      (!body["context"].is_object() || !body["context"].contains("message_id")))
+  if (body.contains("context") && (!body["context"].is_object() || !body["context"].contains("message_id")))
     return required("context['message_id']");
 
   std::string to = body["to"];
   std::string wa_id = util::digits_of(to);
   std::string phone_id = c.p("FROM_PHONE_NUMBER_ID");
   ++counter_;
-  std::string wamid = "wamid.HBgL" + util::base64(wa_id + "\x15\x02" + std::to_string(counter_) +
-                                                      util::random_hex(20));
+  std::string wamid =
+      "wamid.HBgL" + util::base64(wa_id + "\x15\x02" + std::to_string(counter_) + util::random_hex(20));
   std::string category = "service";
   if (type == "template") {
     category = "marketing";
@@ -135,8 +133,9 @@ Reply State::send_message(Call& c) {
                 {"body", body},
                 {"fault", c.fault.empty() ? json(nullptr) : json(c.fault)}};
   processed_.push_back(entry);
-  c.accepted = {{"id", wamid},           {"phone_number_id", phone_id}, {"wa_id", wa_id},
-                {"conversation_id", conv}, {"category", category},      {"timestamp", now}};
+  c.accepted = {{"id", wamid},          {"phone_number_id", phone_id},
+                {"wa_id", wa_id},       {"conversation_id", conv},
+                {"category", category}, {"timestamp", now}};
   return ok({{"messaging_product", "whatsapp"},
              {"contacts", json::array({{{"input", to}, {"wa_id", wa_id}}})},
              {"messages", json::array({{{"id", wamid}}})}});

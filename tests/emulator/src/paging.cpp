@@ -65,8 +65,8 @@ Reply page(const std::vector<json>& items, const Call& c, const std::string& nex
     json paging = {{"cursors", {{"before", cursor(begin)}, {"after", cursor(end - 1)}}}};
     std::string keep;
     for (auto& kv : c.query) {
-      if (kv.first == "api_token" || kv.first == "after" || kv.first == "before" ||
-          kv.first == "limit" || kv.first == std::string() || std::isupper(static_cast<unsigned char>(kv.first[0])))
+      if (kv.first == "api_token" || kv.first == "after" || kv.first == "before" || kv.first == "limit" ||
+          kv.first == std::string() || std::isupper(static_cast<unsigned char>(kv.first[0])))
         continue;
       keep += "&" + url_encode(kv.first) + "=" + url_encode(kv.second);
     }
@@ -78,8 +78,8 @@ Reply page(const std::vector<json>& items, const Call& c, const std::string& nex
   return ok(out);
 }
 
-bool project(const json& obj, const std::string& fields, const std::string& node_type, json* out,
-             Reply* err, const std::vector<std::string>& always) {
+bool project(const json& obj, const std::string& fields, const std::string& node_type, json* out, Reply* err,
+             const std::vector<std::string>& always) {
   if (fields.empty()) {
     *out = obj;
     return true;
@@ -89,8 +89,8 @@ bool project(const json& obj, const std::string& fields, const std::string& node
     if (obj.contains(a)) o[a] = obj[a];
   for (auto& f : util::split_fields(fields)) {
     if (!obj.contains(f)) {
-      *err = graph_error(100, "Tried accessing nonexisting field (" + f + ") on node type (" +
-                                  node_type + ")");
+      *err =
+          graph_error(100, "Tried accessing nonexisting field (" + f + ") on node type (" + node_type + ")");
       return false;
     }
     o[f] = obj[f];

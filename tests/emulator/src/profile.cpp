@@ -24,19 +24,20 @@ json default_compliance() {
           {"entity_type", "PRIVATE_COMPANY"},
           {"is_registered", true},
           {"grievance_officer_details",
-           {{"name", "Officer Name"}, {"email", "grievance@example.com"},
-            {"landline_number", "+911234567890"}, {"mobile_number", "+919876543210"}}},
+           {{"name", "Officer Name"},
+            {"email", "grievance@example.com"},
+            {"landline_number", "+911234567890"},
+            {"mobile_number", "+919876543210"}}},
           {"customer_care_details",
-           {{"email", "care@example.com"}, {"landline_number", "+911234567890"},
+           {{"email", "care@example.com"},
+            {"landline_number", "+911234567890"},
             {"mobile_number", "+919876543210"}}}};
 }
 
 Reply wrong_product(const json& b) {
   if (!b.contains("messaging_product"))
-    return graph_error(100, "The parameter messaging_product is required.",
-                       "messaging_product is required");
-  if (b["messaging_product"] != "whatsapp")
-    return invalid_param("messaging_product must be \"whatsapp\"");
+    return graph_error(100, "The parameter messaging_product is required.", "messaging_product is required");
+  if (b["messaging_product"] != "whatsapp") return invalid_param("messaging_product must be \"whatsapp\"");
   Reply r;
   r.status = 0;
   return r;
@@ -49,8 +50,7 @@ Reply State::get_profile(Call& c) {
   if (!profiles_.count(id)) profiles_[id] = default_profile();
   json out;
   Reply err;
-  if (!project(profiles_[id], c.q("fields"), "WhatsAppBusinessProfile", &out, &err,
-               {"messaging_product"}))
+  if (!project(profiles_[id], c.q("fields"), "WhatsAppBusinessProfile", &out, &err, {"messaging_product"}))
     return err;
   return ok({{"data", json::array({out})}});
 }
@@ -62,18 +62,17 @@ Reply State::update_profile(Call& c) {
   Reply wp = wrong_product(b);
   if (wp.status != 0) return wp;
   static const std::set<std::string> kVerticals = {
-      "UNDEFINED", "OTHER",  "AUTO",     "BEAUTY",    "APPAREL", "EDU",         "ENTERTAIN",
-      "EVENT_PLAN", "FINANCE", "GROCERY", "GOVT",     "HOTEL",   "HEALTH",      "NONPROFIT",
-      "PROF_SERVICES", "RETAIL", "TRAVEL", "RESTAURANT", "NOT_A_BIZ"};
-  static const std::set<std::string> kKeys = {"messaging_product", "about",   "address",
-                                              "description",       "email",   "profile_picture_url",
-                                              "profile_picture_handle", "vertical", "websites"};
+      "UNDEFINED",     "OTHER",   "AUTO",    "BEAUTY",     "APPAREL",  "EDU",    "ENTERTAIN",
+      "EVENT_PLAN",    "FINANCE", "GROCERY", "GOVT",       "HOTEL",    "HEALTH", "NONPROFIT",
+      "PROF_SERVICES", "RETAIL",  "TRAVEL",  "RESTAURANT", "NOT_A_BIZ"};
+  static const std::set<std::string> kKeys = {
+      "messaging_product",      "about",    "address", "description", "email", "profile_picture_url",
+      "profile_picture_handle", "vertical", "websites"};
   for (auto& kv : b.items())
     if (!kKeys.count(kv.key()))
       return graph_error(100, "Param " + kv.key() + " is not a valid parameter", kv.key());
-  if (b.contains("about") &&
-      (!b["about"].is_string() || b["about"].get<std::string>().empty() ||
-       b["about"].get<std::string>().size() > 139))
+  if (b.contains("about") && (!b["about"].is_string() || b["about"].get<std::string>().empty() ||
+                              b["about"].get<std::string>().size() > 139))
     return invalid_param("about must be 1 to 139 characters");
   if (b.contains("vertical") &&
       (!b["vertical"].is_string() || !kVerticals.count(b["vertical"].get<std::string>())))
@@ -107,9 +106,9 @@ Reply State::update_compliance(Call& c) {
   if (!parse_body(c, &b, &err)) return err;
   Reply wp = wrong_product(b);
   if (wp.status != 0) return wp;
-  static const std::set<std::string> kKeys = {"messaging_product", "entity_name", "entity_type",
-                                              "is_registered", "grievance_officer_details",
-                                              "customer_care_details", "other_entity_type"};
+  static const std::set<std::string> kKeys = {
+      "messaging_product",         "entity_name",           "entity_type",      "is_registered",
+      "grievance_officer_details", "customer_care_details", "other_entity_type"};
   for (auto& kv : b.items())
     if (!kKeys.count(kv.key()))
       return graph_error(100, "Param " + kv.key() + " is not a valid parameter", kv.key());

@@ -23,10 +23,9 @@ struct Reply {
 Reply ok(nlohmann::json body);
 Reply success();  // {"success":true}
 // A Graph error like Meta's: message "(#code) text", type, code, error_data.details, fbtrace_id.
-Reply graph_error(int code, const std::string& text, const std::string& details = "",
-                  int http_status = 400, int subcode = 0,
-                  const std::string& type = "OAuthException");
-Reply invalid_param(const std::string& details);  // code 100 "Invalid parameter"
+Reply graph_error(int code, const std::string& text, const std::string& details = "", int http_status = 400,
+                  int subcode = 0, const std::string& type = "OAuthException");
+Reply invalid_param(const std::string& details);                         // code 100 "Invalid parameter"
 Reply unknown_object(const std::string& id, const std::string& method);  // code 100 subcode 33
 Reply raw(int status, std::string body, std::string content_type);
 nlohmann::json graph_error_object(int code, const std::string& text, const std::string& details,
@@ -37,7 +36,7 @@ std::string render(const Reply& r, Envelope env);
 std::string envelope_success(const nlohmann::json& x, Envelope env);
 std::string envelope_error(const nlohmann::json& graph_body, Envelope env);
 
-extern const char* const kNotFoundBody;      // {"message":"Not Found"}
-std::string token_error_body();              // 401 body
+extern const char* const kNotFoundBody;  // {"message":"Not Found"}
+std::string token_error_body();          // 401 body
 
 }  // namespace whatsapp_emulator

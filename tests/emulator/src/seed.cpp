@@ -37,29 +37,31 @@ void State::seed() {
   c["account_mode"] = "SANDBOX";
   c["messaging_limit_tier"] = "TIER_50";
 
-  templates_.push_back(tmpl(
-      "1192339204654487", "hello_world", "MARKETING", "APPROVED",
-      json::array({{{"type", "HEADER"}, {"format", "TEXT"}, {"text", "Hello World"}},
-                   {{"type", "BODY"},
-                    {"text", "Welcome and congratulations!! This message demonstrates your "
-                             "ability to send a message notification from WhatsApp Business "
-                             "Platform's Cloud API. Thank you for taking the time to test with us."}},
-                   {{"type", "FOOTER"}, {"text", "WhatsApp Business API Team"}}})));
+  templates_.push_back(
+      tmpl("1192339204654487", "hello_world", "MARKETING", "APPROVED",
+           json::array({{{"type", "HEADER"}, {"format", "TEXT"}, {"text", "Hello World"}},
+                        {{"type", "BODY"},
+                         {"text",
+                          "Welcome and congratulations!! This message demonstrates your "
+                          "ability to send a message notification from WhatsApp Business "
+                          "Platform's Cloud API. Thank you for taking the time to test with us."}},
+                        {{"type", "FOOTER"}, {"text", "WhatsApp Business API Team"}}})));
   templates_.push_back(tmpl(
       "920070352646140", "2023_april_promo", "MARKETING", "APPROVED",
       json::array({{{"type", "HEADER"}, {"format", "TEXT"}, {"text", "Fall Sale"}},
                    {{"type", "BODY"},
-                    {"text", "Hi {{1}}, our Fall Sale is on! Use promo code {{2}} Get an extra "
-                             "25% off every order above $350!"},
+                    {"text",
+                     "Hi {{1}}, our Fall Sale is on! Use promo code {{2}} Get an extra "
+                     "25% off every order above $350!"},
                     {"example", {{"body_text", json::array({json::array({"Mark", "FALL25"})})}}}},
                    {{"type", "FOOTER"}, {"text", "Not interested in any of our sales? Tap Stop Promotions"}},
                    {{"type", "BUTTONS"},
                     {"buttons", json::array({{{"type", "QUICK_REPLY"}, {"text", "Stop promotions"}}})}}})));
-  templates_.push_back(tmpl(
-      "1689556908129832", "order_update", "UTILITY", "PENDING",
-      json::array({{{"type", "BODY"},
-                    {"text", "Your order {{1}} has shipped and will arrive on {{2}}."},
-                    {"example", {{"body_text", json::array({json::array({"#1234", "Monday"})})}}}}})));
+  templates_.push_back(
+      tmpl("1689556908129832", "order_update", "UTILITY", "PENDING",
+           json::array({{{"type", "BODY"},
+                         {"text", "Your order {{1}} has shipped and will arrive on {{2}}."},
+                         {"example", {{"body_text", json::array({json::array({"#1234", "Monday"})})}}}}})));
 
   conversations_.push_back({{"id", "7270432eae37498234f4444b35ffc5"},
                             {"phone_number_id", "106853218861309"},

@@ -45,8 +45,8 @@ void Emulator::Impl::handle(const httplib::Request& req, httplib::Response& res)
   } else {
     format = handle_api(req, res, &fault);
   }
-  auto us = std::chrono::duration_cast<std::chrono::microseconds>(
-                std::chrono::steady_clock::now() - t0).count();
+  auto us =
+      std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - t0).count();
   if (path != "/__emulator/health") log_line(req, res.status, format, fault, us);
 }
 
@@ -153,8 +153,8 @@ void Emulator::Impl::log_line(const httplib::Request& req, int status, const std
   if (!opts.log_requests) return;
   std::ostream& os = opts.log ? *opts.log : std::cerr;
   std::lock_guard<std::mutex> lock(log_mu);
-  os << "[whatsapp-emulator] " << req.method << ' ' << util::redact_token(req.target) << ' '
-     << status << ' ' << format << ' ' << micros << "us";
+  os << "[whatsapp-emulator] " << req.method << ' ' << util::redact_token(req.target) << ' ' << status << ' '
+     << format << ' ' << micros << "us";
   if (!fault.empty()) os << " fault=" << fault;
   os << '\n';
   os.flush();

@@ -30,8 +30,7 @@ bool endpoint(const sockaddr_storage& ss, std::string* addr, int* port) {
 }
 
 // Calls f(fd, peer_addr, peer_port) for each connected socket whose local port is local_port.
-void for_each_connection(int local_port,
-                         const std::function<bool(int, const std::string&, int)>& f) {
+void for_each_connection(int local_port, const std::function<bool(int, const std::string&, int)>& f) {
   DIR* dir = opendir("/proc/self/fd");
   if (!dir) return;
   int self = dirfd(dir);

@@ -109,14 +109,14 @@ class State {
   std::map<std::string, json> profiles_;
   std::map<std::string, json> compliance_;
   std::map<std::string, std::vector<json>> subscriptions_;  // app id -> list
-  std::set<std::string> retired_;  // deleted media/template ids
+  std::set<std::string> retired_;                           // deleted media/template ids
   std::vector<json> processed_;
 };
 
 // Paging over `items` with Graph cursors; `next_base` is the graph.facebook.com URL without query.
 Reply page(const std::vector<json>& items, const Call& c, const std::string& next_base);
 // Keeps only `fields` (comma list) plus "id"; unknown field -> Graph error 100. Empty: all.
-bool project(const json& obj, const std::string& fields, const std::string& node_type, json* out,
-             Reply* err, const std::vector<std::string>& always = {"id"});
+bool project(const json& obj, const std::string& fields, const std::string& node_type, json* out, Reply* err,
+             const std::vector<std::string>& always = {"id"});
 
 }  // namespace whatsapp_emulator

@@ -79,8 +79,8 @@ Reply State::list_templates(Call& c) {
     if (!statuses.empty() &&
         std::find(statuses.begin(), statuses.end(), t["status"].get<std::string>()) == statuses.end())
       continue;
-    if (!categories.empty() && std::find(categories.begin(), categories.end(),
-                                         t["category"].get<std::string>()) == categories.end())
+    if (!categories.empty() &&
+        std::find(categories.begin(), categories.end(), t["category"].get<std::string>()) == categories.end())
       continue;
     if (!language.empty() && t["language"] != language) continue;
     json out;
@@ -89,8 +89,8 @@ Reply State::list_templates(Call& c) {
     items.push_back(out);
   }
   return page(items, c,
-              "https://graph.facebook.com/" + c.version + "/" +
-                  c.p("WHATSAPP_BUSINESS_ACCOUNT_ID") + "/message_templates");
+              "https://graph.facebook.com/" + c.version + "/" + c.p("WHATSAPP_BUSINESS_ACCOUNT_ID") +
+                  "/message_templates");
 }
 
 Reply State::get_template(Call& c) {

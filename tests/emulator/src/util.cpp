@@ -119,9 +119,8 @@ std::string hmac_sha256_hex(const std::string& key, const std::string& bytes) {
 }
 
 std::string base64(const std::string& bytes, bool url_safe) {
-  const char* table = url_safe
-      ? "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
-      : "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  const char* table = url_safe ? "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+                               : "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
   std::string out;
   std::size_t i = 0;
   auto byte = [&](std::size_t k) { return static_cast<unsigned char>(bytes[k]); };
@@ -150,13 +149,20 @@ bool base64_decode(const std::string& in, std::string* out) {
   int bits = 0;
   for (char c : in) {
     int d;
-    if (c >= 'A' && c <= 'Z') d = c - 'A';
-    else if (c >= 'a' && c <= 'z') d = c - 'a' + 26;
-    else if (c >= '0' && c <= '9') d = c - '0' + 52;
-    else if (c == '+' || c == '-') d = 62;
-    else if (c == '/' || c == '_') d = 63;
-    else if (c == '=') break;
-    else return false;
+    if (c >= 'A' && c <= 'Z')
+      d = c - 'A';
+    else if (c >= 'a' && c <= 'z')
+      d = c - 'a' + 26;
+    else if (c >= '0' && c <= '9')
+      d = c - '0' + 52;
+    else if (c == '+' || c == '-')
+      d = 62;
+    else if (c == '/' || c == '_')
+      d = 63;
+    else if (c == '=')
+      break;
+    else
+      return false;
     v = (v << 6) | static_cast<unsigned>(d);
     bits += 6;
     if (bits >= 8) {
@@ -168,8 +174,7 @@ bool base64_decode(const std::string& in, std::string* out) {
 }
 
 std::string random_token(std::size_t n) {
-  static const char kAlpha[] =
-      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-";
+  static const char kAlpha[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-";
   return random_from(kAlpha, sizeof kAlpha - 1, n);
 }
 
@@ -179,8 +184,7 @@ std::string random_hex(std::size_t n) {
 }
 
 std::int64_t now_epoch() {
-  return std::chrono::duration_cast<std::chrono::seconds>(
-             std::chrono::system_clock::now().time_since_epoch())
+  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
       .count();
 }
 
@@ -201,8 +205,10 @@ std::string redact_token(const std::string& target) {
   for (auto& kv : split(target.substr(q + 1), '&')) {
     if (!first) out.push_back('&');
     first = false;
-    if (kv.rfind("api_token=", 0) == 0 || kv == "api_token") out += "api_token=***";
-    else out += kv;
+    if (kv.rfind("api_token=", 0) == 0 || kv == "api_token")
+      out += "api_token=***";
+    else
+      out += kv;
   }
   return out;
 }

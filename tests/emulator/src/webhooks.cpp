@@ -4,8 +4,8 @@
 
 namespace whatsapp_emulator {
 
-WebhookSender::WebhookSender(std::string url, std::string app_secret,
-                             std::function<void(bool)> on_result, std::size_t max_queue)
+WebhookSender::WebhookSender(std::string url, std::string app_secret, std::function<void(bool)> on_result,
+                             std::size_t max_queue)
     : secret_(std::move(app_secret)), on_result_(std::move(on_result)), max_queue_(max_queue) {
   // Split "http://host:port/path" into "http://host:port" and "/path".
   std::size_t scheme = url.find("://");
@@ -66,9 +66,8 @@ bool WebhookSender::post(const std::string& body) {
     if (stop_) return false;
     current_ = &cli;
   }
-  httplib::Headers headers = {
-      {"X-Hub-Signature-256", "sha256=" + util::hmac_sha256_hex(secret_, body)},
-      {"User-Agent", "facebookexternalua"}};
+  httplib::Headers headers = {{"X-Hub-Signature-256", "sha256=" + util::hmac_sha256_hex(secret_, body)},
+                              {"User-Agent", "facebookexternalua"}};
   auto res = cli.Post(path_.c_str(), headers, body, "application/json");
   {
     std::lock_guard<std::mutex> lock(mu_);
@@ -80,11 +79,12 @@ bool WebhookSender::post(const std::string& body) {
 namespace {
 
 nlohmann::json envelope(const std::string& waba_id, nlohmann::json value) {
-  return {{"object", "whatsapp_business_account"},
-          {"entry", nlohmann::json::array(
-                        {{{"id", waba_id},
-                          {"changes", nlohmann::json::array(
-                                          {{{"value", std::move(value)}, {"field", "messages"}}})}}})}};
+  return {
+      {"object", "whatsapp_business_account"},
+      {"entry",
+       nlohmann::json::array(
+           {{{"id", waba_id},
+             {"changes", nlohmann::json::array({{{"value", std::move(value)}, {"field", "messages"}}})}}})}};
 }
 
 nlohmann::json metadata(const std::string& display, const std::string& phone_number_id) {
@@ -133,8 +133,8 @@ bool inbound_webhook(const std::string& waba_id, const std::string& display_numb
   msg["from"] = from;
   if (!msg.contains("id")) msg["id"] = "wamid.HBgL" + util::base64(from + util::random_hex(24));
   if (!msg.contains("timestamp")) msg["timestamp"] = std::to_string(util::now_epoch());
-  nlohmann::json contacts = nlohmann::json::array(
-      {{{"profile", {{"name", body.value("name", "Test User")}}}, {"wa_id", from}}});
+  nlohmann::json contacts =
+      nlohmann::json::array({{{"profile", {{"name", body.value("name", "Test User")}}}, {"wa_id", from}}});
   *out = envelope(waba_id, {{"messaging_product", "whatsapp"},
                             {"metadata", metadata(display_number, body["phone_number_id"])},
                             {"contacts", contacts},

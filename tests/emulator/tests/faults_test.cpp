@@ -31,8 +31,8 @@ TEST(Faults, BrokenBodies) {
   we::Fault r429 = fault("status_429");
   r429.retry_after = "date";
   r.emu->set_faults({fault("reset_mid_body"), fault("truncated_json"), fault("empty_body"),
-                     fault("wrong_content_type"), fault("error_in_200"), fault("data_wrong_type"),
-                     throttle, r429, fault("html_error"), fault("status_503")});
+                     fault("wrong_content_type"), fault("error_in_200"), fault("data_wrong_type"), throttle,
+                     r429, fault("html_error"), fault("status_503")});
   EXPECT_FALSE(r.post_json(r.v("1/messages"), text_send()));
   auto t = r.post_json(r.v("1/messages"), text_send());
   ASSERT_TRUE(t);

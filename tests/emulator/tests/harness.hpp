@@ -36,9 +36,7 @@ struct Running {
   std::unique_ptr<httplib::Client> cli;
 };
 
-inline json body_of(const httplib::Result& r) {
-  return r ? json::parse(r->body, nullptr, false) : json();
-}
+inline json body_of(const httplib::Result& r) { return r ? json::parse(r->body, nullptr, false) : json(); }
 
 inline json text_send(const std::string& to = "+1 650-555-1234") {
   return {{"messaging_product", "whatsapp"}, {"to", to}, {"type", "text"}, {"text", {{"body", "hi"}}}};

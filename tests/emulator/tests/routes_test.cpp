@@ -95,8 +95,12 @@ TEST(Routes, MediaRoundTrip) {
   std::string enc;
   for (unsigned char ch : url) {
     char buf[4];
-    if (std::isalnum(ch)) enc.push_back(static_cast<char>(ch));
-    else { std::snprintf(buf, sizeof buf, "%%%02X", ch); enc += buf; }
+    if (std::isalnum(ch))
+      enc.push_back(static_cast<char>(ch));
+    else {
+      std::snprintf(buf, sizeof buf, "%%%02X", ch);
+      enc += buf;
+    }
   }
   auto got = r.cli->Get(r.v(enc).c_str());
   ASSERT_TRUE(got);
@@ -116,7 +120,8 @@ TEST(Routes, TemplatePagingFollowsAfterCursor) {
   std::vector<std::string> names;
   std::string after;
   for (int guard = 0; guard < 10; ++guard) {
-    auto res = r.cli->Get(r.v("555/message_templates", "limit=1" + (after.empty() ? "" : "&after=" + after)).c_str());
+    auto res = r.cli->Get(
+        r.v("555/message_templates", "limit=1" + (after.empty() ? "" : "&after=" + after)).c_str());
     ASSERT_TRUE(res);
     json d = body_of(res)["data"];
     for (auto& t : d["data"]) names.push_back(t["name"]);

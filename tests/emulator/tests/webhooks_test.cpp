@@ -56,7 +56,9 @@ TEST(Webhooks, StatusesAreSignedAndOrdered) {
   std::string wamid = body_of(a)["data"]["messages"][0]["id"];
   ASSERT_TRUE(r.emu->wait_for_webhooks(3, std::chrono::seconds(5)));
   std::string err;
-  ASSERT_TRUE(r.emu->inject_inbound({{"phone_number_id", "106853218861309"}, {"from", "15551234567"}, {"text", "hi"}}, &err)) << err;
+  ASSERT_TRUE(r.emu->inject_inbound(
+      {{"phone_number_id", "106853218861309"}, {"from", "15551234567"}, {"text", "hi"}}, &err))
+      << err;
   ASSERT_TRUE(r.emu->wait_for_webhooks(4, std::chrono::seconds(5)));
   std::lock_guard<std::mutex> lock(rx.mu);
   ASSERT_EQ(rx.bodies.size(), 4u);

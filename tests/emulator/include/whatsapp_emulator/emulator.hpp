@@ -19,21 +19,21 @@ enum class Envelope { kData, kResult };
 
 // One fault rule. See docs/emulator.md for the kinds.
 struct Fault {
-  std::string kind;                // e.g. "status_503", "reset_before_answer"
-  int count = 1;                   // scripted faults: applied to the next `count` matching requests
-  std::string route = "any";       // "send" (route 1 only) or "any" (any LowCodeAPI route)
-  int ms = -1;                     // delay / trickle duration; -1: kind default
-  std::string retry_after;         // status_429/503: seconds ("2") or "date"; empty: "1"
-  int code = 0;                    // graph_throttle: 130429 (default), 131056, 4, 80007
-  int process = -1;                // 1: run the request first, 0: do not, -1: kind default
+  std::string kind;           // e.g. "status_503", "reset_before_answer"
+  int count = 1;              // scripted faults: applied to the next `count` matching requests
+  std::string route = "any";  // "send" (route 1 only) or "any" (any LowCodeAPI route)
+  int ms = -1;                // delay / trickle duration; -1: kind default
+  std::string retry_after;    // status_429/503: seconds ("2") or "date"; empty: "1"
+  int code = 0;               // graph_throttle: 130429 (default), 131056, 4, 80007
+  int process = -1;           // 1: run the request first, 0: do not, -1: kind default
 };
 
 bool is_fault_kind(const std::string& kind);
 
 struct FaultPolicy {
-  std::vector<Fault> always;       // without rate: every matching request (round-robin over the list)
-  double rate = 0.0;               // with rate > 0: each matching request gets a random `always` kind
-  std::uint64_t seed = 1;          // with probability `rate` (deterministic by seed)
+  std::vector<Fault> always;  // without rate: every matching request (round-robin over the list)
+  double rate = 0.0;          // with rate > 0: each matching request gets a random `always` kind
+  std::uint64_t seed = 1;     // with probability `rate` (deterministic by seed)
 };
 
 struct Options {
@@ -44,11 +44,11 @@ struct Options {
   std::string api_token;  // non-empty: only this token is accepted; else any non-empty token
   bool log_requests = true;
   std::ostream* log = &std::cerr;  // one line per request; nullptr: std::cerr
-  std::string webhook_url;      // e.g. http://127.0.0.1:9000/webhook ; empty: no delivery
-  std::string app_secret;       // HMAC key for X-Hub-Signature-256
+  std::string webhook_url;         // e.g. http://127.0.0.1:9000/webhook ; empty: no delivery
+  std::string app_secret;          // HMAC key for X-Hub-Signature-256
   std::string waba_id = "102290129340398";
   std::string app_id = "1234567890";
-  FaultPolicy faults;           // standing faults (flags --fault, --fault-rate, --fault-seed)
+  FaultPolicy faults;  // standing faults (flags --fault, --fault-rate, --fault-seed)
 };
 
 struct Stats {
@@ -93,8 +93,8 @@ class Emulator {
 
   void set_faults(std::vector<Fault> scripted);  // replaces the scripted queue
   void add_faults(std::vector<Fault> scripted);  // appends to it
-  void set_fault_policy(FaultPolicy policy);      // replaces the standing policy
-  void clear_faults();                            // scripted and standing
+  void set_fault_policy(FaultPolicy policy);     // replaces the standing policy
+  void clear_faults();                           // scripted and standing
 
   struct Impl;
 
