@@ -3,7 +3,7 @@
 //   --mode seq   one easy handle, options set once, the same POST performed in a loop
 //   --mode conc  a curl multi handle with --concurrency easy handles, each re-added as it finishes
 //
-// Prints one JSON line with the keys of /work/shared/bench/README.md and peer "libcurl", so the
+// Prints one JSON line with the keys of ../shared/bench/README.md and peer "libcurl", so the
 // two programs compare directly. Flags: --n --warmup --concurrency --max-seconds --url (the full
 // URL to POST; by default the New Format send URL the SDK builds, api_token included).
 

@@ -11,7 +11,7 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 build=${1:-$root/build}
 bench=$build/tests/bench
-shared=${BENCH_SHARED_DIR:-/work/shared/bench}
+shared=${BENCH_SHARED_DIR:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)/shared/bench}
 reps=${REPS:-5}
 n=${N:-20000}
 out=$(mktemp -d)

@@ -1,4 +1,4 @@
-// Throughput of whatsapp-cpp sending text messages, as /work/shared/bench/README.md describes:
+// Throughput of whatsapp-cpp sending text messages, as ../shared/bench/README.md describes:
 // --n messages after --warmup, --concurrency in flight (1: messages().send one at a time; more:
 // messages().send_batch in windows), stopping after --max-seconds; every reply must carry the
 // message id; prints one JSON line with peer "whatsapp-cpp".
