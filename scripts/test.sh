@@ -3,7 +3,8 @@
 # (installed package, add_subdirectory, FetchContent) and the examples; then the unit and
 # integration tests again under ASan+UBSan, and the fuzzers for a bounded time with clang.
 # The configurations build in parallel. Installs what is missing first. Safe to run twice.
-#   JOBS=N     build jobs per configuration (default: 1, as the configurations run side by side)
+#   JOBS=N     build jobs per configuration (default: the number of cores; the configurations
+#              run side by side, so a core freed by one is taken by another)
 #   BUILD_ROOT build directory root (default: <repo>/build)
 set -euo pipefail
 
@@ -11,7 +12,7 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 "$root/scripts/install-deps.sh"
 
 build_root=${BUILD_ROOT:-$root/build}
-jobs=${JOBS:-1}
+jobs=${JOBS:-$(nproc)}
 start=$(date +%s)
 
 configure() {  # name, cmake args...
