@@ -21,6 +21,7 @@
 #include <string>
 #include <vector>
 
+#include "../unit/text_collector.hpp"
 #include "whatsapp/client.hpp"
 #include "whatsapp_emulator/emulator.hpp"
 
@@ -39,30 +40,7 @@ using whatsapp_emulator::Fault;
 const std::string kToken = "at_FAULT_m4trix_s3cret";
 const std::string kPhone = "106853218861309";
 
-/// Collects every text the library produces, to search it for the token.
-struct Texts {
-  std::mutex m;
-  std::vector<std::string> all;
-  void add(std::string s) {
-    std::lock_guard<std::mutex> lock(m);
-    all.push_back(std::move(s));
-  }
-  void add(const Error& e) {
-    add(e.message());
-    add(e.to_string());
-    add(e.body_excerpt());
-    if (e.graph()) {
-      add(e.graph()->message);
-      add(e.graph()->details);
-      add(e.graph()->error_user_msg);
-    }
-    try {
-      whatsapp::Result<int>(e).value();
-    } catch (const std::exception& ex) {
-      add(ex.what());
-    }
-  }
-};
+using Texts = whatsapp_test::TextCollector;
 
 /// The expected outcome of one call under one fault.
 struct Outcome {

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "text_collector.hpp"
 #include "whatsapp/client.hpp"
 #include "whatsapp/transport/fake.hpp"
 
@@ -25,29 +26,7 @@ using whatsapp::transport::FakeTransport;
 
 const std::string kToken = "at_5ecret+T0ken/with&chars";
 
-struct Collected {
-  std::mutex m;
-  std::vector<std::string> texts;
-  void add(std::string s) {
-    std::lock_guard<std::mutex> lock(m);
-    texts.push_back(std::move(s));
-  }
-  void add(const Error& e) {
-    add(e.message());
-    add(e.to_string());
-    add(e.body_excerpt());
-    if (e.graph()) {
-      add(e.graph()->message);
-      add(e.graph()->details);
-      add(e.graph()->error_user_msg);
-    }
-    try {
-      Result<int>(e).value();
-    } catch (const std::exception& ex) {
-      add(ex.what());
-    }
-  }
-};
+using Collected = whatsapp_test::TextCollector;
 
 /// Answers that echo the request URL (and so the token) back in every place a server could.
 std::vector<std::string> hostile_bodies(const std::string& url) {
@@ -102,9 +81,9 @@ TEST(TokenNeverLeaks, ErrorsExceptionsAndLogLinesAreClean) {
   ASSERT_FALSE(r.ok());
   out.add(r.error());
 
-  ASSERT_GT(out.texts.size(), 100u);
+  ASSERT_GT(out.all.size(), 100u);
   const std::string encoded = "at_5ecret%2BT0ken%2Fwith%26chars";
-  for (const auto& text : out.texts) {
+  for (const auto& text : out.all) {
     EXPECT_EQ(text.find(kToken), std::string::npos) << text;
     EXPECT_EQ(text.find(encoded), std::string::npos) << text;
     EXPECT_EQ(text.find("5ecret"), std::string::npos) << text;
