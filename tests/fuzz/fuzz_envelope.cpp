@@ -1,5 +1,7 @@
 // libFuzzer target: unwrap_envelope() on arbitrary bodies and statuses, then decoding the payload
 // as a SendResult and a PhoneNumber. Nothing may crash, throw or leak; every error is typed.
+// Whatever the send answer's scanner (detail/send_answer.hpp) accepts, the general path must
+// read to the same SendResult.
 // Input: byte 0 picks the HTTP status, the rest is the body.
 
 #include <cstddef>
@@ -8,6 +10,7 @@
 #include <string>
 
 #include "whatsapp/detail/decode.hpp"
+#include "whatsapp/detail/send_answer.hpp"
 #include "whatsapp/envelope.hpp"
 #include "whatsapp/model/phone_number.hpp"
 #include "whatsapp/model/send_result.hpp"
@@ -21,6 +24,27 @@ void check(const whatsapp::Error& e) {
   (void)e.is_transient();
 }
 
+// The scanner accepted the body: the general path must give the same answer.
+void check_same(const whatsapp::SendResult& fast, const whatsapp::Result<nlohmann::json>& payload) {
+  if (!payload) std::abort();
+  auto general = whatsapp::detail::decode_send_result(*payload);
+  if (!general || general->messaging_product != fast.messaging_product ||
+      general->contacts.size() != fast.contacts.size() || general->messages.size() != fast.messages.size() ||
+      general->raw() != fast.raw()) {
+    std::abort();
+  }
+  for (std::size_t i = 0; i < fast.contacts.size(); ++i) {
+    if (general->contacts[i].input != fast.contacts[i].input ||
+        general->contacts[i].wa_id != fast.contacts[i].wa_id)
+      std::abort();
+  }
+  for (std::size_t i = 0; i < fast.messages.size(); ++i) {
+    if (general->messages[i].id != fast.messages[i].id ||
+        general->messages[i].message_status != fast.messages[i].message_status)
+      std::abort();
+  }
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -29,7 +53,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   whatsapp::HttpResponse resp;
   resp.status = kStatuses[data[0] % (sizeof kStatuses / sizeof kStatuses[0])];
   resp.body.assign(reinterpret_cast<const char*>(data + 1), size - 1);
+  const auto fast = whatsapp::detail::read_send_answer(resp);
   auto payload = whatsapp::unwrap_envelope(resp);
+  if (fast) check_same(*fast, payload);
   if (!payload) {
     check(payload.error());
     const auto k = payload.error().kind();

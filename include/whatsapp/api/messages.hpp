@@ -13,7 +13,7 @@
 #include "whatsapp/batch.hpp"
 #include "whatsapp/detail/batch.hpp"
 #include "whatsapp/detail/core.hpp"
-#include "whatsapp/detail/decode.hpp"
+#include "whatsapp/detail/send_answer.hpp"
 #include "whatsapp/model/message.hpp"
 #include "whatsapp/model/send_result.hpp"
 #include "whatsapp/model/success.hpp"
@@ -34,9 +34,7 @@ class Messages {
     if (auto v = validate(message); !v) return v.error();
     detail::RequestSpec spec{&route(RouteId::kSendMessage), {phone_number_id}, {}, {}, {}};
     spec.body = detail::message_body(message);
-    auto payload = core_->call(spec);
-    if (!payload) return std::move(payload).error();
-    return detail::decode_send_result(std::move(*payload));
+    return core_->template call<detail::SendAnswer>(spec);
   }
 
   /// Sends `messages` from `phone_number_id` with up to `options.max_in_flight` requests at once

@@ -21,7 +21,7 @@
 
 #include "whatsapp/batch.hpp"
 #include "whatsapp/detail/core.hpp"
-#include "whatsapp/detail/decode.hpp"
+#include "whatsapp/detail/send_answer.hpp"
 #include "whatsapp/detail/send_body.hpp"
 #include "whatsapp/envelope.hpp"
 #include "whatsapp/model/message.hpp"
@@ -31,15 +31,17 @@
 
 namespace whatsapp::detail {
 
-template <class Transport>
+/// `Reader` reads each successful answer, as in Core::call().
+template <class Transport, class Reader = JsonPayload>
 class BatchEngine {
  public:
+  using Value = typename Reader::value_type;
+
   explicit BatchEngine(const Core<Transport>& core) : c_(core) {}
 
   /// The payload or error of each spec, in the order of `specs`.
-  std::vector<Result<nlohmann::json>> run(const std::vector<RequestSpec>& specs,
-                                          const BatchOptions& o) const {
-    std::vector<std::optional<Result<nlohmann::json>>> out(specs.size());
+  std::vector<Result<Value>> run(const std::vector<RequestSpec>& specs, const BatchOptions& o) const {
+    Outcomes out(specs.size());
     std::vector<Call> calls;
     calls.reserve(specs.size());
     for (std::size_t i = 0; i < specs.size(); ++i) {
@@ -57,13 +59,14 @@ class BatchEngine {
     }
     drive(calls, first, calls.size(), out, o);
 
-    std::vector<Result<nlohmann::json>> results;
+    std::vector<Result<Value>> results;
     results.reserve(out.size());
     for (auto& r : out) results.push_back(std::move(*r));
     return results;
   }
 
  private:
+  using Outcomes = std::vector<std::optional<Result<Value>>>;
   enum class Stage { kStartTry, kFallback };
 
   struct Call {
@@ -84,8 +87,8 @@ class BatchEngine {
   };
 
   // Runs calls[begin, end) to completion, wave after wave.
-  void drive(std::vector<Call>& all, std::size_t begin, std::size_t end,
-             std::vector<std::optional<Result<nlohmann::json>>>& out, const BatchOptions& o) const {
+  void drive(std::vector<Call>& all, std::size_t begin, std::size_t end, Outcomes& out,
+             const BatchOptions& o) const {
     using Clock = std::chrono::steady_clock;
     const TimeSource& time = c_.options_.time;
     const RetryPolicy& policy = c_.call_.retry ? *c_.call_.retry : c_.options_.retry;
@@ -186,8 +189,7 @@ class BatchEngine {
     }
   }
 
-  static void finish_call(Call& k, std::vector<std::optional<Result<nlohmann::json>>>& out,
-                          Result<nlohmann::json> r, std::size_t& open) {
+  static void finish_call(Call& k, Outcomes& out, Result<Value> r, std::size_t& open) {
     out[k.index] = std::move(r);
     k.done = true;
     --open;
@@ -195,8 +197,7 @@ class BatchEngine {
 
   // One answer moves its call on: as Core::exchange() (fallback, format memory) and then as one
   // turn of Core::call()'s retry loop.
-  void answer(Call& k, const HttpRequest& req, Result<HttpResponse> resp,
-              std::vector<std::optional<Result<nlohmann::json>>>& out, std::size_t& open,
+  void answer(Call& k, const HttpRequest& req, Result<HttpResponse> resp, Outcomes& out, std::size_t& open,
               const RetryPolicy& policy, int max_attempts) const {
     ++k.requests;
     ++k.ex.attempts;
@@ -228,9 +229,13 @@ class BatchEngine {
       } else if (stage == Stage::kFallback && status != 404) {
         c_.remember(*k.spec->route, UrlFormat::kOld);
       }
+      if (auto fast = Reader::read_fast(k.ex.response)) {
+        finish_call(k, out, std::move(*fast), open);
+        return;
+      }
       auto payload = unwrap_envelope(k.ex.response);
       if (payload) {
-        finish_call(k, out, std::move(payload), open);
+        finish_call(k, out, c_.template decoded<Reader>(std::move(*payload), k.ex, k.requests), open);
         return;
       }
       e = c_.finish(std::move(payload).error(), k.ex);
@@ -287,14 +292,8 @@ std::vector<Result<SendResult>> send_message_batch(const Core<Transport>& core, 
     index.push_back(i);
   }
   if (!specs.empty()) {
-    auto payloads = BatchEngine<Transport>(core).run(specs, options);
-    for (std::size_t j = 0; j < payloads.size(); ++j) {
-      if (payloads[j]) {
-        out[index[j]] = decode_send_result(std::move(*payloads[j]));
-      } else {
-        out[index[j]] = std::move(payloads[j]).error();
-      }
-    }
+    auto sent = BatchEngine<Transport, SendAnswer>(core).run(specs, options);
+    for (std::size_t j = 0; j < sent.size(); ++j) out[index[j]] = std::move(sent[j]);
   }
   std::vector<Result<SendResult>> results;
   results.reserve(n);

@@ -51,7 +51,16 @@ struct AttemptSettings {
   bool idempotent = true;
 };
 
-template <class Transport>
+/// How call() reads a successful answer: read_fast() may take it straight from the response
+/// (nullopt: not handled), otherwise decode() gets the unwrapped payload. This one keeps the
+/// payload as JSON; detail/send_answer.hpp has the send's.
+struct JsonPayload {
+  using value_type = nlohmann::json;
+  static std::optional<nlohmann::json> read_fast(const HttpResponse& /*unused*/) { return std::nullopt; }
+  static Result<nlohmann::json> decode(nlohmann::json&& payload) { return std::move(payload); }
+};
+
+template <class Transport, class Reader>
 class BatchEngine;  // detail/batch.hpp: many calls at once, with the same decisions as call()
 
 template <class Transport>
@@ -101,10 +110,12 @@ class Core {
     return ex;
   }
 
-  /// exchange() and the envelope in the retry loop: the payload of a successful answer, or a
-  /// typed error whose attempts() counts every request made (fallback and retries included).
-  /// Sends are paced by the rate limits first when they are on.
-  Result<nlohmann::json> call(const RequestSpec& spec) const {
+  /// exchange() and the envelope in the retry loop: the payload of a successful answer, read by
+  /// `Reader` (see JsonPayload), or a typed error whose attempts() counts every request made
+  /// (fallback and retries included). A payload `Reader` cannot decode is an error that is not
+  /// retried. Sends are paced by the rate limits first when they are on.
+  template <class Reader = JsonPayload>
+  Result<typename Reader::value_type> call(const RequestSpec& spec) const {
     const Route& r = *spec.route;
     const Idempotency idem = call_.idempotency.value_or(idempotency(r.id));
     const RetryPolicy& policy = call_.retry ? *call_.retry : options_.retry;
@@ -129,8 +140,9 @@ class Core {
       auto ex = exchange(spec, settings);
       if (ex) {
         requests += ex->attempts;
+        if (auto fast = Reader::read_fast(ex->response)) return std::move(*fast);
         auto payload = unwrap_envelope(ex->response);
-        if (payload) return payload;
+        if (payload) return decoded<Reader>(std::move(*payload), *ex, requests);
         e = finish(std::move(payload).error(), *ex);
         classify_answer(e, ex->response);
       } else {
@@ -172,6 +184,17 @@ class Core {
   }
 
  private:
+  /// `payload` read by `Reader`; a failure is an error with the call's attempts and format.
+  template <class Reader>
+  Result<typename Reader::value_type> decoded(nlohmann::json&& payload, const Exchange& ex,
+                                              int requests) const {
+    auto value = Reader::decode(std::move(payload));
+    if (value) return value;
+    Error e = finish(std::move(value).error(), ex);
+    e.with_attempts(requests);
+    return e;
+  }
+
   /// What an error answer says beyond its body: the Retry-After header, and whether the request
   /// may have been processed. A 5xx without an API error object comes from a gateway, which may
   /// have passed the request on before failing; an unreadable 2xx answer was a success.
@@ -279,7 +302,8 @@ class Core {
     });
   }
 
-  friend class BatchEngine<Transport>;
+  template <class, class>
+  friend class BatchEngine;
 
   ClientOptions options_;
   Endpoint endpoint_;

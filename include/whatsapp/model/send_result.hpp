@@ -31,7 +31,12 @@ struct SendResult {
   std::string messaging_product;
   std::vector<SendContact> contacts;
   std::vector<SentMessage> messages;  ///< At least one.
-  nlohmann::json raw;                 ///< The payload as received.
+  /// The payload's JSON text, for fields this struct does not model; raw() parses it. Kept as
+  /// text because a send's answer is read without building a JSON tree (docs/performance.md).
+  std::string raw_json;
+
+  /// The payload as JSON (parsed from raw_json on each call; discarded when it is not JSON).
+  nlohmann::json raw() const { return nlohmann::json::parse(raw_json, nullptr, /*allow_exceptions=*/false); }
 
   /// The id of the (first) message sent.
   const std::string& message_id() const noexcept { return messages.front().id; }
@@ -62,17 +67,18 @@ inline void read_send_result(const nlohmann::json& j, SendResult& r) {
 /// Reads a send answer; requires at least one message id.
 inline void from_json(const nlohmann::json& j, SendResult& r) {
   detail::read_send_result(j, r);
-  r.raw = j;
+  r.raw_json = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 namespace detail {
-/// decode<SendResult>() for a payload the caller no longer needs: moved into `raw`, not copied.
-inline Result<SendResult> decode_send_result(nlohmann::json&& payload) {
+/// decode<SendResult>() of an unwrapped payload (the general path; detail/send_answer.hpp reads
+/// the usual answer without a tree).
+inline Result<SendResult> decode_send_result(const nlohmann::json& payload) {
   std::string text;
   try {
     SendResult value;
     read_send_result(payload, value);
-    value.raw = std::move(payload);
+    value.raw_json = payload.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     return value;
   } catch (const DecodeError& e) {
     text = e.what();

@@ -1,0 +1,162 @@
+#pragma once
+
+// The answer to a send read without a JSON tree. Every successful send answers with the same
+// small object; building an nlohmann DOM for it cost more CPU than the rest of the SDK's work on
+// a send together (docs/performance.md). This reader accepts exactly that shape and nothing
+// else; for any other answer it returns nullopt and the caller takes the general path
+// (unwrap_envelope + decode_send_result), which gives the same SendResult or the typed error.
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "whatsapp/http.hpp"
+#include "whatsapp/model/send_result.hpp"
+
+namespace whatsapp::detail {
+
+/// A strict reader of the subset of JSON a send answer uses: objects, arrays of objects and
+/// plain ASCII strings. Anything outside it (escapes, non-ASCII bytes, numbers, literals,
+/// unknown keys, repeated keys) makes the whole read give up.
+class SendAnswerScanner {
+ public:
+  explicit SendAnswerScanner(std::string_view text) noexcept : s_(text) {}
+
+  /// Reads `{"data"|"result": <payload>}` and nothing after it but whitespace.
+  std::optional<SendResult> read() {
+    SendResult r;
+    std::string_view key;
+    if (!take('{') || !string(key) || (key != "data" && key != "result") || !take(':')) return std::nullopt;
+    const std::size_t payload_begin = skip_ws();
+    if (!payload(r)) return std::nullopt;
+    const std::size_t payload_end = pos_;
+    if (!take('}') || skip_ws() != s_.size()) return std::nullopt;
+    if (r.messages.empty()) return std::nullopt;
+    r.raw_json.assign(s_.substr(payload_begin, payload_end - payload_begin));
+    return r;
+  }
+
+ private:
+  std::size_t skip_ws() noexcept {
+    while (pos_ < s_.size() &&
+           (s_[pos_] == ' ' || s_[pos_] == '\n' || s_[pos_] == '\r' || s_[pos_] == '\t')) {
+      ++pos_;
+    }
+    return pos_;
+  }
+
+  bool take(char c) noexcept {
+    skip_ws();
+    if (pos_ >= s_.size() || s_[pos_] != c) return false;
+    ++pos_;
+    return true;
+  }
+
+  // A string of printable ASCII without escapes; `out` views it in the text.
+  bool string(std::string_view& out) noexcept {
+    if (!take('"')) return false;
+    const std::size_t begin = pos_;
+    for (; pos_ < s_.size(); ++pos_) {
+      const auto c = static_cast<unsigned char>(s_[pos_]);
+      if (c == '"') {
+        out = s_.substr(begin, pos_ - begin);
+        ++pos_;
+        return true;
+      }
+      if (c == '\\' || c < 0x20 || c >= 0x80) return false;
+    }
+    return false;
+  }
+
+  bool string(std::string& out) {
+    std::string_view v;
+    if (!string(v)) return false;
+    out.assign(v);
+    return true;
+  }
+
+  // Calls `member(key)` for each member of an object; each key at most once (bit in `seen`).
+  template <class Member>
+  bool object(Member member) {
+    if (!take('{')) return false;
+    if (take('}')) return true;
+    unsigned seen = 0;
+    do {
+      std::string_view key;
+      if (!string(key) || !take(':')) return false;
+      const unsigned bit = member(key);
+      if (bit == 0 || (seen & bit) != 0) return false;
+      seen |= bit;
+    } while (take(','));
+    return take('}');
+  }
+
+  // Calls `element()` for each element of an array.
+  template <class Element>
+  bool array(Element element) {
+    if (!take('[')) return false;
+    if (take(']')) return true;
+    do {
+      if (!element()) return false;
+    } while (take(','));
+    return take(']');
+  }
+
+  bool payload(SendResult& r) {
+    return object([&](std::string_view key) -> unsigned {
+      if (key == "messaging_product") return string(r.messaging_product) ? 1U : 0U;
+      if (key == "contacts") return array([&] { return contact(r); }) ? 2U : 0U;
+      if (key == "messages") return array([&] { return message(r); }) ? 4U : 0U;
+      return 0U;
+    });
+  }
+
+  bool contact(SendResult& r) {
+    SendContact c;
+    if (!object([&](std::string_view key) -> unsigned {
+          if (key == "input") return string(c.input) ? 1U : 0U;
+          if (key == "wa_id") return string(c.wa_id) ? 2U : 0U;
+          return 0U;
+        })) {
+      return false;
+    }
+    r.contacts.push_back(std::move(c));
+    return true;
+  }
+
+  bool message(SendResult& r) {
+    SentMessage m;
+    std::string_view status;
+    if (!object([&](std::string_view key) -> unsigned {
+          if (key == "id") return string(m.id) ? 1U : 0U;
+          if (key == "message_status") return string(status) ? 2U : 0U;
+          return 0U;
+        })) {
+      return false;
+    }
+    if (m.id.empty()) return false;  // the general path reports it
+    if (!status.empty()) m.message_status = std::string(status);
+    r.messages.push_back(std::move(m));
+    return true;
+  }
+
+  std::string_view s_;
+  std::size_t pos_ = 0;
+};
+
+/// The SendResult of a successful send answer of the usual shape, or nullopt (see above).
+inline std::optional<SendResult> read_send_answer(const HttpResponse& resp) {
+  if (resp.status < 200 || resp.status >= 300) return std::nullopt;
+  return SendAnswerScanner(resp.body).read();
+}
+
+/// How Core::call reads a send's answer: the scanner first, the general path for the rest.
+struct SendAnswer {
+  using value_type = SendResult;
+  static std::optional<SendResult> read_fast(const HttpResponse& resp) { return read_send_answer(resp); }
+  static Result<SendResult> decode(nlohmann::json&& payload) {
+    return decode_send_result(std::move(payload));
+  }
+};
+
+}  // namespace whatsapp::detail

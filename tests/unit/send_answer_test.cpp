@@ -1,0 +1,126 @@
+// The send answer's scanner (detail/send_answer.hpp) reads what the general path reads, and
+// gives up on everything it does not fully understand.
+
+#include <gtest/gtest.h>
+
+#include <optional>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "test_support.hpp"
+#include "whatsapp/detail/send_answer.hpp"
+#include "whatsapp/envelope.hpp"
+
+namespace {
+
+using whatsapp::HttpResponse;
+using whatsapp::SendResult;
+using whatsapp_test::in_data_envelope;
+using whatsapp_test::read_data;
+
+HttpResponse answer(std::string body, int status = 200) {
+  HttpResponse r;
+  r.status = status;
+  r.body = std::move(body);
+  return r;
+}
+
+std::optional<SendResult> fast(const std::string& body, int status = 200) {
+  return whatsapp::detail::read_send_answer(answer(body, status));
+}
+
+// What the general path makes of `body`: unwrap_envelope, then decode_send_result.
+whatsapp::Result<SendResult> general(const std::string& body, int status = 200) {
+  auto payload = whatsapp::unwrap_envelope(answer(body, status));
+  if (!payload) return std::move(payload).error();
+  return whatsapp::detail::decode_send_result(*payload);
+}
+
+void expect_same(const SendResult& a, const SendResult& b) {
+  EXPECT_EQ(a.messaging_product, b.messaging_product);
+  ASSERT_EQ(a.contacts.size(), b.contacts.size());
+  for (std::size_t i = 0; i < a.contacts.size(); ++i) {
+    EXPECT_EQ(a.contacts[i].input, b.contacts[i].input);
+    EXPECT_EQ(a.contacts[i].wa_id, b.contacts[i].wa_id);
+  }
+  ASSERT_EQ(a.messages.size(), b.messages.size());
+  for (std::size_t i = 0; i < a.messages.size(); ++i) {
+    EXPECT_EQ(a.messages[i].id, b.messages[i].id);
+    EXPECT_EQ(a.messages[i].message_status, b.messages[i].message_status);
+  }
+  EXPECT_EQ(a.raw(), b.raw());
+}
+
+TEST(SendAnswer, EveryFixtureReadsAsTheGeneralPathReadsIt) {
+  for (const char* name :
+       {"send_response.json", "send_response_placeholder_ids.json", "send_response_with_message_status.json",
+        "send_response_with_message_status_doc_placeholders.json"}) {
+    SCOPED_TRACE(name);
+    const std::string payload = read_data(std::string("fixtures/") + name);  // pretty-printed
+    const std::string bodies[] = {"{\"data\":" + payload + "}", "{ \"result\" :\n" + payload + "\n}\n",
+                                  in_data_envelope(nlohmann::json::parse(payload))};
+    for (const std::string& body : bodies) {
+      const auto f = fast(body);
+      ASSERT_TRUE(f.has_value()) << body;
+      const auto g = general(body);
+      ASSERT_TRUE(g.ok()) << g.error().to_string();
+      expect_same(*f, *g);
+      EXPECT_EQ(f->raw(), nlohmann::json::parse(payload));
+    }
+  }
+}
+
+TEST(SendAnswer, ReadsEveryFieldInAnyOrder) {
+  const auto r = fast(
+      R"({"data":{"messages":[{"message_status":"held_for_quality_assessment","id":"wamid.A"},{"id":"wamid.B"}],)"
+      R"("contacts":[{"wa_id":"1555","input":"+1 555"},{}],"messaging_product":"whatsapp"}})");
+  ASSERT_TRUE(r.has_value());
+  EXPECT_EQ(r->messaging_product, "whatsapp");
+  ASSERT_EQ(r->contacts.size(), 2U);
+  EXPECT_EQ(r->contacts[0].input, "+1 555");
+  EXPECT_EQ(r->contacts[0].wa_id, "1555");
+  EXPECT_EQ(r->contacts[1].input, "");
+  ASSERT_EQ(r->messages.size(), 2U);
+  EXPECT_EQ(r->message_id(), "wamid.A");
+  EXPECT_EQ(r->messages[0].message_status, "held_for_quality_assessment");
+  EXPECT_EQ(r->messages[1].id, "wamid.B");
+  EXPECT_FALSE(r->messages[1].message_status.has_value());
+}
+
+// Each of these is left to the general path: an error, a shape or a kind of JSON the scanner
+// does not read. The general path then gives a result or a typed error.
+TEST(SendAnswer, GivesUpOnAnythingElse) {
+  const std::string ok_payload = R"({"messaging_product":"whatsapp","messages":[{"id":"wamid.A"}]})";
+  ASSERT_TRUE(fast("{\"data\":" + ok_payload + "}").has_value());
+  const std::string cases[] = {
+      R"({"data":{"error":{"message":"bad","code":100}}})",                       // error in a 200
+      R"({"error":{"message":"bad","code":100}})",                                // Graph error
+      R"({"data":{"messaging_product":"whatsapp","messages":[]}})",               // no message
+      R"({"data":{"messaging_product":"whatsapp","messages":[{"id":""}]}})",      // empty id
+      R"({"data":{"messaging_product":"whatsapp","messages":[{"id":"a\"b"}]}})",  // escape
+      R"({"data":{"messaging_product":"whatsapp","messages":[{"id":"a\u00e9"}]}})",
+      "{\"data\":{\"messaging_product\":\"wh\xc3\xa9\",\"messages\":[{\"id\":\"A\"}]}}",  // non-ASCII
+      R"({"data":{"messaging_product":"whatsapp","messages":[{"id":"A"}],"x":1}})",       // unknown key
+      R"({"data":{"messages":[{"id":"A"}],"messages":[{"id":"B"}]}})",                    // repeated key
+      R"({"data":{"messaging_product":7,"messages":[{"id":"A"}]}})",                      // wrong type
+      R"({"data":{"messages":[{"id":"A","message_status":null}]}})",                      // literal
+      R"({"data":)" + ok_payload + R"(,"result":{}})",                                    // two envelopes
+      R"({"payload":)" + ok_payload + "}",                                                // no envelope
+      R"({"data":)" + ok_payload + "} x",                                                 // trailing bytes
+      R"({"data":)" + ok_payload,                                                         // truncated
+      R"({"data":{"messaging_product":"whatsapp","messages":[{"id":"A"}]],})",            // broken
+      ok_payload,                                                                         // bare payload
+      "",
+      "<html>502</html>",
+  };
+  for (const auto& body : cases) {
+    SCOPED_TRACE(body);
+    EXPECT_FALSE(fast(body).has_value());
+    const auto g = general(body);
+    if (!g.ok()) EXPECT_FALSE(g.error().message().empty());
+  }
+  EXPECT_FALSE(fast("{\"data\":" + ok_payload + "}", 400).has_value());  // not a success status
+}
+
+}  // namespace
