@@ -9,3 +9,10 @@ if(TARGET whatsapp-emulator AND TARGET whatsapp_throughput)
     set_tests_properties(bench_smoke_concurrency_${_wa_c} PROPERTIES LABELS bench TIMEOUT 120)
   endforeach()
 endif()
+
+# Peak memory of a streamed download: 64 MiB from an in-process server, the limit check on (the
+# peak may grow by less than 5 MB). Needs no emulator.
+if(TARGET whatsapp_download_rss)
+  add_test(NAME bench_download_rss COMMAND $<TARGET_FILE:whatsapp_download_rss> --mb 64)
+  set_tests_properties(bench_download_rss PROPERTIES LABELS bench TIMEOUT 300)
+endif()
