@@ -58,29 +58,38 @@ inline void curl_global_once() {
   (void)initialised;
 }
 
+/// An easy handle and what its options were last set for.
+struct CurlHandle {
+  CURL* curl = nullptr;
+  /// Its options are those of a plain JSON request (see curl_is_plain): the next plain request
+  /// sets only what differs, without curl_easy_reset.
+  bool plain = false;
+};
+
 class CurlHandlePool {
  public:
   explicit CurlHandlePool(std::size_t max_idle) : max_idle_(max_idle) { curl_global_once(); }
   ~CurlHandlePool() {
-    for (CURL* h : idle_) curl_easy_cleanup(h);
+    for (const CurlHandle& h : idle_) curl_easy_cleanup(h.curl);
   }
   CurlHandlePool(const CurlHandlePool&) = delete;
   CurlHandlePool& operator=(const CurlHandlePool&) = delete;
 
-  CURL* acquire() {
+  /// An idle handle (its connection still open), or a new one; curl is null when libcurl fails.
+  CurlHandle acquire() {
     {
       std::lock_guard<std::mutex> lock(mutex_);
       if (!idle_.empty()) {
-        CURL* h = idle_.back();
+        CurlHandle h = idle_.back();
         idle_.pop_back();
         return h;
       }
     }
-    return curl_easy_init();
+    return CurlHandle{curl_easy_init(), false};
   }
 
-  void release(CURL* h) {
-    if (h == nullptr) return;
+  void release(CurlHandle h) {
+    if (h.curl == nullptr) return;
     {
       std::lock_guard<std::mutex> lock(mutex_);
       if (idle_.size() < max_idle_) {
@@ -88,17 +97,20 @@ class CurlHandlePool {
         return;
       }
     }
-    curl_easy_cleanup(h);
+    curl_easy_cleanup(h.curl);
   }
 
  private:
   std::mutex mutex_;
-  std::vector<CURL*> idle_;
+  std::vector<CurlHandle> idle_;
   std::size_t max_idle_;
 };
 
 /// Where one transfer's answer goes.
 struct CurlSink {
+  /// How many response headers to make room for at once (a typical answer has about 8).
+  static constexpr std::size_t kHeadersReserved = 12;
+
   HttpResponse* response;
   std::size_t limit;
   bool over_limit = false;
@@ -163,6 +175,7 @@ inline std::size_t curl_on_header(char* data, std::size_t size, std::size_t n, v
   while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.remove_suffix(1);
   if (line.substr(0, 5) == "HTTP/") {
     sink->response->headers.clear();  // a new response (after 100 Continue or a redirect)
+    sink->response->headers.reserve(CurlSink::kHeadersReserved);
     return bytes;
   }
   const auto colon = line.find(':');
@@ -193,6 +206,9 @@ inline bool curl_failed_before_sending(CURLcode code) {
 
 struct CurlSlist {
   curl_slist* list = nullptr;
+  CurlSlist() = default;
+  CurlSlist(const CurlSlist&) = delete;
+  CurlSlist& operator=(const CurlSlist&) = delete;
   ~CurlSlist() { curl_slist_free_all(list); }
   bool append(const std::string& line) {
     curl_slist* next = curl_slist_append(list, line.c_str());
@@ -244,26 +260,28 @@ inline int curl_on_prereq(void* user, char* /*conn_primary_ip*/, char* /*conn_lo
 }
 #endif
 
-/// Sets every option of one request on `h` (a fresh or curl_easy_reset handle). `t` must stay
-/// where it is until the transfer is over. `multiplex`: wait for an HTTP/2 connection to be
-/// shared rather than open another (send_many with CurlOptions::http2).
-inline Result<void> curl_setup(CURL* h, const CurlOptions& o, CurlTransfer& t, bool multiplex = false) {
-  const HttpRequest& request = *t.request;
-  for (const auto& [name, value] : request.headers) {
-    if (has_crlf(name) || has_crlf(value) || name.empty()) {
-      return Error::invalid_argument("header",
-                                     "a header name or value holds CR or LF, or "
-                                     "a name is empty");
+/// The request headers of JSON requests without headers of their own, built once per transport
+/// (libcurl only reads a list during a transfer). A list is null when it could not be built;
+/// requests then build their own.
+struct CurlHeaderLists {
+  CurlSlist post;  ///< Expect: (no 100-continue round trip), Accept, Content-Type: JSON.
+  CurlSlist get;   ///< Expect:, Accept.
+
+  CurlHeaderLists() {
+    if (!(post.append("Expect:") && post.append("Accept: application/json") &&
+          post.append("Content-Type: application/json"))) {
+      curl_slist_free_all(std::exchange(post.list, nullptr));
+    }
+    if (!(get.append("Expect:") && get.append("Accept: application/json"))) {
+      curl_slist_free_all(std::exchange(get.list, nullptr));
     }
   }
-  const auto connect_ms = request.connect_timeout.count() > 0 ? request.connect_timeout : o.connect_timeout;
-  const auto total_ms = request.timeout.count() > 0 ? request.timeout : o.timeout;
+};
 
-  curl_easy_setopt(h, CURLOPT_URL, request.url.c_str());
+/// The options that depend only on the transport's CurlOptions: set once per handle, again only
+/// after a curl_easy_reset.
+inline void curl_setup_handle(CURL* h, const CurlOptions& o) {
   curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
-  curl_easy_setopt(h, CURLOPT_ERRORBUFFER, t.errbuf);
-  curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(connect_ms.count()));
-  curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, static_cast<long>(total_ms.count()));
   curl_easy_setopt(h, CURLOPT_USERAGENT, o.user_agent.c_str());
   curl_easy_setopt(h, CURLOPT_TCP_KEEPALIVE, 1L);
   curl_easy_setopt(h, CURLOPT_TCP_NODELAY, 1L);
@@ -278,25 +296,79 @@ inline Result<void> curl_setup(CURL* h, const CurlOptions& o, CurlTransfer& t, b
   if (!o.ca_file.empty()) curl_easy_setopt(h, CURLOPT_CAINFO, o.ca_file.c_str());
   if (!o.proxy.empty()) curl_easy_setopt(h, CURLOPT_PROXY, o.proxy.c_str());
   if (o.http2) curl_easy_setopt(h, CURLOPT_HTTP_VERSION, CURL_HTTP_VERSION_2TLS);
-  if (multiplex) curl_easy_setopt(h, CURLOPT_PIPEWAIT, 1L);
   curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, &curl_on_body);
-  curl_easy_setopt(h, CURLOPT_WRITEDATA, &t.sink);
   curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, &curl_on_header);
+#ifdef WHATSAPP_DETAIL_CURL_PREREQ
+  curl_easy_setopt(h, CURLOPT_PREREQFUNCTION, &curl_on_prereq);
+#endif
+}
+
+/// A JSON POST with no headers, multipart body or progress callback of its own: the common
+/// request (every send). Consecutive plain requests on a handle differ only in the options
+/// curl_setup sets for every request, so the handle is not reset between them.
+inline bool curl_is_plain(const HttpRequest& r) noexcept {
+#ifdef WHATSAPP_DETAIL_CURL_PREREQ
+  return r.method == HttpMethod::kPost && r.multipart.empty() && r.headers.empty() && !r.progress;
+#else
+  (void)r;
+  return false;  // the body may go through a read callback (below), which a reset must clear
+#endif
+}
+
+/// Sets every option of one request on `handle`; `t` must stay where it is until the transfer
+/// is over. The handle is reset first unless both its previous request and this one are plain.
+/// `multiplex`: wait for an HTTP/2 connection to be shared rather than open another (send_many
+/// with CurlOptions::http2).
+inline Result<void> curl_setup(CurlHandle& handle, const CurlOptions& o, const CurlHeaderLists& lists,
+                               CurlTransfer& t, bool multiplex = false) {
+  const HttpRequest& request = *t.request;
+  for (const auto& [name, value] : request.headers) {
+    if (has_crlf(name) || has_crlf(value) || name.empty()) {
+      return Error::invalid_argument("header",
+                                     "a header name or value holds CR or LF, or "
+                                     "a name is empty");
+    }
+  }
+  CURL* h = handle.curl;
+  const bool plain = curl_is_plain(request) && !multiplex;
+  if (!plain || !handle.plain) {
+    curl_easy_reset(h);
+    curl_setup_handle(h, o);
+  }
+  handle.plain = false;  // until this setup is complete
+
+  const auto connect_ms = request.connect_timeout.count() > 0 ? request.connect_timeout : o.connect_timeout;
+  const auto total_ms = request.timeout.count() > 0 ? request.timeout : o.timeout;
+  curl_easy_setopt(h, CURLOPT_URL, request.url.c_str());
+  curl_easy_setopt(h, CURLOPT_ERRORBUFFER, t.errbuf);
+  curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(connect_ms.count()));
+  curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, static_cast<long>(total_ms.count()));
+  curl_easy_setopt(h, CURLOPT_WRITEDATA, &t.sink);
   curl_easy_setopt(h, CURLOPT_HEADERDATA, &t.sink);
   t.sink.handle = h;
+#ifdef WHATSAPP_DETAIL_CURL_PREREQ
+  curl_easy_setopt(h, CURLOPT_PREREQDATA, &t);
+#endif
+  if (multiplex) curl_easy_setopt(h, CURLOPT_PIPEWAIT, 1L);
   if (request.progress) {
     curl_easy_setopt(h, CURLOPT_XFERINFOFUNCTION, &curl_on_progress);
     curl_easy_setopt(h, CURLOPT_XFERINFODATA, &t.sink);
     curl_easy_setopt(h, CURLOPT_NOPROGRESS, 0L);
   }
-#ifdef WHATSAPP_DETAIL_CURL_PREREQ
-  curl_easy_setopt(h, CURLOPT_PREREQFUNCTION, &curl_on_prereq);
-  curl_easy_setopt(h, CURLOPT_PREREQDATA, &t);
-#endif
 
-  bool ok = t.headers.append("Expect:");  // no 100-continue round trip
-  ok = ok && t.headers.append("Accept: application/json");
-  for (const auto& [name, value] : request.headers) ok = ok && t.headers.append(name + ": " + value);
+  const bool json_body =
+      request.multipart.empty() && (request.method == HttpMethod::kPost || !request.body.empty());
+  const curl_slist* header_list = nullptr;
+  bool ok = true;
+  if (request.headers.empty() && request.multipart.empty())
+    header_list = json_body ? lists.post.list : lists.get.list;
+  if (header_list == nullptr) {
+    ok = t.headers.append("Expect:");  // no 100-continue round trip
+    ok = ok && t.headers.append("Accept: application/json");
+    if (json_body) ok = ok && t.headers.append("Content-Type: application/json");
+    for (const auto& [name, value] : request.headers) ok = ok && t.headers.append(name + ": " + value);
+    header_list = t.headers.list;
+  }
 
   if (!request.multipart.empty()) {
     t.mime.mime = curl_mime_init(h);
@@ -314,8 +386,7 @@ inline Result<void> curl_setup(CURL* h, const CurlOptions& o, CurlTransfer& t, b
       if (!part.content_type.empty()) curl_mime_type(p, part.content_type.c_str());
     }
     curl_easy_setopt(h, CURLOPT_MIMEPOST, t.mime.mime);
-  } else if (request.method == HttpMethod::kPost || !request.body.empty()) {
-    ok = ok && t.headers.append("Content-Type: application/json");
+  } else if (json_body) {
     curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(request.body.size()));
 #ifdef WHATSAPP_DETAIL_CURL_PREREQ
     // libcurl sends a request again by itself when a reused connection closes before any answer
@@ -346,7 +417,8 @@ inline Result<void> curl_setup(CURL* h, const CurlOptions& o, CurlTransfer& t, b
     e.with_delivery(Delivery::kNotSent);
     return e;
   }
-  curl_easy_setopt(h, CURLOPT_HTTPHEADER, t.headers.list);
+  curl_easy_setopt(h, CURLOPT_HTTPHEADER, header_list);
+  handle.plain = plain;
   return {};
 }
 
@@ -397,19 +469,19 @@ class CurlTransport {
   explicit CurlTransport(CurlOptions options)
       : options_(std::make_shared<const CurlOptions>(std::move(options))),
         pool_(std::make_shared<detail::CurlHandlePool>(options_->max_idle_handles)),
-        multis_(std::make_shared<detail::CurlMultiPool>(4)) {}
+        multis_(std::make_shared<detail::CurlMultiPool>(4)),
+        lists_(std::make_shared<const detail::CurlHeaderLists>()) {}
 
   const CurlOptions& options() const noexcept { return *options_; }
 
   /// Performs one request. Never throws. See transport.hpp for what a failure says.
   Result<HttpResponse> send(const HttpRequest& request) const {
-    CURL* h = pool_->acquire();
-    if (h == nullptr) return init_failed();
+    detail::CurlHandle h = pool_->acquire();
+    if (h.curl == nullptr) return init_failed();
     HandleGuard guard{pool_.get(), h};
-    curl_easy_reset(h);
     detail::CurlTransfer t(request, limit(request));
-    if (auto set = detail::curl_setup(h, *options_, t); !set) return set.error();
-    return result(h, curl_easy_perform(h), t);
+    if (auto set = detail::curl_setup(h, *options_, *lists_, t); !set) return set.error();
+    return result(h.curl, curl_easy_perform(h.curl), t);
   }
 
   /// Performs `requests` with up to `max_in_flight` of them at once over one curl multi handle,
@@ -433,7 +505,7 @@ class CurlTransport {
     curl_multi_setopt(multi, CURLMOPT_PIPELINING, options_->http2 ? CURLPIPE_MULTIPLEX : CURLPIPE_NOTHING);
 
     struct Slot {
-      CURL* handle = nullptr;
+      detail::CurlHandle handle;
       std::unique_ptr<detail::CurlTransfer> transfer;
       std::size_t index = 0;
     };
@@ -444,20 +516,20 @@ class CurlTransport {
     auto start = [&](Slot& slot) {
       while (next < n) {
         const std::size_t i = next++;
-        if (slot.handle == nullptr) slot.handle = pool_->acquire();
-        if (slot.handle == nullptr) {
+        if (slot.handle.curl == nullptr) slot.handle = pool_->acquire();
+        if (slot.handle.curl == nullptr) {
           out[i] = init_failed();
           continue;
         }
-        curl_easy_reset(slot.handle);
         slot.transfer = std::make_unique<detail::CurlTransfer>(requests[i], limit(requests[i]));
         slot.index = i;
-        if (auto set = detail::curl_setup(slot.handle, *options_, *slot.transfer, options_->http2); !set) {
+        if (auto set = detail::curl_setup(slot.handle, *options_, *lists_, *slot.transfer, options_->http2);
+            !set) {
           out[i] = set.error();
           continue;
         }
-        curl_easy_setopt(slot.handle, CURLOPT_PRIVATE, &slot);
-        if (curl_multi_add_handle(multi, slot.handle) != CURLM_OK) {
+        curl_easy_setopt(slot.handle.curl, CURLOPT_PRIVATE, &slot);
+        if (curl_multi_add_handle(multi, slot.handle.curl) != CURLM_OK) {
           out[i] = init_failed();
           continue;
         }
@@ -488,7 +560,7 @@ class CurlTransport {
       if (mc != CURLM_OK) {  // out of memory or a bug: fail what is left rather than spin
         for (Slot& s : slots) {
           if (!s.transfer) continue;
-          curl_multi_remove_handle(multi, s.handle);
+          curl_multi_remove_handle(multi, s.handle.curl);
           Error e(ErrorKind::kTransport, std::string("curl multi error: ") + curl_multi_strerror(mc) +
                                              " (the request may have been processed)");
           e.with_delivery(Delivery::kMaybeSent);
@@ -512,7 +584,7 @@ class CurlTransport {
  private:
   struct HandleGuard {
     detail::CurlHandlePool* pool;
-    CURL* handle;
+    detail::CurlHandle& handle;
     ~HandleGuard() { pool->release(handle); }
   };
 
@@ -578,6 +650,7 @@ class CurlTransport {
   std::shared_ptr<const CurlOptions> options_;
   std::shared_ptr<detail::CurlHandlePool> pool_;
   std::shared_ptr<detail::CurlMultiPool> multis_;
+  std::shared_ptr<const detail::CurlHeaderLists> lists_;  // shared by every request's transfer
 };
 
 }  // namespace whatsapp::transport
