@@ -3,6 +3,8 @@
 // UTF-8 checks: Meta counts limits in characters, not bytes.
 
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string_view>
 
@@ -12,6 +14,16 @@ namespace whatsapp::detail {
 inline std::optional<std::size_t> utf8_length(std::string_view s) noexcept {
   std::size_t count = 0;
   for (std::size_t i = 0; i < s.size();) {
+    // Eight ASCII bytes at a time: most text is ASCII.
+    constexpr std::size_t kWord = sizeof(std::uint64_t);
+    while (i + kWord <= s.size()) {
+      std::uint64_t word = 0;
+      std::memcpy(&word, s.data() + i, kWord);
+      if ((word & 0x8080808080808080ULL) != 0) break;
+      i += kWord;
+      count += kWord;
+    }
+    if (i == s.size()) break;
     const auto c = static_cast<unsigned char>(s[i]);
     std::size_t len = 0;
     unsigned min = 0;
