@@ -7,6 +7,7 @@
 #include "whatsapp/client.hpp"
 #include "whatsapp/envelope.hpp"
 #include "whatsapp/error.hpp"
+#include "whatsapp/extern_templates.hpp"
 #include "whatsapp/format.hpp"
 #include "whatsapp/http.hpp"
 #include "whatsapp/logging.hpp"
@@ -35,3 +36,8 @@
 #include "whatsapp/transport/transport.hpp"
 #include "whatsapp/url.hpp"
 #include "whatsapp/version.hpp"
+
+#ifdef WHATSAPP_EXTERN_TEMPLATES
+// The client over CurlTransport is compiled in the one .cpp that includes whatsapp/instantiate.hpp.
+WHATSAPP_EXTERN_CLIENT(::whatsapp::transport::CurlTransport)
+#endif
