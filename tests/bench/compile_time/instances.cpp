@@ -1,0 +1,3 @@
+// The one translation unit that compiles the client for send.cpp built with
+// -DWHATSAPP_EXTERN_TEMPLATES.
+#include <whatsapp/instantiate.hpp>
