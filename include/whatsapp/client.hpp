@@ -76,8 +76,8 @@ class Client {
   /// limits. Cheap; meant to be made per call or per batch:
   ///
   ///     client.with_options({.retry = whatsapp::RetryPolicy::none()}).messages().send(...);
-  Client with_options(CallOptions overrides) const {
-    return Client(std::make_shared<const detail::Core<Transport>>(*core_, std::move(overrides)));
+  Client with_options(const CallOptions& overrides) const {
+    return Client(std::make_shared<const detail::Core<Transport>>(*core_, overrides));
   }
 
   /// The URL format `id` is known to answer in, once a call has found out.

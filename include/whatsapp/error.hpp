@@ -181,8 +181,9 @@ class Error {
   Error() = default;
   Error(ErrorKind kind, std::string message) : kind_(kind), message_(std::move(message)) {}
 
-  static Error invalid_argument(std::string field, std::string what) {
-    Error e(ErrorKind::kInvalidArgument, field + ": " + what);
+  static Error invalid_argument(std::string field, std::string_view what) {
+    Error e(ErrorKind::kInvalidArgument, field + ": ");
+    e.message_ += what;
     e.field_ = std::move(field);
     e.delivery_ = Delivery::kNotSent;
     return e;

@@ -226,7 +226,7 @@ inline std::optional<std::int64_t> parse_http_date(std::string_view s) noexcept 
     return std::nullopt;
   }
   return detail::days_from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day)) * 86400 +
-         h * 3600 + m * 60 + sec;
+         std::int64_t{h} * 3600 + std::int64_t{m} * 60 + sec;
 }
 
 /// Parses a Retry-After value: delta-seconds ("120") or an HTTP date, relative to `now_epoch_s`

@@ -31,8 +31,8 @@
 
 namespace {
 
-constexpr long kLimitKb = 5 * 1024;
-constexpr std::uint64_t kMiB = 1024 * 1024;
+constexpr long kLimitKb = 5L * 1024;
+constexpr std::uint64_t kMiB = std::uint64_t{1024} * 1024;
 constexpr const char* kVersion = "v22.0";
 constexpr const char* kMediaUrlPrefix = "https://media.bench.invalid/";
 
@@ -100,8 +100,8 @@ void serve(httplib::Server& server, const Pattern& pattern,
       }
       res.set_content_provider(static_cast<std::size_t>(size), "application/octet-stream",
                                [&pattern](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
-                                 const auto chunk =
-                                     pattern.at(offset, std::min<std::size_t>(length, 64 * 1024));
+                                 const auto chunk = pattern.at(
+                                     offset, std::min<std::size_t>(length, std::size_t{64} * 1024));
                                  return sink.write(chunk.data(), chunk.size());
                                });
       return;

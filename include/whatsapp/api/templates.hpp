@@ -65,7 +65,7 @@ class Templates {
   /// Every template matching `filter`, page by page, asking for the next page with the
   /// `after` cursor through the same route (never `paging.next`). Yields Result<Template>;
   /// a failed page is yielded as its error and ends the walk.
-  Paged<Template> list_all(std::string_view waba_id, TemplateFilter filter = {}) const {
+  Paged<Template> list_all(std::string_view waba_id, const TemplateFilter& filter = {}) const {
     auto self = *this;
     std::string waba(waba_id);
     const std::string start = filter.after;

@@ -77,7 +77,7 @@ class Core {
 
   /// A view of `base` whose calls use `call`'s overrides; it shares the transport, the format
   /// memory and the rate limits with `base`.
-  Core(const Core& base, CallOptions call) : Core(base) { call_ = std::move(call); }
+  Core(const Core& base, const CallOptions& call) : Core(base) { call_ = call; }
 
   const ClientOptions& options() const noexcept { return options_; }
   const CallOptions& call_options() const noexcept { return call_; }

@@ -154,9 +154,7 @@ inline std::optional<SendResult> read_send_answer(const HttpResponse& resp) {
 struct SendAnswer {
   using value_type = SendResult;
   static std::optional<SendResult> read_fast(const HttpResponse& resp) { return read_send_answer(resp); }
-  static Result<SendResult> decode(nlohmann::json&& payload) {
-    return decode_send_result(std::move(payload));
-  }
+  static Result<SendResult> decode(nlohmann::json&& payload) { return decode_send_result(payload); }
 };
 
 }  // namespace whatsapp::detail

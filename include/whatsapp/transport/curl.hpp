@@ -41,7 +41,7 @@ struct CurlOptions {
   /// Ask for HTTP/2 over TLS (falls back to HTTP/1.1 when the server does not offer it).
   bool http2 = false;
   /// Answers with a longer body fail with a kTransport error instead of filling memory.
-  std::size_t max_response_bytes = 32u * 1024u * 1024u;
+  std::size_t max_response_bytes = std::size_t{32} * 1024 * 1024;
   std::string user_agent = std::string("whatsapp-cpp/") + kVersion;
   /// How many idle handles (each with its open connection) the pool keeps.
   std::size_t max_idle_handles = 16;
@@ -366,7 +366,12 @@ inline Result<void> curl_setup(CurlHandle& handle, const CurlOptions& o, const C
     ok = t.headers.append("Expect:");  // no 100-continue round trip
     ok = ok && t.headers.append("Accept: application/json");
     if (json_body) ok = ok && t.headers.append("Content-Type: application/json");
-    for (const auto& [name, value] : request.headers) ok = ok && t.headers.append(name + ": " + value);
+    for (const auto& [name, value] : request.headers) {
+      std::string line = name;
+      line += ": ";
+      line += value;
+      ok = ok && t.headers.append(line);
+    }
     header_list = t.headers.list;
   }
 

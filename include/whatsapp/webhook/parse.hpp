@@ -22,7 +22,7 @@ namespace whatsapp::webhook {
 struct ParseOptions {
   /// Bodies longer than this are refused without being parsed. Meta's notifications are a few
   /// kilobytes; the default leaves ample room.
-  std::size_t max_body_bytes = 1024 * 1024;
+  std::size_t max_body_bytes = std::size_t{1024} * 1024;
   /// Deeper nesting of arrays/objects is refused (protects the stack; Meta nests about 10 deep).
   std::size_t max_depth = 64;
 };
