@@ -80,6 +80,50 @@ TEST_F(CurlTransportTest, GetAndDeleteUseTheirMethods) {
   EXPECT_EQ(seen[1].method, "DELETE");
 }
 
+// A handle is not reset between plain JSON POSTs (transport/curl.hpp): any other request in
+// between must neither keep its options nor leave them to the next.
+TEST_F(CurlTransportTest, ReusedHandleKeepsNoOptionOfThePreviousRequest) {
+  CurlTransport t;
+  auto post = [&](std::string body) {
+    HttpRequest r = request(HttpMethod::kPost);
+    r.body = std::move(body);
+    return r;
+  };
+  HttpRequest with_header = post(R"({"h":1})");
+  with_header.headers.emplace_back("X-Test", "yes");
+  const std::vector<HttpRequest> sequence = {
+      post(R"({"n":1})"), request(HttpMethod::kDelete), post(R"({"n":2})"), request(HttpMethod::kGet),
+      with_header,        post(R"({"n":3})"),           post(R"({"n":4})")};
+  for (const auto& r : sequence) ASSERT_TRUE(t.send(r).ok());
+  ASSERT_EQ(seen.size(), sequence.size());
+  const std::string agent = std::string("whatsapp-cpp/") + whatsapp::kVersion;
+  for (std::size_t i = 0; i < sequence.size(); ++i) {
+    SCOPED_TRACE(i);
+    EXPECT_EQ(seen[i].method, whatsapp::to_string(sequence[i].method));
+    EXPECT_EQ(seen[i].body, sequence[i].body);
+    EXPECT_EQ(seen[i].get_header_value("User-Agent"), agent);
+    EXPECT_EQ(seen[i].has_header("X-Test"), i == 4);
+    EXPECT_EQ(seen[i].get_header_value("Content-Type"),
+              sequence[i].method == HttpMethod::kPost ? "application/json" : "");
+    EXPECT_FALSE(seen[i].has_header("Expect"));
+  }
+  EXPECT_EQ(client_ports.size(), 1U);
+}
+
+TEST_F(CurlTransportTest, UserAgentIsConfigurableAndCannotInjectHeaders) {
+  CurlOptions o;
+  o.user_agent = "bot/1\r\nX-Injected: 1";
+  CurlTransport t(o);
+  ASSERT_TRUE(t.send(request(HttpMethod::kGet)).ok());
+  o.user_agent.clear();
+  CurlTransport none(o);
+  ASSERT_TRUE(none.send(request(HttpMethod::kGet)).ok());
+  ASSERT_EQ(seen.size(), 2U);
+  EXPECT_EQ(seen[0].get_header_value("User-Agent"), "bot/1  X-Injected: 1");
+  EXPECT_FALSE(seen[0].has_header("X-Injected"));
+  EXPECT_FALSE(seen[1].has_header("User-Agent"));
+}
+
 TEST_F(CurlTransportTest, ConnectionIsReusedAcrossRequestsAndCopies) {
   CurlTransport t;
   CurlTransport copy = t;

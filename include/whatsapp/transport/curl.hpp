@@ -260,19 +260,32 @@ inline int curl_on_prereq(void* user, char* /*conn_primary_ip*/, char* /*conn_lo
 }
 #endif
 
+/// The User-Agent header line for `o` (CR and LF replaced by spaces), or empty for none. Sent as
+/// a header of the list rather than through CURLOPT_USERAGENT, which costs libcurl about 6,000
+/// instructions per request to format (callgrind; a list entry costs half that).
+inline std::string curl_user_agent_line(const CurlOptions& o) {
+  if (o.user_agent.empty()) return {};
+  std::string line = "User-Agent: " + o.user_agent;
+  std::replace_if(
+      line.begin(), line.end(), [](char c) { return c == '\r' || c == '\n'; }, ' ');
+  return line;
+}
+
 /// The request headers of JSON requests without headers of their own, built once per transport
 /// (libcurl only reads a list during a transfer). A list is null when it could not be built;
 /// requests then build their own.
 struct CurlHeaderLists {
-  CurlSlist post;  ///< Expect: (no 100-continue round trip), Accept, Content-Type: JSON.
-  CurlSlist get;   ///< Expect:, Accept.
+  CurlSlist post;  ///< Expect: (no 100-continue round trip), Accept, Content-Type: JSON, User-Agent.
+  CurlSlist get;   ///< Expect:, Accept, User-Agent.
 
-  CurlHeaderLists() {
+  explicit CurlHeaderLists(const CurlOptions& o) {
+    const std::string agent = curl_user_agent_line(o);
     if (!(post.append("Expect:") && post.append("Accept: application/json") &&
-          post.append("Content-Type: application/json"))) {
+          post.append("Content-Type: application/json") && (agent.empty() || post.append(agent)))) {
       curl_slist_free_all(std::exchange(post.list, nullptr));
     }
-    if (!(get.append("Expect:") && get.append("Accept: application/json"))) {
+    if (!(get.append("Expect:") && get.append("Accept: application/json") &&
+          (agent.empty() || get.append(agent)))) {
       curl_slist_free_all(std::exchange(get.list, nullptr));
     }
   }
@@ -282,7 +295,6 @@ struct CurlHeaderLists {
 /// after a curl_easy_reset.
 inline void curl_setup_handle(CURL* h, const CurlOptions& o) {
   curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
-  curl_easy_setopt(h, CURLOPT_USERAGENT, o.user_agent.c_str());
   curl_easy_setopt(h, CURLOPT_TCP_KEEPALIVE, 1L);
   curl_easy_setopt(h, CURLOPT_TCP_NODELAY, 1L);
   curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 0L);
@@ -366,6 +378,7 @@ inline Result<void> curl_setup(CurlHandle& handle, const CurlOptions& o, const C
     ok = t.headers.append("Expect:");  // no 100-continue round trip
     ok = ok && t.headers.append("Accept: application/json");
     if (json_body) ok = ok && t.headers.append("Content-Type: application/json");
+    if (!o.user_agent.empty()) ok = ok && t.headers.append(curl_user_agent_line(o));
     for (const auto& [name, value] : request.headers) {
       std::string line = name;
       line += ": ";
@@ -475,7 +488,7 @@ class CurlTransport {
       : options_(std::make_shared<const CurlOptions>(std::move(options))),
         pool_(std::make_shared<detail::CurlHandlePool>(options_->max_idle_handles)),
         multis_(std::make_shared<detail::CurlMultiPool>(4)),
-        lists_(std::make_shared<const detail::CurlHeaderLists>()) {}
+        lists_(std::make_shared<const detail::CurlHeaderLists>(*options_)) {}
 
   const CurlOptions& options() const noexcept { return *options_; }
 
