@@ -2,7 +2,8 @@
 # Throughput of whatsapp-cpp against its plain-libcurl baselines on the nginx bench server,
 # measured alternately (baseline, ours, baseline, ours, ...) so that both see the same machine
 # load; prints each JSON line and a table of the median ratios. Also: the format fallback's cost
-# (1,000 sends to 404000111 vs a normal id, and the number of requests), and peak memory.
+# (1,000 sends to the Old-Format-only id 404000111 learning the format vs told it, and the number
+# of requests), and peak memory.
 #   tests/bench/run.sh [BUILD_DIR]     (default: build; configure with -DCMAKE_BUILD_TYPE=Release
 #                                       -DWHATSAPP_BUILD_BENCHMARKS=ON)
 #   REPS=5 N=20000  repetitions and messages per run
@@ -28,7 +29,8 @@ for _ in $(seq 1 "$reps"); do
   "$bench/whatsapp_throughput" --concurrency 1 --n "$n" | tee /dev/stderr | rate >>"$out/r_ours_seq"
   "$bench/whatsapp_curl_baseline" --mode conc --concurrency 8 --n "$n" | tee /dev/stderr | rate >>"$out/r_base_conc"
   "$bench/whatsapp_throughput" --concurrency 8 --n "$n" | tee /dev/stderr | rate >>"$out/r_ours_conc"
-  "$bench/whatsapp_throughput" --concurrency 1 --n 1000 --warmup 0 | rate >>"$out/r_normal_1000"
+  "$bench/whatsapp_throughput" --concurrency 1 --n 1000 --warmup 0 --phone-id 404000111 --format old |
+    rate >>"$out/r_old_1000"
   "$bench/whatsapp_throughput" --concurrency 1 --n 1000 --warmup 0 --phone-id 404000111 --count-requests \
     2>>"$out/fallback_requests" | rate >>"$out/r_fallback_1000"
 done
@@ -40,7 +42,7 @@ echo "| measure (median of $reps alternating runs) | ratio |"
 echo "|---|---|"
 echo "| sequential, $n msgs: messages().send / libcurl loop, one easy handle | $(median_ratio "$out/r_base_seq" "$out/r_ours_seq") |"
 echo "| 8 in flight, $n msgs: send_batch / libcurl multi, 8 handles | $(median_ratio "$out/r_base_conc" "$out/r_ours_conc") |"
-echo "| 1,000 sends, fresh client: id 404000111 (fallback) / normal id | $(median_ratio "$out/r_normal_1000" "$out/r_fallback_1000") |"
+echo "| 1,000 sends to the Old-Format-only id 404000111, fresh client: New then Old (fallback) / Old only | $(median_ratio "$out/r_old_1000" "$out/r_fallback_1000") |"
 echo
 echo "HTTP requests for 1,000 sends to 404000111: $(sort -u "$out/fallback_requests" | tr '\n' ' ')"
 /usr/bin/time -f "peak RSS, $n msgs sequential: %M KB" "$bench/whatsapp_throughput" --concurrency 1 --n "$n" >/dev/null

@@ -4,13 +4,15 @@
 // message id; prints one JSON line with peer "whatsapp-cpp".
 //
 //   whatsapp_throughput [--n N] [--warmup W] [--concurrency C] [--max-seconds S] [--url BASE]
-//                       [--phone-id ID] [--window M] [--count-requests] [--smoke]
+//                       [--phone-id ID] [--window M] [--format auto|old|new] [--count-requests] [--smoke]
 //
 // --url is the LowCodeAPI base URL (default $LOWCODEAPI_BASE_URL, else the nginx bench server
 // http://127.0.0.1:18080/whatsapp). --smoke is the correctness run of the test command against
 // the emulator: every reply must carry its own, distinct message id (the nginx server answers one
 // fixed id, which is what a normal run checks). --count-requests prints the number of HTTP
 // requests made to stderr (the format fallback check: 1,000 sends to 404000111 make 1,001).
+// --format is the client's FormatPolicy: auto (New, then Old on 404; the default), old, new. The
+// fallback's cost is `--format auto` against `--format old` on the same Old-Format-only id.
 
 #include <algorithm>
 #include <atomic>
@@ -47,13 +49,22 @@ struct Args {
   std::string to = env_or("WHATSAPP_TO", "15551234567");
   bool smoke = false;
   bool count_requests = false;
+  whatsapp::FormatPolicy format = whatsapp::FormatPolicy::kNewThenOld;
 };
 
 [[noreturn]] void usage() {
   std::fprintf(stderr,
                "usage: whatsapp_throughput [--n N] [--warmup W] [--concurrency C] [--max-seconds S] "
-               "[--url BASE] [--phone-id ID] [--window M] [--count-requests] [--smoke]\n");
+               "[--url BASE] [--phone-id ID] [--window M] [--format auto|old|new] [--count-requests] "
+               "[--smoke]\n");
   std::exit(2);
+}
+
+whatsapp::FormatPolicy format_policy(const std::string& name) {
+  if (name == "auto") return whatsapp::FormatPolicy::kNewThenOld;
+  if (name == "old") return whatsapp::FormatPolicy::kOldOnly;
+  if (name == "new") return whatsapp::FormatPolicy::kNewOnly;
+  usage();
 }
 
 Args parse(int argc, char** argv) {
@@ -80,6 +91,8 @@ Args parse(int argc, char** argv) {
       a.phone_id = next();
     else if (k == "--smoke")
       a.smoke = true;
+    else if (k == "--format")
+      a.format = format_policy(next());
     else if (k == "--count-requests")
       a.count_requests = true;
     else
@@ -202,6 +215,7 @@ int main(int argc, char** argv) {
   whatsapp::ClientOptions o;
   o.base_url = a.url;
   o.api_token = a.token;
+  o.format_policy = a.format;
   const Client client(o);
 
   auto run = [&](long count, long first, Tally* tally) {
