@@ -23,7 +23,6 @@
 #include "whatsapp/detail/core.hpp"
 #include "whatsapp/detail/send_answer.hpp"
 #include "whatsapp/detail/send_body.hpp"
-#include "whatsapp/envelope.hpp"
 #include "whatsapp/model/message.hpp"
 #include "whatsapp/model/send_result.hpp"
 #include "whatsapp/retry.hpp"
@@ -229,17 +228,10 @@ class BatchEngine {
       } else if (stage == Stage::kFallback && status != 404) {
         c_.remember(*k.spec->route, UrlFormat::kOld);
       }
-      if (auto fast = Reader::read_fast(k.ex.response)) {
-        finish_call(k, out, std::move(*fast), open);
+      if (auto done = c_.template read_answer<Reader>(k.ex, k.requests, e)) {
+        finish_call(k, out, std::move(*done), open);
         return;
       }
-      auto payload = unwrap_envelope(k.ex.response);
-      if (payload) {
-        finish_call(k, out, c_.template decoded<Reader>(std::move(*payload), k.ex, k.requests), open);
-        return;
-      }
-      e = c_.finish(std::move(payload).error(), k.ex);
-      c_.classify_answer(e, k.ex.response);
     }
     e.with_attempts(k.requests);
     const TimeSource& time = c_.options_.time;

@@ -140,11 +140,7 @@ class Core {
       auto ex = exchange(spec, settings);
       if (ex) {
         requests += ex->attempts;
-        if (auto fast = Reader::read_fast(ex->response)) return std::move(*fast);
-        auto payload = unwrap_envelope(ex->response);
-        if (payload) return decoded<Reader>(std::move(*payload), *ex, requests);
-        e = finish(std::move(payload).error(), *ex);
-        classify_answer(e, ex->response);
+        if (auto done = read_answer<Reader>(*ex, requests, e)) return std::move(*done);
       } else {
         e = std::move(ex).error();
         requests += e.attempts();
@@ -184,15 +180,23 @@ class Core {
   }
 
  private:
-  /// `payload` read by `Reader`; a failure is an error with the call's attempts and format.
+  /// The answer of `ex` read by `Reader` (call() and the batch engine): its value, or the error
+  /// of a payload `Reader` cannot decode (final, with the call's `requests` and format); nullopt
+  /// when the answer is an error, which is then in `e`, scrubbed and classified for the retry loop.
   template <class Reader>
-  Result<typename Reader::value_type> decoded(nlohmann::json&& payload, const Exchange& ex,
-                                              int requests) const {
-    auto value = Reader::decode(std::move(payload));
-    if (value) return value;
-    Error e = finish(std::move(value).error(), ex);
-    e.with_attempts(requests);
-    return e;
+  std::optional<Result<typename Reader::value_type>> read_answer(const Exchange& ex, int requests,
+                                                                 Error& e) const {
+    if (auto fast = Reader::read_fast(ex.response))
+      return Result<typename Reader::value_type>(std::move(*fast));
+    auto payload = unwrap_envelope(ex.response);
+    if (!payload) {
+      e = finish(std::move(payload).error(), ex);
+      classify_answer(e, ex.response);
+      return std::nullopt;
+    }
+    auto value = Reader::decode(std::move(*payload));
+    if (!value) value = finish(std::move(value).error(), ex).with_attempts(requests);
+    return value;
   }
 
   /// What an error answer says beyond its body: the Retry-After header, and whether the request

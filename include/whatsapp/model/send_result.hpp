@@ -42,31 +42,24 @@ struct SendResult {
   const std::string& message_id() const noexcept { return messages.front().id; }
 };
 
-namespace detail {
-/// from_json without `raw`: the fields of a send answer; requires at least one message id.
-inline void read_send_result(const nlohmann::json& j, SendResult& r) {
-  require_object(j, "send response");
-  r.messaging_product = string_at(j, "messaging_product");
+/// Reads a send answer; requires at least one message id.
+inline void from_json(const nlohmann::json& j, SendResult& r) {
+  detail::require_object(j, "send response");
+  r.messaging_product = detail::string_at(j, "messaging_product");
   if (const auto c = j.find("contacts"); c != j.end() && c->is_array()) {
     for (const auto& e : *c) {
-      r.contacts.push_back({string_at(e, "input"), string_at(e, "wa_id")});
+      r.contacts.push_back({detail::string_at(e, "input"), detail::string_at(e, "wa_id")});
     }
   }
   if (const auto m = j.find("messages"); m != j.end() && m->is_array()) {
     for (const auto& e : *m) {
-      SentMessage sm{string_at(e, "id"), std::nullopt};
-      if (sm.id.empty()) throw DecodeError("messages[] entry without an id");
-      if (auto st = string_at(e, "message_status"); !st.empty()) sm.message_status = std::move(st);
+      SentMessage sm{detail::string_at(e, "id"), std::nullopt};
+      if (sm.id.empty()) throw detail::DecodeError("messages[] entry without an id");
+      if (auto st = detail::string_at(e, "message_status"); !st.empty()) sm.message_status = std::move(st);
       r.messages.push_back(std::move(sm));
     }
   }
-  if (r.messages.empty()) throw DecodeError("no message id in the answer");
-}
-}  // namespace detail
-
-/// Reads a send answer; requires at least one message id.
-inline void from_json(const nlohmann::json& j, SendResult& r) {
-  detail::read_send_result(j, r);
+  if (r.messages.empty()) throw detail::DecodeError("no message id in the answer");
   r.raw_json = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
@@ -74,20 +67,7 @@ namespace detail {
 /// decode<SendResult>() of an unwrapped payload (the general path; detail/send_answer.hpp reads
 /// the usual answer without a tree).
 inline Result<SendResult> decode_send_result(const nlohmann::json& payload) {
-  std::string text;
-  try {
-    SendResult value;
-    read_send_result(payload, value);
-    value.raw_json = payload.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    return value;
-  } catch (const DecodeError& e) {
-    text = e.what();
-  } catch (const nlohmann::json::exception& e) {
-    text = e.what();
-  }
-  Error err(ErrorKind::kParse, "cannot read send response: " + text);
-  err.with_delivery(Delivery::kMaybeSent);
-  return err;
+  return decode<SendResult>(payload, "send response");
 }
 }  // namespace detail
 

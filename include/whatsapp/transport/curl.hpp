@@ -271,23 +271,26 @@ inline std::string curl_user_agent_line(const CurlOptions& o) {
   return line;
 }
 
-/// The request headers of JSON requests without headers of their own, built once per transport
-/// (libcurl only reads a list during a transfer). A list is null when it could not be built;
-/// requests then build their own.
-struct CurlHeaderLists {
-  CurlSlist post;  ///< Expect: (no 100-continue round trip), Accept, Content-Type: JSON, User-Agent.
-  CurlSlist get;   ///< Expect:, Accept, User-Agent.
+/// Appends the headers every request sends: an empty Expect (no 100-continue round trip),
+/// Accept JSON, Content-Type JSON for a JSON body, and `agent_line` unless it is empty.
+inline bool curl_append_common_headers(CurlSlist& list, bool json_body, const std::string& agent_line) {
+  return list.append("Expect:") && list.append("Accept: application/json") &&
+         (!json_body || list.append("Content-Type: application/json")) &&
+         (agent_line.empty() || list.append(agent_line));
+}
 
-  explicit CurlHeaderLists(const CurlOptions& o) {
-    const std::string agent = curl_user_agent_line(o);
-    if (!(post.append("Expect:") && post.append("Accept: application/json") &&
-          post.append("Content-Type: application/json") && (agent.empty() || post.append(agent)))) {
+/// The headers of requests without headers or a multipart body of their own, built once per
+/// transport (libcurl only reads a list during a transfer). A list is null when it could not be
+/// built; requests then build their own.
+struct CurlHeaderLists {
+  std::string agent;  ///< The User-Agent line, or empty.
+  CurlSlist post;     ///< With a JSON body.
+  CurlSlist get;      ///< Without.
+
+  explicit CurlHeaderLists(const CurlOptions& o) : agent(curl_user_agent_line(o)) {
+    if (!curl_append_common_headers(post, true, agent))
       curl_slist_free_all(std::exchange(post.list, nullptr));
-    }
-    if (!(get.append("Expect:") && get.append("Accept: application/json") &&
-          (agent.empty() || get.append(agent)))) {
-      curl_slist_free_all(std::exchange(get.list, nullptr));
-    }
+    if (!curl_append_common_headers(get, false, agent)) curl_slist_free_all(std::exchange(get.list, nullptr));
   }
 };
 
@@ -375,10 +378,7 @@ inline Result<void> curl_setup(CurlHandle& handle, const CurlOptions& o, const C
   if (request.headers.empty() && request.multipart.empty())
     header_list = json_body ? lists.post.list : lists.get.list;
   if (header_list == nullptr) {
-    ok = t.headers.append("Expect:");  // no 100-continue round trip
-    ok = ok && t.headers.append("Accept: application/json");
-    if (json_body) ok = ok && t.headers.append("Content-Type: application/json");
-    if (!o.user_agent.empty()) ok = ok && t.headers.append(curl_user_agent_line(o));
+    ok = curl_append_common_headers(t.headers, json_body, lists.agent);
     for (const auto& [name, value] : request.headers) {
       std::string line = name;
       line += ": ";
