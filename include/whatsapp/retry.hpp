@@ -96,6 +96,8 @@ inline std::chrono::milliseconds backoff_delay(const RetryPolicy& p, int retry, 
     const double r = random01 >= 0.0 ? std::min(random01, 1.0) : 0.0;  // NaN -> 0
     ceiling *= r;
   }
+  // A cap of milliseconds::max() is 2^63 as a double, which does not convert back.
+  if (ceiling >= 9223372036854775808.0) return std::chrono::milliseconds::max();
   return std::chrono::milliseconds(static_cast<std::int64_t>(ceiling));
 }
 

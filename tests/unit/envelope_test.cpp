@@ -127,6 +127,19 @@ TEST(Envelope, PlaceholderCodesAreNotNumbers) {
   EXPECT_EQ(r.error().graph()->details, "<DETAILS>");
 }
 
+// Found by fuzz_envelope: a code too large for 64 bits was cast from double (undefined).
+TEST(Envelope, CodesOutOfRangeAreAbsentNotWrapped) {
+  for (const char* code : {"1344444444441044441050", "1.5e300", "-1e19", "18446744073709551615", "131000.5",
+                           "\"99999999999999999999\""}) {
+    auto r = unwrap_envelope(answer(400, std::string(R"({"data":{"error":{"message":"m","code":)") + code +
+                                             R"(,"error_subcode":131000.0}}})"));
+    ASSERT_FALSE(r.ok()) << code;
+    EXPECT_EQ(r.error().kind(), ErrorKind::kApi) << code;
+    EXPECT_EQ(r.error().code(), 0) << code;
+    EXPECT_EQ(r.error().graph()->error_subcode, 131000) << code;  // integral floats still count
+  }
+}
+
 TEST(Envelope, SelfHostedUpstreamErrorIsUnnested) {
   nlohmann::json body{{"message", "Error received from the whatsapp API"},
                       {"provider", "whatsapp"},

@@ -63,6 +63,15 @@ TEST(Backoff, FullJitterScalesTheCeilingByTheRandomNumber) {
   EXPECT_EQ(whatsapp::backoff_delay(p, 100000, 0.999), ms(29970));
 }
 
+TEST(Backoff, AnUnboundedCapSaturatesInsteadOfOverflowing) {
+  RetryPolicy p;
+  p.jitter = false;
+  p.initial_backoff = ms::max();
+  p.max_backoff = ms::max();  // 2^63 - 1 rounds up to 2^63 as a double
+  EXPECT_EQ(whatsapp::backoff_delay(p, 1, 0.5), ms::max());
+  EXPECT_EQ(whatsapp::backoff_delay(p, 1000, 0.5), ms::max());
+}
+
 TEST(Backoff, RetryAfterWinsOverBackoffAndIsCapped) {
   RetryPolicy p;
   p.max_retry_after = ms(5000);

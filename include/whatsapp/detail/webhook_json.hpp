@@ -15,6 +15,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "whatsapp/detail/json_util.hpp"
+
 namespace whatsapp::detail {
 
 /// The member `key` of `j`, or nullptr when `j` is not an object or has no such member.
@@ -23,17 +25,6 @@ inline const nlohmann::json* webhook_member(const nlohmann::json& j, std::string
   const auto& obj = j.get_ref<const nlohmann::json::object_t&>();
   auto it = obj.find(std::string(key));
   return it == obj.end() ? nullptr : &it->second;
-}
-
-/// A decimal integer from the whole of `s` (an optional leading '-'), or nullopt.
-inline std::optional<std::int64_t> webhook_parse_int(std::string_view s) noexcept {
-  if (s.empty()) return std::nullopt;
-  std::int64_t v = 0;
-  const char* first = s.data();
-  const char* last = s.data() + s.size();
-  auto [ptr, ec] = std::from_chars(first, last, v);
-  if (ec != std::errc() || ptr != last) return std::nullopt;
-  return v;
 }
 
 /// A string member; numbers and booleans are rendered as text (ids arrive as both), others absent.
@@ -69,26 +60,11 @@ inline std::optional<bool> webhook_bool(const nlohmann::json& j, std::string_vie
   return std::nullopt;
 }
 
-/// An integer member; accepts integers, integral floats and decimal strings. Absent otherwise.
+/// An integer member; accepts integers, integral floats and decimal strings that fit in 64 bits.
+/// Absent otherwise.
 inline std::optional<std::int64_t> webhook_int(const nlohmann::json& j, std::string_view key) {
   const nlohmann::json* v = webhook_member(j, key);
-  if (v == nullptr) return std::nullopt;
-  if (v->is_number_integer() && !v->is_number_unsigned()) return v->get<std::int64_t>();
-  if (v->is_number_unsigned()) {
-    auto u = v->get<std::uint64_t>();
-    if (u > static_cast<std::uint64_t>(INT64_MAX)) return std::nullopt;
-    return static_cast<std::int64_t>(u);
-  }
-  if (v->is_number_float()) {
-    double d = v->get<double>();
-    // The bounds are exact powers of two, so the comparison is exact.
-    if (!std::isfinite(d) || d != std::floor(d) || d < -9223372036854775808.0 || d >= 9223372036854775808.0) {
-      return std::nullopt;
-    }
-    return static_cast<std::int64_t>(d);
-  }
-  if (v->is_string()) return webhook_parse_int(v->get_ref<const std::string&>());
-  return std::nullopt;
+  return v == nullptr ? std::nullopt : to_int64(*v);
 }
 
 /// A numeric member as double; accepts numbers and numeric strings. Absent otherwise.

@@ -41,7 +41,7 @@ struct Timestamp {
   std::string text;  ///< As received, e.g. "1697043223"; numbers are rendered in decimal.
 
   /// Seconds since the epoch, or nullopt when the text is empty or not a decimal integer.
-  std::optional<std::int64_t> seconds() const noexcept { return detail::webhook_parse_int(text); }
+  std::optional<std::int64_t> seconds() const noexcept { return detail::parse_int64(text); }
 
   /// The same instant as a system_clock time point, or nullopt like seconds(); also nullopt when
   /// the value does not fit the clock's range.
