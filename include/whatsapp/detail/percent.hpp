@@ -18,16 +18,17 @@ constexpr bool is_unreserved(unsigned char c) noexcept {
 inline void append_encoded(std::string& out, std::string_view value) {
   static constexpr char kHex[] = "0123456789ABCDEF";
   const bool all_dots = !value.empty() && value.find_first_not_of('.') == std::string_view::npos;
-  for (const char ch : value) {
-    const auto c = static_cast<unsigned char>(ch);
-    if (is_unreserved(c) && !(all_dots && c == '.')) {
-      out.push_back(ch);
-    } else {
-      out.push_back('%');
-      out.push_back(kHex[c >> 4]);
-      out.push_back(kHex[c & 0x0F]);
-    }
+  std::size_t run = 0;  // start of the unreserved bytes not yet copied
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    const auto c = static_cast<unsigned char>(value[i]);
+    if (is_unreserved(c) && !(all_dots && c == '.')) continue;
+    out.append(value.data() + run, i - run);
+    run = i + 1;
+    out.push_back('%');
+    out.push_back(kHex[c >> 4]);
+    out.push_back(kHex[c & 0x0F]);
   }
+  out.append(value.data() + run, value.size() - run);
 }
 
 inline std::string encoded(std::string_view value) {

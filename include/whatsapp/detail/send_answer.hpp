@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 
+#include "whatsapp/detail/json_plain.hpp"
 #include "whatsapp/http.hpp"
 #include "whatsapp/model/send_result.hpp"
 
@@ -56,16 +57,11 @@ class SendAnswerScanner {
   bool string(std::string_view& out) noexcept {
     if (!take('"')) return false;
     const std::size_t begin = pos_;
-    for (; pos_ < s_.size(); ++pos_) {
-      const auto c = static_cast<unsigned char>(s_[pos_]);
-      if (c == '"') {
-        out = s_.substr(begin, pos_ - begin);
-        ++pos_;
-        return true;
-      }
-      if (c == '\\' || c < 0x20 || c >= 0x80) return false;
-    }
-    return false;
+    pos_ = skip_json_plain(s_, pos_);
+    if (pos_ >= s_.size() || s_[pos_] != '"') return false;  // an escape, a control or non-ASCII byte
+    out = s_.substr(begin, pos_ - begin);
+    ++pos_;
+    return true;
   }
 
   bool string(std::string& out) {

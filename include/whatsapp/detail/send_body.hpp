@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "whatsapp/detail/json_plain.hpp"
 #include "whatsapp/detail/utf8.hpp"
 #include "whatsapp/model/message.hpp"
 
@@ -18,13 +19,16 @@ namespace whatsapp::detail {
 /// Appends `s` as a JSON string as nlohmann's dump(ensure_ascii = false) writes it. False (and
 /// `out` partly written) when `s` is not valid UTF-8; the caller then uses nlohmann's replacement.
 inline bool append_json_string(std::string& out, std::string_view s) {
-  if (!utf8_length(s)) return false;
   static constexpr char kHex[] = "0123456789abcdef";
   out.push_back('"');
+  bool ascii = true;
   std::size_t run = 0;  // start of the bytes not yet copied
-  for (std::size_t i = 0; i < s.size(); ++i) {
+  for (std::size_t i = skip_json_plain(s, 0); i < s.size(); i = skip_json_plain(s, i + 1)) {
     const auto c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    if (c >= 0x80) {  // copied as it is, once the whole string is known to be valid UTF-8
+      ascii = false;
+      continue;
+    }
     out.append(s.data() + run, i - run);
     run = i + 1;
     out.push_back('\\');
@@ -44,7 +48,7 @@ inline bool append_json_string(std::string& out, std::string_view s) {
   }
   out.append(s.data() + run, s.size() - run);
   out.push_back('"');
-  return true;
+  return ascii || utf8_length(s).has_value();
 }
 
 /// The send body of a text message written directly; false for other content (or text that is
