@@ -110,6 +110,33 @@ TEST_F(CurlTransportTest, ReusedHandleKeepsNoOptionOfThePreviousRequest) {
   EXPECT_EQ(client_ports.size(), 1U);
 }
 
+// A download streamed to on_body accepts any type; every other request asks for JSON. Both the
+// shared header lists and a request's own list (with a header of its own) say so.
+TEST_F(CurlTransportTest, DownloadsAcceptAnyTypeOtherRequestsJson) {
+  CurlTransport t;
+  std::string streamed;
+  HttpRequest download = request(HttpMethod::kGet);
+  download.on_body = [&](const char* data, std::size_t n) {
+    streamed.append(data, n);
+    return true;
+  };
+  HttpRequest download_with_header = download;
+  download_with_header.headers.emplace_back("X-Test", "yes");
+  HttpRequest get_with_header = request(HttpMethod::kGet);
+  get_with_header.headers.emplace_back("X-Test", "yes");
+  const std::vector<HttpRequest> sequence = {download, request(HttpMethod::kGet), download_with_header,
+                                             get_with_header, request(HttpMethod::kPost)};
+  for (const auto& r : sequence) ASSERT_TRUE(t.send(r).ok());
+  ASSERT_EQ(seen.size(), sequence.size());
+  const char* expected[] = {"*/*", "application/json", "*/*", "application/json", "application/json"};
+  for (std::size_t i = 0; i < sequence.size(); ++i) {
+    SCOPED_TRACE(i);
+    EXPECT_EQ(seen[i].get_header_value("Accept"), expected[i]);
+    EXPECT_EQ(seen[i].get_header_value_count("Accept"), 1u);
+  }
+  EXPECT_EQ(streamed, std::string(R"({"data":{"ok":true}})") + R"({"data":{"ok":true}})");
+}
+
 TEST_F(CurlTransportTest, UserAgentIsConfigurableAndCannotInjectHeaders) {
   CurlOptions o;
   o.user_agent = "bot/1\r\nX-Injected: 1";

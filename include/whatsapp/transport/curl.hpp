@@ -271,10 +271,12 @@ inline std::string curl_user_agent_line(const CurlOptions& o) {
   return line;
 }
 
-/// Appends the headers every request sends: an empty Expect (no 100-continue round trip),
-/// Accept JSON, Content-Type JSON for a JSON body, and `agent_line` unless it is empty.
-inline bool curl_append_common_headers(CurlSlist& list, bool json_body, const std::string& agent_line) {
-  return list.append("Expect:") && list.append("Accept: application/json") &&
+/// Appends the headers every request sends: an empty Expect (no 100-continue round trip), an
+/// Accept of JSON (or of anything, for a download streamed to `on_body`), Content-Type JSON for a
+/// JSON body, and `agent_line` unless it is empty.
+inline bool curl_append_common_headers(CurlSlist& list, bool json_body, bool download,
+                                       const std::string& agent_line) {
+  return list.append("Expect:") && list.append(download ? "Accept: */*" : "Accept: application/json") &&
          (!json_body || list.append("Content-Type: application/json")) &&
          (agent_line.empty() || list.append(agent_line));
 }
@@ -283,14 +285,19 @@ inline bool curl_append_common_headers(CurlSlist& list, bool json_body, const st
 /// transport (libcurl only reads a list during a transfer). A list is null when it could not be
 /// built; requests then build their own.
 struct CurlHeaderLists {
-  std::string agent;  ///< The User-Agent line, or empty.
-  CurlSlist post;     ///< With a JSON body.
-  CurlSlist get;      ///< Without.
+  std::string agent;   ///< The User-Agent line, or empty.
+  CurlSlist post;      ///< With a JSON body.
+  CurlSlist get;       ///< Without.
+  CurlSlist download;  ///< Without, the answer streamed to `on_body`.
 
   explicit CurlHeaderLists(const CurlOptions& o) : agent(curl_user_agent_line(o)) {
-    if (!curl_append_common_headers(post, true, agent))
-      curl_slist_free_all(std::exchange(post.list, nullptr));
-    if (!curl_append_common_headers(get, false, agent)) curl_slist_free_all(std::exchange(get.list, nullptr));
+    const auto build = [this](CurlSlist& list, bool json_body, bool streamed) {
+      if (!curl_append_common_headers(list, json_body, streamed, agent))
+        curl_slist_free_all(std::exchange(list.list, nullptr));
+    };
+    build(post, true, false);
+    build(get, false, false);
+    build(download, false, true);
   }
 };
 
@@ -375,10 +382,11 @@ inline Result<void> curl_setup(CurlHandle& handle, const CurlOptions& o, const C
       request.multipart.empty() && (request.method == HttpMethod::kPost || !request.body.empty());
   const curl_slist* header_list = nullptr;
   bool ok = true;
+  const bool download = !json_body && static_cast<bool>(request.on_body);
   if (request.headers.empty() && request.multipart.empty())
-    header_list = json_body ? lists.post.list : lists.get.list;
+    header_list = json_body ? lists.post.list : download ? lists.download.list : lists.get.list;
   if (header_list == nullptr) {
-    ok = curl_append_common_headers(t.headers, json_body, lists.agent);
+    ok = curl_append_common_headers(t.headers, json_body, download, lists.agent);
     for (const auto& [name, value] : request.headers) {
       std::string line = name;
       line += ": ";
