@@ -9,11 +9,16 @@
 ///     WHATSAPP_EXTERN_CLIENT(whatsapp::transport::CurlTransport)      // in a shared header
 ///     WHATSAPP_INSTANTIATE_CLIENT(whatsapp::transport::CurlTransport) // in exactly one .cpp
 ///
-/// it is compiled once. Defining WHATSAPP_EXTERN_TEMPLATES before including whatsapp.hpp does
+/// it is compiled once. Defining WHATSAPP_SEPARATE_COMPILATION before including whatsapp.hpp does
 /// the first line for the default transport; <whatsapp/instantiate.hpp>, included in one .cpp,
 /// does the second. Works for any transport; optional: the library stays header-only.
 
+#include <nlohmann/json.hpp>
+
 #include "whatsapp/client.hpp"
+#include "whatsapp/detail/core.hpp"
+#include "whatsapp/detail/send_answer.hpp"
+#include "whatsapp/model/send_result.hpp"
 
 /// Calls X(class) for each class template of the client over `Transport`.
 #define WHATSAPP_DETAIL_CLIENT_CLASSES(X, Transport) \
@@ -28,12 +33,26 @@
   X(::whatsapp::api::AnalyticsApi<Transport>)        \
   X(::whatsapp::Client<Transport>)
 
+/// Calls X(declaration) for each member function template of Core that the resource groups use:
+/// an explicit instantiation of a class does not cover its member templates.
+#define WHATSAPP_DETAIL_CLIENT_MEMBER_TEMPLATES(X, Transport)                     \
+  X(::whatsapp::Result<::nlohmann::json>                                          \
+        whatsapp::detail::Core<Transport>::call<::whatsapp::detail::JsonPayload>( \
+            const ::whatsapp::detail::RequestSpec&) const)                        \
+  X(::whatsapp::Result<::whatsapp::SendResult>                                    \
+        whatsapp::detail::Core<Transport>::call<::whatsapp::detail::SendAnswer>(  \
+            const ::whatsapp::detail::RequestSpec&) const)
+
 #define WHATSAPP_DETAIL_EXTERN_CLASS(...) extern template class __VA_ARGS__;
 #define WHATSAPP_DETAIL_INSTANTIATE_CLASS(...) template class __VA_ARGS__;
+#define WHATSAPP_DETAIL_EXTERN_FUNCTION(...) extern template __VA_ARGS__;
+#define WHATSAPP_DETAIL_INSTANTIATE_FUNCTION(...) template __VA_ARGS__;
 
 /// Declares that the client over `Transport` is compiled in another translation unit.
-#define WHATSAPP_EXTERN_CLIENT(Transport) \
-  WHATSAPP_DETAIL_CLIENT_CLASSES(WHATSAPP_DETAIL_EXTERN_CLASS, Transport)
+#define WHATSAPP_EXTERN_CLIENT(Transport)                                 \
+  WHATSAPP_DETAIL_CLIENT_CLASSES(WHATSAPP_DETAIL_EXTERN_CLASS, Transport) \
+  WHATSAPP_DETAIL_CLIENT_MEMBER_TEMPLATES(WHATSAPP_DETAIL_EXTERN_FUNCTION, Transport)
 /// Compiles the client over `Transport` in this translation unit (exactly one per program).
-#define WHATSAPP_INSTANTIATE_CLIENT(Transport) \
-  WHATSAPP_DETAIL_CLIENT_CLASSES(WHATSAPP_DETAIL_INSTANTIATE_CLASS, Transport)
+#define WHATSAPP_INSTANTIATE_CLIENT(Transport)                                 \
+  WHATSAPP_DETAIL_CLIENT_CLASSES(WHATSAPP_DETAIL_INSTANTIATE_CLASS, Transport) \
+  WHATSAPP_DETAIL_CLIENT_MEMBER_TEMPLATES(WHATSAPP_DETAIL_INSTANTIATE_FUNCTION, Transport)

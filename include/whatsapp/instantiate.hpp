@@ -1,10 +1,40 @@
 #pragma once
 
 /// @file instantiate.hpp
-/// Include in exactly one .cpp of a program built with WHATSAPP_EXTERN_TEMPLATES: the client
-/// over CurlTransport is compiled there, once, for every other translation unit.
+/// Include in exactly one .cpp of a program whose files are all built with
+/// WHATSAPP_SEPARATE_COMPILATION (detail/config.hpp): the SDK's functions and the client over
+/// CurlTransport are compiled there, once, for every other translation unit.
 
-#include "whatsapp/extern_templates.hpp"
-#include "whatsapp/transport/curl.hpp"
+#ifndef WHATSAPP_SEPARATE_COMPILATION
+#error "whatsapp/instantiate.hpp is for programs built with WHATSAPP_SEPARATE_COMPILATION defined"
+#endif
+
+#include "whatsapp/whatsapp.hpp"
+
+#include "whatsapp/detail/impl/decode.ipp"
+#include "whatsapp/detail/impl/json_util.ipp"
+#include "whatsapp/detail/impl/query.ipp"
+#include "whatsapp/detail/impl/redact.ipp"
+#include "whatsapp/detail/impl/send_answer.ipp"
+#include "whatsapp/detail/impl/send_body.ipp"
+#include "whatsapp/detail/impl/sha256.ipp"
+#include "whatsapp/impl/envelope.ipp"
+#include "whatsapp/impl/error.ipp"
+#include "whatsapp/impl/retry.ipp"
+#include "whatsapp/impl/url.ipp"
+#include "whatsapp/model/impl/analytics.ipp"
+#include "whatsapp/model/impl/business.ipp"
+#include "whatsapp/model/impl/contacts.ipp"
+#include "whatsapp/model/impl/conversation.ipp"
+#include "whatsapp/model/impl/interactive.ipp"
+#include "whatsapp/model/impl/location.ipp"
+#include "whatsapp/model/impl/media.ipp"
+#include "whatsapp/model/impl/media_message.ipp"
+#include "whatsapp/model/impl/message.ipp"
+#include "whatsapp/model/impl/phone_number.ipp"
+#include "whatsapp/model/impl/send_result.ipp"
+#include "whatsapp/model/impl/success.ipp"
+#include "whatsapp/model/impl/template.ipp"
+#include "whatsapp/model/impl/template_message.ipp"
 
 WHATSAPP_INSTANTIATE_CLIENT(::whatsapp::transport::CurlTransport)

@@ -18,6 +18,7 @@
 #include <string_view>
 #include <thread>
 
+#include "whatsapp/detail/config.hpp"
 #include "whatsapp/error.hpp"
 #include "whatsapp/routes.hpp"
 
@@ -77,40 +78,18 @@ constexpr Idempotency idempotency(RouteId id) noexcept {
 }
 
 /// Whether a call of this idempotency may be repeated after `e`.
-inline bool may_retry(const Error& e, Idempotency idem) noexcept {
-  if (!e.is_transient()) return false;
-  if (idem == Idempotency::kIdempotent) return true;
-  return e.delivery() == Delivery::kNotSent || e.is_throttling();
-}
+WHATSAPP_DECL bool may_retry(const Error& e, Idempotency idem) noexcept;
 
 /// The wait before retry number `retry` (1 for the first retry): the ceiling
 /// min(max_backoff, initial_backoff * multiplier^(retry-1)), times `random01` (in [0, 1)) when
 /// jitter is on.
-inline std::chrono::milliseconds backoff_delay(const RetryPolicy& p, int retry, double random01) noexcept {
-  const double initial = static_cast<double>(std::max<std::int64_t>(0, p.initial_backoff.count()));
-  const double cap = static_cast<double>(std::max<std::int64_t>(0, p.max_backoff.count()));
-  const double mult = p.multiplier >= 1.0 ? p.multiplier : 1.0;
-  double ceiling = initial * std::pow(mult, static_cast<double>(std::max(0, retry - 1)));
-  if (!(ceiling <= cap)) ceiling = cap;  // also catches inf and NaN
-  if (p.jitter) {
-    const double r = random01 >= 0.0 ? std::min(random01, 1.0) : 0.0;  // NaN -> 0
-    ceiling *= r;
-  }
-  // A cap of milliseconds::max() is 2^63 as a double, which does not convert back.
-  if (ceiling >= 9223372036854775808.0) return std::chrono::milliseconds::max();
-  return std::chrono::milliseconds(static_cast<std::int64_t>(ceiling));
-}
+WHATSAPP_DECL std::chrono::milliseconds backoff_delay(const RetryPolicy& p, int retry,
+                                                      double random01) noexcept;
 
 /// The wait before retry number `retry` after `e`: the server's Retry-After when it sent one
 /// (cut to max_retry_after), else backoff_delay().
-inline std::chrono::milliseconds retry_delay(const RetryPolicy& p, int retry, const Error& e,
-                                             double random01) noexcept {
-  if (const auto ra = e.retry_after()) {
-    return std::clamp(*ra, std::chrono::milliseconds(0),
-                      std::max(std::chrono::milliseconds(0), p.max_retry_after));
-  }
-  return backoff_delay(p, retry, random01);
-}
+WHATSAPP_DECL std::chrono::milliseconds retry_delay(const RetryPolicy& p, int retry, const Error& e,
+                                                    double random01) noexcept;
 
 namespace detail {
 
@@ -169,90 +148,22 @@ class DateScanner {
   std::size_t i_ = 0;
 };
 
-inline int month_number(std::string_view w) noexcept {
-  static constexpr std::string_view kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                                 "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-  for (int i = 0; i < 12; ++i) {
-    if (w == kMonths[i]) return i + 1;
-  }
-  return 0;
-}
+WHATSAPP_DECL int month_number(std::string_view w) noexcept;
 
-inline bool valid_day(int y, int m, int d) noexcept {
-  static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (m < 1 || m > 12 || d < 1 || d > kDays[m - 1]) return false;
-  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-  return !(m == 2 && d == 29 && !leap);
-}
+WHATSAPP_DECL bool valid_day(int y, int m, int d) noexcept;
 
 }  // namespace detail
 
 /// Parses an HTTP date (RFC 9110: IMF-fixdate "Sun, 06 Nov 1994 08:49:37 GMT", and the obsolete
 /// RFC 850 "Sunday, 06-Nov-94 08:49:37 GMT" and asctime "Sun Nov  6 08:49:37 1994" forms) into
 /// seconds since the epoch. Never throws; nullopt for anything else.
-inline std::optional<std::int64_t> parse_http_date(std::string_view s) noexcept {
-  using detail::DateScanner;
-  DateScanner sc(s);
-  sc.skip_spaces();
-  const std::string_view weekday = sc.word();
-  if (weekday.size() < 3) return std::nullopt;
-  int year = 0, month = 0, day = 0, h = 0, m = 0, sec = 0;
-  if (sc.eat(',')) {
-    sc.skip_spaces();
-    if (!sc.number(2, day)) return std::nullopt;
-    if (sc.eat('-')) {  // RFC 850: 06-Nov-94
-      month = detail::month_number(sc.word());
-      if (!sc.eat('-') || !sc.number(4, year)) return std::nullopt;
-      if (year < 100) year += year < 70 ? 2000 : 1900;
-    } else {  // IMF-fixdate: 06 Nov 1994
-      sc.skip_spaces();
-      month = detail::month_number(sc.word());
-      sc.skip_spaces();
-      if (!sc.number(4, year)) return std::nullopt;
-    }
-    sc.skip_spaces();
-    if (!sc.time(h, m, sec)) return std::nullopt;
-    sc.skip_spaces();
-    if (sc.word() != "GMT") return std::nullopt;
-  } else {  // asctime: Nov  6 08:49:37 1994
-    sc.skip_spaces();
-    month = detail::month_number(sc.word());
-    sc.skip_spaces();
-    if (!sc.number(2, day)) return std::nullopt;
-    sc.skip_spaces();
-    if (!sc.time(h, m, sec)) return std::nullopt;
-    sc.skip_spaces();
-    if (!sc.number(4, year)) return std::nullopt;
-  }
-  if (!sc.at_end() || month == 0 || year < 1970 || !detail::valid_day(year, month, day)) {
-    return std::nullopt;
-  }
-  return detail::days_from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day)) * 86400 +
-         std::int64_t{h} * 3600 + std::int64_t{m} * 60 + sec;
-}
+WHATSAPP_DECL std::optional<std::int64_t> parse_http_date(std::string_view s) noexcept;
 
 /// Parses a Retry-After value: delta-seconds ("120") or an HTTP date, relative to `now_epoch_s`
 /// (seconds since the epoch). A date in the past gives 0. Huge values saturate at about 100
 /// years (the policy's max_retry_after cuts them anyway). Never throws; nullopt when unreadable.
-inline std::optional<std::chrono::milliseconds> parse_retry_after(std::string_view value,
-                                                                  std::int64_t now_epoch_s) noexcept {
-  while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
-  while (!value.empty() && (value.back() == ' ' || value.back() == '\t')) value.remove_suffix(1);
-  if (value.empty()) return std::nullopt;
-  constexpr std::int64_t kMaxSeconds = 100LL * 365 * 86400;
-  if (detail::is_digit(value.front())) {
-    std::int64_t secs = 0;
-    for (const char c : value) {
-      if (!detail::is_digit(c)) return std::nullopt;
-      secs = std::min<std::int64_t>(kMaxSeconds, secs * 10 + (c - '0'));
-    }
-    return std::chrono::milliseconds(secs * 1000);
-  }
-  const auto when = parse_http_date(value);
-  if (!when) return std::nullopt;
-  const std::int64_t delta = std::clamp<std::int64_t>(*when - now_epoch_s, 0, kMaxSeconds);
-  return std::chrono::milliseconds(delta * 1000);
-}
+WHATSAPP_DECL std::optional<std::chrono::milliseconds> parse_retry_after(std::string_view value,
+                                                                         std::int64_t now_epoch_s) noexcept;
 
 /// Time and chance as the client sees them. Every member may be left empty for the real one;
 /// tests set them to make delays exact and instant.
@@ -303,3 +214,7 @@ struct CallOptions {
 };
 
 }  // namespace whatsapp
+
+#ifndef WHATSAPP_SEPARATE_COMPILATION
+#include "whatsapp/impl/retry.ipp"
+#endif

@@ -37,7 +37,8 @@
 #include "whatsapp/url.hpp"
 #include "whatsapp/version.hpp"
 
-#ifdef WHATSAPP_EXTERN_TEMPLATES
-// The client over CurlTransport is compiled in the one .cpp that includes whatsapp/instantiate.hpp.
+#ifdef WHATSAPP_SEPARATE_COMPILATION
+// The SDK's functions and the client over CurlTransport are compiled in the one .cpp that
+// includes whatsapp/instantiate.hpp (detail/config.hpp).
 WHATSAPP_EXTERN_CLIENT(::whatsapp::transport::CurlTransport)
 #endif

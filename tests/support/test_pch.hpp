@@ -1,8 +1,8 @@
 #pragma once
 
-// The precompiled header of the test binaries: the heavy headers parsed once per binary, and
-// the client over the two transports the tests use declared as compiled in client_instances.cpp
-// (whatsapp/extern_templates.hpp) instead of in every test file.
+// The precompiled header of the test binaries: the heavy headers parsed once per binary. The
+// binaries are built with WHATSAPP_SEPARATE_COMPILATION: the SDK's functions and the client over
+// CurlTransport and FakeTransport are compiled once, in client_instances.cpp.
 
 #include <gtest/gtest.h>
 
@@ -11,4 +11,3 @@
 #include "whatsapp/whatsapp.hpp"
 
 WHATSAPP_EXTERN_CLIENT(::whatsapp::transport::FakeTransport)
-WHATSAPP_EXTERN_CLIENT(::whatsapp::transport::CurlTransport)

@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "whatsapp/detail/config.hpp"
 #include "whatsapp/error.hpp"
 #include "whatsapp/result.hpp"
 
@@ -19,11 +20,7 @@ struct DecodeError : std::runtime_error {
 };
 
 /// Throws DecodeError unless `j` is an object.
-inline void require_object(const nlohmann::json& j, std::string_view what) {
-  if (!j.is_object()) {
-    throw DecodeError(std::string(what) + " is not a JSON object but " + j.type_name());
-  }
-}
+WHATSAPP_DECL void require_object(const nlohmann::json& j, std::string_view what);
 
 /// `j` converted with the model's from_json; a parse error naming `what` on failure. The payload
 /// came with a success status, so the request was processed as far as anyone can tell: the
@@ -46,3 +43,7 @@ Result<T> decode(const nlohmann::json& j, std::string_view what) {
 }
 
 }  // namespace whatsapp::detail
+
+#ifndef WHATSAPP_SEPARATE_COMPILATION
+#include "whatsapp/detail/impl/decode.ipp"
+#endif

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "whatsapp/detail/config.hpp"
 #include "whatsapp/url.hpp"
 
 namespace whatsapp::detail {
@@ -20,8 +21,10 @@ inline std::string join(const std::vector<std::string>& items, char sep = ',') {
 }
 
 /// Adds `fields=a,b` when `fields` is not empty.
-inline void add_fields(QueryParams& q, const std::vector<std::string>& fields) {
-  if (!fields.empty()) q.emplace_back("fields", join(fields));
-}
+WHATSAPP_DECL void add_fields(QueryParams& q, const std::vector<std::string>& fields);
 
 }  // namespace whatsapp::detail
+
+#ifndef WHATSAPP_SEPARATE_COMPILATION
+#include "whatsapp/detail/impl/query.ipp"
+#endif

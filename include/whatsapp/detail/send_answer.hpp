@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 
+#include "whatsapp/detail/config.hpp"
 #include "whatsapp/detail/json_plain.hpp"
 #include "whatsapp/http.hpp"
 #include "whatsapp/model/send_result.hpp"
@@ -141,10 +142,7 @@ class SendAnswerScanner {
 };
 
 /// The SendResult of a successful send answer of the usual shape, or nullopt (see above).
-inline std::optional<SendResult> read_send_answer(const HttpResponse& resp) {
-  if (resp.status < 200 || resp.status >= 300) return std::nullopt;
-  return SendAnswerScanner(resp.body).read();
-}
+WHATSAPP_DECL std::optional<SendResult> read_send_answer(const HttpResponse& resp);
 
 /// How Core::call reads a send's answer: the scanner first, the general path for the rest.
 struct SendAnswer {
@@ -154,3 +152,7 @@ struct SendAnswer {
 };
 
 }  // namespace whatsapp::detail
+
+#ifndef WHATSAPP_SEPARATE_COMPILATION
+#include "whatsapp/detail/impl/send_answer.ipp"
+#endif

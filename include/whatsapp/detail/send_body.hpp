@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "whatsapp/detail/config.hpp"
 #include "whatsapp/detail/json_plain.hpp"
 #include "whatsapp/detail/utf8.hpp"
 #include "whatsapp/model/message.hpp"
@@ -18,73 +19,17 @@ namespace whatsapp::detail {
 
 /// Appends `s` as a JSON string as nlohmann's dump(ensure_ascii = false) writes it. False (and
 /// `out` partly written) when `s` is not valid UTF-8; the caller then uses nlohmann's replacement.
-inline bool append_json_string(std::string& out, std::string_view s) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  out.push_back('"');
-  bool ascii = true;
-  std::size_t run = 0;  // start of the bytes not yet copied
-  for (std::size_t i = skip_json_plain(s, 0); i < s.size(); i = skip_json_plain(s, i + 1)) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x80) {  // copied as it is, once the whole string is known to be valid UTF-8
-      ascii = false;
-      continue;
-    }
-    out.append(s.data() + run, i - run);
-    run = i + 1;
-    out.push_back('\\');
-    switch (c) {
-      case '"': out.push_back('"'); break;
-      case '\\': out.push_back('\\'); break;
-      case '\b': out.push_back('b'); break;
-      case '\f': out.push_back('f'); break;
-      case '\n': out.push_back('n'); break;
-      case '\r': out.push_back('r'); break;
-      case '\t': out.push_back('t'); break;
-      default:
-        out.append("u00");
-        out.push_back(kHex[c >> 4]);
-        out.push_back(kHex[c & 0x0f]);
-    }
-  }
-  out.append(s.data() + run, s.size() - run);
-  out.push_back('"');
-  return ascii || utf8_length(s).has_value();
-}
+WHATSAPP_DECL bool append_json_string(std::string& out, std::string_view s);
 
 /// The send body of a text message written directly; false for other content (or text that is
 /// not valid UTF-8).
-inline bool write_text_send_body(std::string& out, const Message& m) {
-  const auto* t = std::get_if<Text>(&m.content);
-  if (t == nullptr) return false;
-  out.clear();
-  out.reserve(120 + m.to.size() + t->body.size() + (m.context ? m.context->message_id.size() + 30 : 0) +
-              (m.biz_opaque_callback_data ? m.biz_opaque_callback_data->size() + 30 : 0));
-  out.push_back('{');
-  if (m.biz_opaque_callback_data) {
-    out.append(R"("biz_opaque_callback_data":)");
-    if (!append_json_string(out, *m.biz_opaque_callback_data)) return false;
-    out.push_back(',');
-  }
-  if (m.context) {
-    out.append(R"("context":{"message_id":)");
-    if (!append_json_string(out, m.context->message_id)) return false;
-    out.append("},");
-  }
-  out.append(R"("messaging_product":"whatsapp","recipient_type":)");
-  if (!append_json_string(out, m.recipient_type)) return false;
-  out.append(R"(,"text":{"body":)");
-  if (!append_json_string(out, t->body)) return false;
-  out.append(t->preview_url ? R"(,"preview_url":true},"to":)" : R"(,"preview_url":false},"to":)");
-  if (!append_json_string(out, m.to)) return false;
-  out.append(R"(,"type":"text"})");
-  return true;
-}
+WHATSAPP_DECL bool write_text_send_body(std::string& out, const Message& m);
 
 /// The send body of `message` (Meta's JSON), as nlohmann::json(message).dump() writes it.
-inline std::string message_body(const Message& message) {
-  std::string body;
-  if (write_text_send_body(body, message)) return body;
-  return nlohmann::json(message).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-}
+WHATSAPP_DECL std::string message_body(const Message& message);
 
 }  // namespace whatsapp::detail
+
+#ifndef WHATSAPP_SEPARATE_COMPILATION
+#include "whatsapp/detail/impl/send_body.ipp"
+#endif

@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "whatsapp/detail/config.hpp"
 #include "whatsapp/detail/decode.hpp"
 #include "whatsapp/detail/json_util.hpp"
 
@@ -71,105 +72,29 @@ struct BusinessAccount {
 };
 
 namespace detail {
-inline void put_if(nlohmann::json& j, const char* k, const std::optional<std::string>& v) {
-  if (v) j[k] = *v;
-}
-inline std::optional<std::string> opt_str(const nlohmann::json& j, const char* k) {
-  if (!j.is_object()) return std::nullopt;
-  const auto it = j.find(k);
-  if (it == j.end() || !it->is_string()) return std::nullopt;
-  return it->get<std::string>();
-}
+WHATSAPP_DECL void put_if(nlohmann::json& j, const char* k, const std::optional<std::string>& v);
+WHATSAPP_DECL std::optional<std::string> opt_str(const nlohmann::json& j, const char* k);
 }  // namespace detail
 
 /// Reads a profile from either shape Meta documents: the profile object itself, or one nested
 /// under "business_profile".
-inline void from_json(const nlohmann::json& j, BusinessProfile& p) {
-  detail::require_object(j, "business profile");
-  const auto nested = j.find("business_profile");
-  const nlohmann::json& o = (nested != j.end() && nested->is_object()) ? *nested : j;
-  p.about = detail::string_at(o, "about");
-  p.address = detail::string_at(o, "address");
-  p.description = detail::string_at(o, "description");
-  p.email = detail::string_at(o, "email");
-  p.profile_picture_url = detail::string_at(o, "profile_picture_url");
-  p.vertical = detail::string_at(o, "vertical");
-  p.messaging_product = detail::string_at(o, "messaging_product");
-  if (const auto w = o.find("websites"); w != o.end() && w->is_array()) {
-    for (const auto& s : *w) {
-      if (s.is_string()) p.websites.push_back(s.get<std::string>());
-    }
-  }
-  p.raw = j;
-}
+WHATSAPP_DECL void from_json(const nlohmann::json& j, BusinessProfile& p);
 
-inline void to_json(nlohmann::json& j, const BusinessProfileUpdate& u) {
-  j = nlohmann::json{{"messaging_product", "whatsapp"}};
-  detail::put_if(j, "about", u.about);
-  detail::put_if(j, "address", u.address);
-  detail::put_if(j, "description", u.description);
-  detail::put_if(j, "email", u.email);
-  detail::put_if(j, "profile_picture_handle", u.profile_picture_handle);
-  if (u.websites) j["websites"] = *u.websites;
-  detail::put_if(j, "vertical", u.vertical);
-}
+WHATSAPP_DECL void to_json(nlohmann::json& j, const BusinessProfileUpdate& u);
 
-inline void to_json(nlohmann::json& j, const ComplianceContact& c) {
-  j = nlohmann::json::object();
-  detail::put_if(j, "name", c.name);
-  detail::put_if(j, "email", c.email);
-  detail::put_if(j, "landline_number", c.landline_number);
-  detail::put_if(j, "mobile_number", c.mobile_number);
-}
+WHATSAPP_DECL void to_json(nlohmann::json& j, const ComplianceContact& c);
 
-inline void from_json(const nlohmann::json& j, ComplianceContact& c) {
-  c.name = detail::opt_str(j, "name");
-  c.email = detail::opt_str(j, "email");
-  c.landline_number = detail::opt_str(j, "landline_number");
-  c.mobile_number = detail::opt_str(j, "mobile_number");
-}
+WHATSAPP_DECL void from_json(const nlohmann::json& j, ComplianceContact& c);
 
 /// The body of Update Business Compliance Info: messaging_product and the fields set.
-inline void to_json(nlohmann::json& j, const ComplianceInfo& c) {
-  j = nlohmann::json{{"messaging_product", "whatsapp"}};
-  detail::put_if(j, "entity_name", c.entity_name);
-  detail::put_if(j, "entity_type", c.entity_type);
-  detail::put_if(j, "other_entity_type", c.other_entity_type);
-  if (c.is_registered) j["is_registered"] = *c.is_registered;
-  if (c.grievance_officer_details) j["grievance_officer_details"] = *c.grievance_officer_details;
-  if (c.customer_care_details) j["customer_care_details"] = *c.customer_care_details;
-}
+WHATSAPP_DECL void to_json(nlohmann::json& j, const ComplianceInfo& c);
 
-inline void from_json(const nlohmann::json& j, ComplianceInfo& c) {
-  detail::require_object(j, "compliance info");
-  c.entity_name = detail::opt_str(j, "entity_name");
-  c.entity_type = detail::opt_str(j, "entity_type");
-  c.other_entity_type = detail::opt_str(j, "other_entity_type");
-  c.is_registered = detail::bool_at(j, "is_registered");
-  if (const auto g = j.find("grievance_officer_details"); g != j.end() && g->is_object()) {
-    ComplianceContact cc;
-    from_json(*g, cc);
-    c.grievance_officer_details = cc;
-  }
-  if (const auto g = j.find("customer_care_details"); g != j.end() && g->is_object()) {
-    ComplianceContact cc;
-    from_json(*g, cc);
-    c.customer_care_details = cc;
-  }
-  c.raw = j;
-}
+WHATSAPP_DECL void from_json(const nlohmann::json& j, ComplianceInfo& c);
 
-inline void from_json(const nlohmann::json& j, BusinessAccount& a) {
-  detail::require_object(j, "business account");
-  a.id = detail::string_at(j, "id");
-  if (a.id.empty()) throw detail::DecodeError("business account without an id");
-  a.name = detail::string_at(j, "name");
-  a.currency = detail::string_at(j, "currency");
-  a.timezone_id = detail::string_at(j, "timezone_id");
-  a.message_template_namespace = detail::string_at(j, "message_template_namespace");
-  a.account_review_status = detail::string_at(j, "account_review_status");
-  a.business_verification_status = detail::string_at(j, "business_verification_status");
-  a.raw = j;
-}
+WHATSAPP_DECL void from_json(const nlohmann::json& j, BusinessAccount& a);
 
 }  // namespace whatsapp
+
+#ifndef WHATSAPP_SEPARATE_COMPILATION
+#include "whatsapp/model/impl/business.ipp"
+#endif

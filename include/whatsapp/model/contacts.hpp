@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "whatsapp/detail/config.hpp"
 #include "whatsapp/model/media_message.hpp"
 
 namespace whatsapp {
@@ -72,59 +73,18 @@ struct Contacts {
 };
 
 namespace detail {
-inline void put_opt(nlohmann::json& j, const char* key, const std::optional<std::string>& v) {
-  if (v) j[key] = *v;
-}
+WHATSAPP_DECL void put_opt(nlohmann::json& j, const char* key, const std::optional<std::string>& v);
 }  // namespace detail
 
-inline void to_json(nlohmann::json& j, const ContactName& v) {
-  j = nlohmann::json{{"formatted_name", v.formatted_name}};
-  detail::put_opt(j, "first_name", v.first_name);
-  detail::put_opt(j, "last_name", v.last_name);
-  detail::put_opt(j, "middle_name", v.middle_name);
-  detail::put_opt(j, "suffix", v.suffix);
-  detail::put_opt(j, "prefix", v.prefix);
-}
-inline void to_json(nlohmann::json& j, const ContactPhone& v) {
-  j = nlohmann::json{{"phone", v.phone}};
-  detail::put_opt(j, "type", v.type);
-  detail::put_opt(j, "wa_id", v.wa_id);
-}
-inline void to_json(nlohmann::json& j, const ContactEmail& v) {
-  j = nlohmann::json{{"email", v.email}};
-  detail::put_opt(j, "type", v.type);
-}
-inline void to_json(nlohmann::json& j, const ContactUrl& v) {
-  j = nlohmann::json{{"url", v.url}};
-  detail::put_opt(j, "type", v.type);
-}
-inline void to_json(nlohmann::json& j, const ContactAddress& v) {
-  j = nlohmann::json::object();
-  detail::put_opt(j, "street", v.street);
-  detail::put_opt(j, "city", v.city);
-  detail::put_opt(j, "state", v.state);
-  detail::put_opt(j, "zip", v.zip);
-  detail::put_opt(j, "country", v.country);
-  detail::put_opt(j, "country_code", v.country_code);
-  detail::put_opt(j, "type", v.type);
-}
-inline void to_json(nlohmann::json& j, const ContactOrg& v) {
-  j = nlohmann::json::object();
-  detail::put_opt(j, "company", v.company);
-  detail::put_opt(j, "department", v.department);
-  detail::put_opt(j, "title", v.title);
-}
-inline void to_json(nlohmann::json& j, const Contact& v) {
-  j = nlohmann::json{{"name", v.name}};
-  if (!v.phones.empty()) j["phones"] = v.phones;
-  if (!v.emails.empty()) j["emails"] = v.emails;
-  if (!v.urls.empty()) j["urls"] = v.urls;
-  if (!v.addresses.empty()) j["addresses"] = v.addresses;
-  if (v.org) j["org"] = *v.org;
-  if (v.birthday) j["birthday"] = *v.birthday;
-}
+WHATSAPP_DECL void to_json(nlohmann::json& j, const ContactName& v);
+WHATSAPP_DECL void to_json(nlohmann::json& j, const ContactPhone& v);
+WHATSAPP_DECL void to_json(nlohmann::json& j, const ContactEmail& v);
+WHATSAPP_DECL void to_json(nlohmann::json& j, const ContactUrl& v);
+WHATSAPP_DECL void to_json(nlohmann::json& j, const ContactAddress& v);
+WHATSAPP_DECL void to_json(nlohmann::json& j, const ContactOrg& v);
+WHATSAPP_DECL void to_json(nlohmann::json& j, const Contact& v);
 /// A contacts message's payload is the array of cards.
-inline void to_json(nlohmann::json& j, const Contacts& v) { j = v.contacts; }
+WHATSAPP_DECL void to_json(nlohmann::json& j, const Contacts& v);
 
 inline Result<void> validate(const Contacts& v, const std::string& f = "contacts") {
   if (v.contacts.empty()) return Error::invalid_argument(f, "needs at least one contact");
@@ -144,3 +104,7 @@ inline Result<void> validate(const Contacts& v, const std::string& f = "contacts
 }
 
 }  // namespace whatsapp
+
+#ifndef WHATSAPP_SEPARATE_COMPILATION
+#include "whatsapp/model/impl/contacts.ipp"
+#endif

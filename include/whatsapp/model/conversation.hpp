@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "whatsapp/detail/config.hpp"
 #include "whatsapp/detail/decode.hpp"
 #include "whatsapp/detail/json_util.hpp"
 
@@ -32,17 +33,7 @@ struct ConversationFilter {
   std::string user_id;         ///< Only conversations with this user.
 };
 
-inline void from_json(const nlohmann::json& j, Conversation& c) {
-  detail::require_object(j, "conversation");
-  c.id = detail::string_at(j, "id");
-  if (c.id.empty()) throw detail::DecodeError("conversation without an id");
-  c.user_id = detail::string_at(j, "user_id");
-  c.phone_number_id = detail::string_at(j, "phone_number_id");
-  if (const auto o = j.find("origin"); o != j.end()) c.origin_type = detail::string_at(*o, "type");
-  c.expiration_timestamp = detail::int_at(j, "expiration_timestamp");
-  c.unread_count = detail::int_at(j, "unread_count");
-  c.raw = j;
-}
+WHATSAPP_DECL void from_json(const nlohmann::json& j, Conversation& c);
 
 /// One subscribed field of a webhook subscription.
 struct SubscriptionField {
@@ -67,28 +58,12 @@ struct NewSubscription {
   std::string verify_token;           ///< Echoed in the hub.challenge handshake.
 };
 
-inline void from_json(const nlohmann::json& j, Subscription& s) {
-  detail::require_object(j, "subscription");
-  s.object = detail::string_at(j, "object");
-  s.callback_url = detail::string_at(j, "callback_url");
-  s.active = detail::bool_at(j, "active").value_or(false);
-  if (const auto f = j.find("fields"); f != j.end() && f->is_array()) {
-    for (const auto& e : *f) {
-      if (e.is_string()) {
-        s.fields.push_back({e.get<std::string>(), {}});
-      } else {
-        s.fields.push_back({detail::string_at(e, "name"), detail::string_at(e, "version")});
-      }
-    }
-  }
-  s.raw = j;
-}
+WHATSAPP_DECL void from_json(const nlohmann::json& j, Subscription& s);
 
-inline void to_json(nlohmann::json& j, const NewSubscription& s) {
-  j = nlohmann::json{{"object", s.object},
-                     {"callback_url", s.callback_url},
-                     {"fields", s.fields},
-                     {"verify_token", s.verify_token}};
-}
+WHATSAPP_DECL void to_json(nlohmann::json& j, const NewSubscription& s);
 
 }  // namespace whatsapp
+
+#ifndef WHATSAPP_SEPARATE_COMPILATION
+#include "whatsapp/model/impl/conversation.ipp"
+#endif

@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "whatsapp/detail/config.hpp"
 #include "whatsapp/model/media_message.hpp"
 
 namespace whatsapp {
@@ -49,14 +50,12 @@ inline Result<void> validate(const Reaction& v, const std::string& f = "reaction
   return {};
 }
 
-inline void to_json(nlohmann::json& j, const Location& v) {
-  j = nlohmann::json{{"latitude", v.latitude}, {"longitude", v.longitude}};
-  if (v.name) j["name"] = *v.name;
-  if (v.address) j["address"] = *v.address;
-}
+WHATSAPP_DECL void to_json(nlohmann::json& j, const Location& v);
 
-inline void to_json(nlohmann::json& j, const Reaction& v) {
-  j = nlohmann::json{{"message_id", v.message_id}, {"emoji", v.emoji}};
-}
+WHATSAPP_DECL void to_json(nlohmann::json& j, const Reaction& v);
 
 }  // namespace whatsapp
+
+#ifndef WHATSAPP_SEPARATE_COMPILATION
+#include "whatsapp/model/impl/location.ipp"
+#endif

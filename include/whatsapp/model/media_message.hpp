@@ -11,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "whatsapp/detail/config.hpp"
 #include "whatsapp/detail/utf8.hpp"
 #include "whatsapp/error.hpp"
 #include "whatsapp/result.hpp"
@@ -74,35 +75,14 @@ struct Sticker {
 
 namespace detail {
 
-inline Result<void> check_text(std::string_view value, std::string_view field, std::size_t max) {
-  const auto n = utf8_length(value);
-  if (!n) return Error::invalid_argument(std::string(field), "is not valid UTF-8");
-  if (*n == 0) return Error::invalid_argument(std::string(field), "must not be empty");
-  if (*n > max) {
-    return Error::invalid_argument(std::string(field), "has " + std::to_string(*n) + " characters; at most " +
-                                                           std::to_string(max) + " are allowed");
-  }
-  return {};
-}
+WHATSAPP_DECL Result<void> check_text(std::string_view value, std::string_view field, std::size_t max);
 
 /// Checks that `m` names exactly one of id and link.
-inline Result<void> check_media(const Media& m, const std::string& field) {
-  if (m.media_id.empty() == m.url.empty()) {
-    return Error::invalid_argument(field, m.media_id.empty() ? "needs a media id or a link"
-                                                             : "must have either an id or a link, not both");
-  }
-  return {};
-}
+WHATSAPP_DECL Result<void> check_media(const Media& m, const std::string& field);
 
-inline Result<void> check_caption(const std::optional<std::string>& caption, const std::string& field) {
-  if (!caption) return {};
-  return check_text(*caption, field, kMaxCaptionChars);
-}
+WHATSAPP_DECL Result<void> check_caption(const std::optional<std::string>& caption, const std::string& field);
 
-inline void put_media(nlohmann::json& j, const Media& m) {
-  if (!m.media_id.empty()) j["id"] = m.media_id;
-  if (!m.url.empty()) j["link"] = m.url;
-}
+WHATSAPP_DECL void put_media(nlohmann::json& j, const Media& m);
 
 }  // namespace detail
 
@@ -128,24 +108,15 @@ inline Result<void> validate(const Sticker& v, const std::string& f = "sticker")
   return detail::check_media(v.media, f);
 }
 
-inline void to_json(nlohmann::json& j, const Media& m) {
-  j = nlohmann::json::object();
-  detail::put_media(j, m);
-}
-inline void to_json(nlohmann::json& j, const Image& v) {
-  j = v.media;
-  if (v.caption) j["caption"] = *v.caption;
-}
-inline void to_json(nlohmann::json& j, const Audio& v) { j = v.media; }
-inline void to_json(nlohmann::json& j, const Video& v) {
-  j = v.media;
-  if (v.caption) j["caption"] = *v.caption;
-}
-inline void to_json(nlohmann::json& j, const Document& v) {
-  j = v.media;
-  if (v.caption) j["caption"] = *v.caption;
-  if (v.filename) j["filename"] = *v.filename;
-}
-inline void to_json(nlohmann::json& j, const Sticker& v) { j = v.media; }
+WHATSAPP_DECL void to_json(nlohmann::json& j, const Media& m);
+WHATSAPP_DECL void to_json(nlohmann::json& j, const Image& v);
+WHATSAPP_DECL void to_json(nlohmann::json& j, const Audio& v);
+WHATSAPP_DECL void to_json(nlohmann::json& j, const Video& v);
+WHATSAPP_DECL void to_json(nlohmann::json& j, const Document& v);
+WHATSAPP_DECL void to_json(nlohmann::json& j, const Sticker& v);
 
 }  // namespace whatsapp
+
+#ifndef WHATSAPP_SEPARATE_COMPILATION
+#include "whatsapp/model/impl/media_message.ipp"
+#endif

@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "whatsapp/detail/config.hpp"
 #include "whatsapp/detail/json_util.hpp"
 #include "whatsapp/error.hpp"
 #include "whatsapp/result.hpp"
@@ -16,13 +17,10 @@ namespace whatsapp::detail {
 
 /// Nothing when `payload` is `{"success": true}` (or "true"); the call's error as is; a parse
 /// error naming `what` when the answer is anything else (including `{"success": false}`).
-inline Result<void> expect_success(Result<nlohmann::json> payload, std::string_view what) {
-  if (!payload) return std::move(payload).error();
-  const auto ok = bool_at(*payload, "success");
-  if (ok && *ok) return {};
-  std::string msg =
-      std::string(what) + ": the answer is not {\"success\": true} but " + excerpt(payload->dump(), 120);
-  return Error(ErrorKind::kParse, std::move(msg));
-}
+WHATSAPP_DECL Result<void> expect_success(Result<nlohmann::json> payload, std::string_view what);
 
 }  // namespace whatsapp::detail
+
+#ifndef WHATSAPP_SEPARATE_COMPILATION
+#include "whatsapp/model/impl/success.ipp"
+#endif

@@ -1,3 +1,3 @@
-// The one translation unit that compiles the client for send.cpp built with
-// -DWHATSAPP_EXTERN_TEMPLATES.
+// The one translation unit that compiles the SDK's functions and the client for send.cpp, both
+// built with -DWHATSAPP_SEPARATE_COMPILATION.
 #include <whatsapp/instantiate.hpp>

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Compile time of one send (issue 6): send.cpp (<whatsapp/whatsapp.hpp>, one messages().send)
 # against baseline.cpp (<nlohmann/json.hpp> + <curl/curl.h>, one JSON body, one POST, one parsed
-# answer), header-only and with the client compiled elsewhere (-DWHATSAPP_EXTERN_TEMPLATES,
+# answer), header-only and with the SDK compiled elsewhere (-DWHATSAPP_SEPARATE_COMPILATION,
 # instances.cpp). Alternating runs; prints the median ratio to the baseline per flag set.
 #   tests/bench/compile_time/measure.sh [REPS]      (default 3; CXX=g++)
 set -euo pipefail
@@ -25,15 +25,15 @@ for opt in -O0 -O2; do
   for _ in $(seq 1 "$reps"); do
     b=$(seconds "$opt" "$here/baseline.cpp")
     s=$(seconds "$opt" "$here/send.cpp")
-    e=$(seconds "$opt" -DWHATSAPP_EXTERN_TEMPLATES "$here/send.cpp")
+    e=$(seconds "$opt" -DWHATSAPP_SEPARATE_COMPILATION "$here/send.cpp")
     echo "$b $s $e" >>"$out/$opt"
   done
   awk '{print $1}' "$out/$opt" | median >"$out/b"
   awk '{print $2/$1}' "$out/$opt" | median >"$out/s"
   awk '{print $3/$1}' "$out/$opt" | median >"$out/e"
-  printf '%s: baseline %.1f s; send.cpp %.2f x; send.cpp with WHATSAPP_EXTERN_TEMPLATES %.2f x\n' \
+  printf '%s: baseline %.1f s; send.cpp %.2f x; send.cpp with WHATSAPP_SEPARATE_COMPILATION %.2f x\n' \
     "$opt" "$(cat "$out/b")" "$(cat "$out/s")" "$(cat "$out/e")"
 done
-# The one-off cost of the extern mode: the .cpp that holds the client.
-i=$(seconds -O2 "$here/instances.cpp")
+# The one-off cost of separate compilation: the .cpp that holds the SDK and the client.
+i=$(seconds -O2 -DWHATSAPP_SEPARATE_COMPILATION "$here/instances.cpp")
 printf 'instances.cpp (once per program, -O2): %.1f s\n' "$i"

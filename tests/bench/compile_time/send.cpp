@@ -1,5 +1,6 @@
 // Compile-time subject (docs/performance.md): <whatsapp/whatsapp.hpp> and one send. With
-// -DWHATSAPP_EXTERN_TEMPLATES the client's code is instantiated in another TU (instances.cpp).
+// -DWHATSAPP_SEPARATE_COMPILATION the SDK's functions and the client are compiled in another TU
+// (instances.cpp) and this one sees declarations only.
 #include <iostream>
 
 #include <whatsapp/whatsapp.hpp>

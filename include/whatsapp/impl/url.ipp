@@ -1,0 +1,69 @@
+// Definitions of the functions url.hpp declares: included by it (header-only), or
+// compiled once with WHATSAPP_SEPARATE_COMPILATION (whatsapp/instantiate.hpp).
+
+#pragma once
+
+#include "whatsapp/url.hpp"
+
+namespace whatsapp {
+
+WHATSAPP_DECL Result<std::string> build_url(const Endpoint& ep, const Route& r, const PathValues& values,
+                                            const QueryParams& query, UrlFormat format) {
+  const std::size_t n = r.path_param_count();
+  for (std::size_t i = 0; i < n; ++i) {
+    if (values[i].empty()) {
+      return Error::invalid_argument(std::string(r.path_params[i]), "must not be empty");
+    }
+  }
+  for (const auto& [key, value] : query) {
+    if (key.find_first_of("\r\n") != std::string::npos) {
+      return Error::invalid_argument("query", "a parameter name holds CR or LF");
+    }
+  }
+  std::string url;
+  url.reserve(ep.base_url.size() + ep.api_version.size() + r.path.size() + 64 + ep.api_token.size() +
+              values[0].size() * 3 + values[1].size() * 3);
+  url.append(ep.base_url);
+  if (!url.empty() && url.back() == '/') url.pop_back();
+  url.push_back('/');
+  url.append(ep.api_version);
+
+  // Walk the template: copy literal text, substitute each <PARAM>.
+  std::size_t param = 0;
+  for (std::size_t i = 0; i < r.path.size();) {
+    const char c = r.path[i];
+    if (c != '<') {
+      url.push_back(c);
+      ++i;
+      continue;
+    }
+    const std::size_t close = r.path.find('>', i);
+    const std::string_view name = r.path.substr(i + 1, close - i - 1);
+    if (format == UrlFormat::kNew) {
+      detail::append_encoded(url, values[param]);
+    } else {
+      for (const char ch : name) {
+        url.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(ch))));
+      }
+    }
+    ++param;
+    i = close + 1;
+  }
+
+  char sep = '?';
+  auto add = [&](std::string_view key, std::string_view value) {
+    url.push_back(sep);
+    sep = '&';
+    detail::append_encoded(url, key);
+    url.push_back('=');
+    detail::append_encoded(url, value);
+  };
+  if (format == UrlFormat::kOld) {
+    for (std::size_t i = 0; i < n; ++i) add(r.path_params[i], values[i]);
+  }
+  add("api_token", ep.api_token);
+  for (const auto& [k, v] : query) add(k, v);
+  return url;
+}
+
+}  // namespace whatsapp

@@ -1,0 +1,35 @@
+// Definitions of the functions model/analytics.hpp declares: included by it (header-only), or
+// compiled once with WHATSAPP_SEPARATE_COMPILATION (whatsapp/instantiate.hpp).
+
+#pragma once
+
+#include "whatsapp/model/analytics.hpp"
+
+namespace whatsapp {
+
+WHATSAPP_DECL void from_json(const nlohmann::json& j, Analytics& a) {
+  detail::require_object(j, "analytics");
+  const auto inner = j.find("analytics");
+  const nlohmann::json& o = (inner != j.end() && inner->is_object()) ? *inner : j;
+  a.granularity = detail::string_at(o, "granularity");
+  if (const auto p = o.find("phone_numbers"); p != o.end() && p->is_array()) {
+    for (const auto& e : *p) {
+      if (e.is_string()) a.phone_numbers.push_back(e.get<std::string>());
+    }
+  }
+  const auto d = o.find("data_points");
+  if (d == o.end() || !d->is_array()) throw detail::DecodeError("no data_points array");
+  for (const auto& e : *d) {
+    detail::require_object(e, "data point");
+    AnalyticsDataPoint p;
+    p.start = detail::int_at(e, "start").value_or(0);
+    p.end = detail::int_at(e, "end").value_or(0);
+    p.sent = detail::int_at(e, "sent").value_or(0);
+    p.delivered = detail::int_at(e, "delivered").value_or(0);
+    p.raw = e;
+    a.data_points.push_back(std::move(p));
+  }
+  a.raw = j;
+}
+
+}  // namespace whatsapp

@@ -1,0 +1,73 @@
+// Definitions of the functions model/contacts.hpp declares: included by it (header-only), or
+// compiled once with WHATSAPP_SEPARATE_COMPILATION (whatsapp/instantiate.hpp).
+
+#pragma once
+
+#include "whatsapp/model/contacts.hpp"
+
+namespace whatsapp::detail {
+
+WHATSAPP_DECL void put_opt(nlohmann::json& j, const char* key, const std::optional<std::string>& v) {
+  if (v) j[key] = *v;
+}
+
+}  // namespace whatsapp::detail
+
+namespace whatsapp {
+
+WHATSAPP_DECL void to_json(nlohmann::json& j, const ContactName& v) {
+  j = nlohmann::json{{"formatted_name", v.formatted_name}};
+  detail::put_opt(j, "first_name", v.first_name);
+  detail::put_opt(j, "last_name", v.last_name);
+  detail::put_opt(j, "middle_name", v.middle_name);
+  detail::put_opt(j, "suffix", v.suffix);
+  detail::put_opt(j, "prefix", v.prefix);
+}
+
+WHATSAPP_DECL void to_json(nlohmann::json& j, const ContactPhone& v) {
+  j = nlohmann::json{{"phone", v.phone}};
+  detail::put_opt(j, "type", v.type);
+  detail::put_opt(j, "wa_id", v.wa_id);
+}
+
+WHATSAPP_DECL void to_json(nlohmann::json& j, const ContactEmail& v) {
+  j = nlohmann::json{{"email", v.email}};
+  detail::put_opt(j, "type", v.type);
+}
+
+WHATSAPP_DECL void to_json(nlohmann::json& j, const ContactUrl& v) {
+  j = nlohmann::json{{"url", v.url}};
+  detail::put_opt(j, "type", v.type);
+}
+
+WHATSAPP_DECL void to_json(nlohmann::json& j, const ContactAddress& v) {
+  j = nlohmann::json::object();
+  detail::put_opt(j, "street", v.street);
+  detail::put_opt(j, "city", v.city);
+  detail::put_opt(j, "state", v.state);
+  detail::put_opt(j, "zip", v.zip);
+  detail::put_opt(j, "country", v.country);
+  detail::put_opt(j, "country_code", v.country_code);
+  detail::put_opt(j, "type", v.type);
+}
+
+WHATSAPP_DECL void to_json(nlohmann::json& j, const ContactOrg& v) {
+  j = nlohmann::json::object();
+  detail::put_opt(j, "company", v.company);
+  detail::put_opt(j, "department", v.department);
+  detail::put_opt(j, "title", v.title);
+}
+
+WHATSAPP_DECL void to_json(nlohmann::json& j, const Contact& v) {
+  j = nlohmann::json{{"name", v.name}};
+  if (!v.phones.empty()) j["phones"] = v.phones;
+  if (!v.emails.empty()) j["emails"] = v.emails;
+  if (!v.urls.empty()) j["urls"] = v.urls;
+  if (!v.addresses.empty()) j["addresses"] = v.addresses;
+  if (v.org) j["org"] = *v.org;
+  if (v.birthday) j["birthday"] = *v.birthday;
+}
+
+WHATSAPP_DECL void to_json(nlohmann::json& j, const Contacts& v) { j = v.contacts; }
+
+}  // namespace whatsapp

@@ -1,0 +1,69 @@
+// Definitions of the functions model/media_message.hpp declares: included by it (header-only), or
+// compiled once with WHATSAPP_SEPARATE_COMPILATION (whatsapp/instantiate.hpp).
+
+#pragma once
+
+#include "whatsapp/model/media_message.hpp"
+
+namespace whatsapp::detail {
+
+WHATSAPP_DECL Result<void> check_text(std::string_view value, std::string_view field, std::size_t max) {
+  const auto n = utf8_length(value);
+  if (!n) return Error::invalid_argument(std::string(field), "is not valid UTF-8");
+  if (*n == 0) return Error::invalid_argument(std::string(field), "must not be empty");
+  if (*n > max) {
+    return Error::invalid_argument(std::string(field), "has " + std::to_string(*n) + " characters; at most " +
+                                                           std::to_string(max) + " are allowed");
+  }
+  return {};
+}
+
+WHATSAPP_DECL Result<void> check_media(const Media& m, const std::string& field) {
+  if (m.media_id.empty() == m.url.empty()) {
+    return Error::invalid_argument(field, m.media_id.empty() ? "needs a media id or a link"
+                                                             : "must have either an id or a link, not both");
+  }
+  return {};
+}
+
+WHATSAPP_DECL Result<void> check_caption(const std::optional<std::string>& caption,
+                                         const std::string& field) {
+  if (!caption) return {};
+  return check_text(*caption, field, kMaxCaptionChars);
+}
+
+WHATSAPP_DECL void put_media(nlohmann::json& j, const Media& m) {
+  if (!m.media_id.empty()) j["id"] = m.media_id;
+  if (!m.url.empty()) j["link"] = m.url;
+}
+
+}  // namespace whatsapp::detail
+
+namespace whatsapp {
+
+WHATSAPP_DECL void to_json(nlohmann::json& j, const Media& m) {
+  j = nlohmann::json::object();
+  detail::put_media(j, m);
+}
+
+WHATSAPP_DECL void to_json(nlohmann::json& j, const Image& v) {
+  j = v.media;
+  if (v.caption) j["caption"] = *v.caption;
+}
+
+WHATSAPP_DECL void to_json(nlohmann::json& j, const Audio& v) { j = v.media; }
+
+WHATSAPP_DECL void to_json(nlohmann::json& j, const Video& v) {
+  j = v.media;
+  if (v.caption) j["caption"] = *v.caption;
+}
+
+WHATSAPP_DECL void to_json(nlohmann::json& j, const Document& v) {
+  j = v.media;
+  if (v.caption) j["caption"] = *v.caption;
+  if (v.filename) j["filename"] = *v.filename;
+}
+
+WHATSAPP_DECL void to_json(nlohmann::json& j, const Sticker& v) { j = v.media; }
+
+}  // namespace whatsapp
