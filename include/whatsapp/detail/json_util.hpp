@@ -2,15 +2,13 @@
 
 // Tolerant readers for JSON values whose type a server may vary (numbers sent as strings).
 
-#include <charconv>
-#include <cmath>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <system_error>
 
 #include <nlohmann/json.hpp>
+
 #include "whatsapp/detail/config.hpp"
 
 namespace whatsapp::detail {

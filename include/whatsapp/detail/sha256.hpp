@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+
 #include "whatsapp/detail/config.hpp"
 
 namespace whatsapp::detail {

@@ -3,6 +3,10 @@
 
 #pragma once
 
+#include <charconv>
+#include <cmath>
+#include <system_error>
+
 #include "whatsapp/detail/json_util.hpp"
 
 namespace whatsapp::detail {
