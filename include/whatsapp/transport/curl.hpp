@@ -22,6 +22,7 @@
 #include "whatsapp/detail/redact.hpp"
 #include "whatsapp/http.hpp"
 #include "whatsapp/result.hpp"
+#include "whatsapp/transport/transport.hpp"
 #include "whatsapp/version.hpp"
 
 namespace whatsapp::transport {
@@ -64,6 +65,12 @@ struct CurlHandle {
   /// Its options are those of a plain JSON request (see curl_is_plain): the next plain request
   /// sets only what differs, without curl_easy_reset.
   bool plain = false;
+  // What a plain handle's options hold now (compared, never followed): the transfer its data
+  // pointers point into, its timeouts and its header list.
+  const void* bound = nullptr;
+  long connect_ms = -1;
+  long total_ms = -1;
+  const curl_slist* header_list = nullptr;
 };
 
 class CurlHandlePool {
@@ -85,7 +92,9 @@ class CurlHandlePool {
         return h;
       }
     }
-    return CurlHandle{curl_easy_init(), false};
+    CurlHandle h;
+    h.curl = curl_easy_init();
+    return h;
   }
 
   void release(CurlHandle h) {
@@ -235,6 +244,21 @@ struct CurlTransfer {
   CurlTransfer(const CurlTransfer&) = delete;
   CurlTransfer& operator=(const CurlTransfer&) = delete;
 
+  /// Makes this transfer, done with, ready for request `r` (send_streamed reuses one per slot,
+  /// so that a handle's data pointers stay valid and need not be set again).
+  void reuse(const HttpRequest& r, std::size_t limit) {
+    request = &r;
+    response = HttpResponse{};
+    sink = CurlSink{&response, limit};
+    sink.request = &r;
+    errbuf[0] = '\0';
+    curl_slist_free_all(std::exchange(headers.list, nullptr));
+    curl_mime_free(std::exchange(mime.mime, nullptr));
+    reader = CurlBodyReader{&r.body};
+    requests_started = 0;
+    refused_resend = false;
+  }
+
   const HttpRequest* request;
   HttpResponse response;
   CurlSink sink;
@@ -356,21 +380,31 @@ inline Result<void> curl_setup(CurlHandle& handle, const CurlOptions& o, const C
   if (!plain || !handle.plain) {
     curl_easy_reset(h);
     curl_setup_handle(h, o);
+    handle.bound = nullptr;
+    handle.connect_ms = handle.total_ms = -1;
+    handle.header_list = nullptr;
   }
   handle.plain = false;  // until this setup is complete
 
-  const auto connect_ms = request.connect_timeout.count() > 0 ? request.connect_timeout : o.connect_timeout;
-  const auto total_ms = request.timeout.count() > 0 ? request.timeout : o.timeout;
+  const auto connect_ms = static_cast<long>(
+      (request.connect_timeout.count() > 0 ? request.connect_timeout : o.connect_timeout).count());
+  const auto total_ms =
+      static_cast<long>((request.timeout.count() > 0 ? request.timeout : o.timeout).count());
   curl_easy_setopt(h, CURLOPT_URL, request.url.c_str());
-  curl_easy_setopt(h, CURLOPT_ERRORBUFFER, t.errbuf);
-  curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(connect_ms.count()));
-  curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, static_cast<long>(total_ms.count()));
-  curl_easy_setopt(h, CURLOPT_WRITEDATA, &t.sink);
-  curl_easy_setopt(h, CURLOPT_HEADERDATA, &t.sink);
-  t.sink.handle = h;
+  if (handle.bound != &t) {
+    curl_easy_setopt(h, CURLOPT_ERRORBUFFER, t.errbuf);
+    curl_easy_setopt(h, CURLOPT_WRITEDATA, &t.sink);
+    curl_easy_setopt(h, CURLOPT_HEADERDATA, &t.sink);
 #ifdef WHATSAPP_DETAIL_CURL_PREREQ
-  curl_easy_setopt(h, CURLOPT_PREREQDATA, &t);
+    curl_easy_setopt(h, CURLOPT_PREREQDATA, &t);
 #endif
+    handle.bound = &t;
+  }
+  if (handle.connect_ms != connect_ms) curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, connect_ms);
+  if (handle.total_ms != total_ms) curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, total_ms);
+  handle.connect_ms = connect_ms;
+  handle.total_ms = total_ms;
+  t.sink.handle = h;
   if (multiplex) curl_easy_setopt(h, CURLOPT_PIPEWAIT, 1L);
   if (request.progress) {
     curl_easy_setopt(h, CURLOPT_XFERINFOFUNCTION, &curl_on_progress);
@@ -443,7 +477,8 @@ inline Result<void> curl_setup(CurlHandle& handle, const CurlOptions& o, const C
     e.with_delivery(Delivery::kNotSent);
     return e;
   }
-  curl_easy_setopt(h, CURLOPT_HTTPHEADER, header_list);
+  if (handle.header_list != header_list) curl_easy_setopt(h, CURLOPT_HTTPHEADER, header_list);
+  handle.header_list = header_list;
   handle.plain = plain;
   return {};
 }
@@ -510,101 +545,99 @@ class CurlTransport {
     return result(h.curl, curl_easy_perform(h.curl), t);
   }
 
-  /// Performs `requests` with up to `max_in_flight` of them at once over one curl multi handle,
-  /// and returns their answers in the order of `requests`. Connections stay open in the multi
-  /// handle's cache for the next call (a pool of them, one per concurrent caller). With
-  /// CurlOptions::http2 they are multiplexed over one connection where the server speaks HTTP/2.
-  /// Never throws; each answer or failure is what send() would have returned for that request.
+  /// Performs `requests` with up to `max_in_flight` of them at once (send_streamed) and returns
+  /// their answers in the order of `requests`. Never throws; each answer or failure is what
+  /// send() would have returned for that request.
   std::vector<Result<HttpResponse>> send_many(const std::vector<HttpRequest>& requests,
                                               std::size_t max_in_flight) const {
-    const std::size_t n = requests.size();
-    std::vector<std::optional<Result<HttpResponse>>> out(n);
-    if (n == 0) return {};
-    if (max_in_flight == 0) max_in_flight = 1;
-    max_in_flight = std::min(max_in_flight, n);
-
-    CURLM* multi = multis_->acquire();
-    if (multi == nullptr) return std::vector<Result<HttpResponse>>(n, init_failed());
-    curl_multi_setopt(multi, CURLMOPT_MAX_HOST_CONNECTIONS, static_cast<long>(max_in_flight));
-    curl_multi_setopt(multi, CURLMOPT_MAXCONNECTS,
-                      static_cast<long>(std::max<std::size_t>(max_in_flight, 4)));
-    curl_multi_setopt(multi, CURLMOPT_PIPELINING, options_->http2 ? CURLPIPE_MULTIPLEX : CURLPIPE_NOTHING);
-
-    struct Slot {
-      detail::CurlHandle handle;
-      std::unique_ptr<detail::CurlTransfer> transfer;
-      std::size_t index = 0;
-    };
-    std::vector<Slot> slots(max_in_flight);
+    std::vector<std::optional<Result<HttpResponse>>> out(requests.size());
     std::size_t next = 0;
-    std::size_t active = 0;
-    // Starts the next request on `slot`; false when none is left to start.
-    auto start = [&](Slot& slot) {
-      while (next < n) {
-        const std::size_t i = next++;
-        if (slot.handle.curl == nullptr) slot.handle = pool_->acquire();
-        if (slot.handle.curl == nullptr) {
-          out[i] = init_failed();
-          continue;
-        }
-        slot.transfer = std::make_unique<detail::CurlTransfer>(requests[i], limit(requests[i]));
-        slot.index = i;
-        if (auto set = detail::curl_setup(slot.handle, *options_, *lists_, *slot.transfer, options_->http2);
-            !set) {
-          out[i] = set.error();
-          continue;
-        }
-        curl_easy_setopt(slot.handle.curl, CURLOPT_PRIVATE, &slot);
-        if (curl_multi_add_handle(multi, slot.handle.curl) != CURLM_OK) {
-          out[i] = init_failed();
-          continue;
-        }
-        ++active;
-        return true;
-      }
-      return false;
-    };
-    for (Slot& s : slots) {
-      if (!start(s)) break;
+    send_streamed(
+        [&] {
+          if (next == requests.size()) return StreamedRequest{};
+          const std::size_t i = next++;
+          return StreamedRequest{&requests[i], i};
+        },
+        [&](std::size_t i, Result<HttpResponse>&& answer) { out[i] = std::move(answer); }, max_in_flight);
+    std::vector<Result<HttpResponse>> results;
+    results.reserve(out.size());
+    for (auto& r : out) results.push_back(std::move(*r));
+    return results;
+  }
+
+  /// Streams requests over one curl multi handle (see transport.hpp): up to `max_in_flight`
+  /// transfers at once, a freed slot re-filled from `next()` at once, each answer handed to
+  /// `done(tag, answer)` as it arrives. Connections stay open in the multi handle's cache for the
+  /// next call (a pool of them, one per concurrent caller). With CurlOptions::http2 they are
+  /// multiplexed over one connection where the server speaks HTTP/2. Does not throw itself; an
+  /// exception from `next` or `done` leaves after the transfers in flight are abandoned.
+  template <class Next, class Done>
+  void send_streamed(Next&& next, Done&& done, std::size_t max_in_flight) const {
+    if (max_in_flight == 0) max_in_flight = 1;
+    Multi m(multis_.get(), pool_.get(), max_in_flight);
+    if (m.multi == nullptr) {
+      for (StreamedRequest item = next(); item.request != nullptr; item = next())
+        done(item.tag, init_failed());
+      return;
     }
+    curl_multi_setopt(m.multi, CURLMOPT_MAX_HOST_CONNECTIONS, static_cast<long>(max_in_flight));
+    curl_multi_setopt(m.multi, CURLMOPT_MAXCONNECTS,
+                      static_cast<long>(std::max<std::size_t>(max_in_flight, 4)));
+    curl_multi_setopt(m.multi, CURLMOPT_PIPELINING, options_->http2 ? CURLPIPE_MULTIPLEX : CURLPIPE_NOTHING);
+
+    std::size_t active = 0;
+    // Starts what next() has on every free slot; a request that cannot start is answered at once.
+    const auto fill = [&] {
+      for (Slot& slot : m.slots) {
+        while (!slot.busy) {
+          const StreamedRequest item = next();
+          if (item.request == nullptr) return;
+          if (auto started = start(m.multi, slot, item); !started) {
+            done(item.tag, std::move(started).error());
+            continue;
+          }
+          ++active;
+        }
+      }
+    };
+    fill();
     while (active > 0) {
       int running = 0;
-      const CURLMcode mc = curl_multi_perform(multi, &running);
+      const CURLMcode mc = curl_multi_perform(m.multi, &running);
       int queued = 0;
-      while (CURLMsg* msg = curl_multi_info_read(multi, &queued)) {
+      while (CURLMsg* msg = curl_multi_info_read(m.multi, &queued)) {
         if (msg->msg != CURLMSG_DONE) continue;
         CURL* h = msg->easy_handle;
         const CURLcode code = msg->data.result;
-        Slot* slot = nullptr;
-        curl_easy_getinfo(h, CURLINFO_PRIVATE, &slot);
-        curl_multi_remove_handle(multi, h);
+        Slot* slot = &*std::find_if(m.slots.begin(), m.slots.end(),
+                                    [h](const Slot& s) { return s.busy && s.handle.curl == h; });
+        curl_multi_remove_handle(m.multi, h);
         --active;
-        out[slot->index] = result(h, code, *slot->transfer);
-        slot->transfer.reset();
-        start(*slot);
+        Result<HttpResponse> answer = result(h, code, *slot->transfer);
+        slot->busy = false;
+        done(slot->tag, std::move(answer));
       }
       if (mc != CURLM_OK) {  // out of memory or a bug: fail what is left rather than spin
-        for (Slot& s : slots) {
-          if (!s.transfer) continue;
-          curl_multi_remove_handle(multi, s.handle.curl);
-          Error e(ErrorKind::kTransport, std::string("curl multi error: ") + curl_multi_strerror(mc) +
-                                             " (the request may have been processed)");
-          e.with_delivery(Delivery::kMaybeSent);
-          out[s.index] = std::move(e);
-          s.transfer.reset();
+        Error e(ErrorKind::kTransport, std::string("curl multi error: ") + curl_multi_strerror(mc) +
+                                           " (the request may have been processed)");
+        e.with_delivery(Delivery::kMaybeSent);
+        for (Slot& s : m.slots) {
+          if (!s.busy) continue;
+          curl_multi_remove_handle(m.multi, s.handle.curl);
+          s.busy = false;
+          --active;
+          done(s.tag, Error(e));
         }
-        for (; next < n; ++next) out[next] = init_failed();
-        break;
+        Error unsent(ErrorKind::kTransport, std::string("curl multi error: ") + curl_multi_strerror(mc) +
+                                                " (the request was not sent)");
+        unsent.with_delivery(Delivery::kNotSent);
+        for (StreamedRequest item = next(); item.request != nullptr; item = next())
+          done(item.tag, Error(unsent));
+        return;
       }
-      if (active > 0) curl_multi_poll(multi, nullptr, 0, 1000, nullptr);
+      fill();
+      if (active > 0) curl_multi_poll(m.multi, nullptr, 0, 100, nullptr);
     }
-    for (Slot& s : slots) pool_->release(s.handle);
-    multis_->release(multi);
-
-    std::vector<Result<HttpResponse>> results;
-    results.reserve(n);
-    for (auto& r : out) results.push_back(std::move(*r));
-    return results;
   }
 
  private:
@@ -613,6 +646,53 @@ class CurlTransport {
     detail::CurlHandle& handle;
     ~HandleGuard() { pool->release(handle); }
   };
+
+  /// One in-flight place of send_streamed: an easy handle and the transfer on it.
+  struct Slot {
+    detail::CurlHandle handle;
+    std::unique_ptr<detail::CurlTransfer> transfer;  ///< Made once, reused for each request.
+    bool busy = false;
+    std::size_t tag = 0;
+  };
+
+  /// send_streamed's multi handle and slots, given back to their pools however the call ends.
+  struct Multi {
+    Multi(detail::CurlMultiPool* m, detail::CurlHandlePool* p, std::size_t n)
+        : multis(m), pool(p), multi(m->acquire()), slots(n) {}
+    detail::CurlMultiPool* multis;
+    detail::CurlHandlePool* pool;
+    CURLM* multi;
+    std::vector<Slot> slots;
+    Multi(const Multi&) = delete;
+    Multi& operator=(const Multi&) = delete;
+    ~Multi() {
+      for (Slot& s : slots) {
+        if (s.busy) curl_multi_remove_handle(multi, s.handle.curl);
+        pool->release(s.handle);
+      }
+      multis->release(multi);
+    }
+  };
+
+  /// Starts `item` on the free `slot`; the error when it cannot start (the request was not sent).
+  Result<void> start(CURLM* multi, Slot& slot, const StreamedRequest& item) const {
+    if (slot.handle.curl == nullptr) slot.handle = pool_->acquire();
+    if (slot.handle.curl == nullptr) return init_failed();
+    const HttpRequest& request = *item.request;
+    if (slot.transfer) {
+      slot.transfer->reuse(request, limit(request));
+    } else {
+      slot.transfer = std::make_unique<detail::CurlTransfer>(request, limit(request));
+    }
+    if (auto set = detail::curl_setup(slot.handle, *options_, *lists_, *slot.transfer, options_->http2);
+        !set) {
+      return set.error();
+    }
+    if (curl_multi_add_handle(multi, slot.handle.curl) != CURLM_OK) return init_failed();
+    slot.busy = true;
+    slot.tag = item.tag;
+    return {};
+  }
 
   static Error init_failed() {
     Error e(ErrorKind::kTransport, "curl_easy_init failed");

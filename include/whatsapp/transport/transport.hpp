@@ -52,4 +52,44 @@ struct has_send_many<T, std::void_t<decltype(std::declval<T&>().send_many(
 template <class T>
 inline constexpr bool has_send_many_v = has_send_many<T>::value;
 
+/// A request handed to a streaming transport: `tag` comes back with its answer. A null `request`
+/// means that none is ready now.
+struct StreamedRequest {
+  const HttpRequest* request = nullptr;
+  std::size_t tag = 0;
+};
+
+/// An optional capability, preferred over send_many: requests start as in-flight slots free up
+/// and each answer is handed back as it arrives,
+///
+///     template <class Next, class Done>
+///     void send_streamed(Next&& next, Done&& done, std::size_t max_in_flight);
+///
+/// `next()` returns the StreamedRequest to start, or one with a null request when none is ready
+/// now; the transport asks again after each answer and at least every 100 ms while requests are
+/// in flight. `done(tag, Result<HttpResponse>)` gets each answer, what send() would have returned
+/// for it, and may make more requests ready. A request stays valid until its done() returns.
+/// send_streamed returns when nothing is in flight and next() has nothing. Batches use it so
+/// that building the next request and reading an answer overlap the others' time on the wire.
+namespace detail {
+struct StreamNextProbe {
+  StreamedRequest operator()() const { return {}; }
+};
+struct StreamDoneProbe {
+  void operator()(std::size_t /*tag*/, Result<HttpResponse>&& /*answer*/) const {}
+};
+}  // namespace detail
+
+template <class T, class = void>
+struct has_send_streamed : std::false_type {};
+
+template <class T>
+struct has_send_streamed<T, std::void_t<decltype(std::declval<T&>().send_streamed(
+                                std::declval<detail::StreamNextProbe&>(),
+                                std::declval<detail::StreamDoneProbe&>(), std::size_t{}))>> : std::true_type {
+};
+
+template <class T>
+inline constexpr bool has_send_streamed_v = has_send_streamed<T>::value;
+
 }  // namespace whatsapp::transport
