@@ -102,20 +102,27 @@ Args parse(int argc, char** argv) {
   return a;
 }
 
-/// CurlTransport that counts requests and keeps the time libcurl reports for each request of
-/// send_many (CURLINFO_TOTAL_TIME_T: that request's own time, not its wait for a free slot).
+/// CurlTransport that counts requests and keeps the time libcurl reports for each request of a
+/// batch (CURLINFO_TOTAL_TIME_T: that request's own time, not its wait for a free slot).
 class CountingTransport {
  public:
   whatsapp::Result<whatsapp::HttpResponse> send(const whatsapp::HttpRequest& r) const {
     requests_->fetch_add(1, std::memory_order_relaxed);
     return inner_.send(r);
   }
-  std::vector<whatsapp::Result<whatsapp::HttpResponse>> send_many(const std::vector<whatsapp::HttpRequest>& r,
-                                                                  std::size_t max_in_flight) const {
-    requests_->fetch_add(static_cast<long>(r.size()), std::memory_order_relaxed);
-    auto answers = inner_.send_many(r, max_in_flight);
-    for (const auto& a : answers) times_us_->push_back(a ? static_cast<long>(a->elapsed.count()) : 0);
-    return answers;
+  template <class Next, class Done>
+  void send_streamed(Next&& next, Done&& done, std::size_t max_in_flight) const {
+    inner_.send_streamed(
+        [&] {
+          const auto item = next();
+          if (item.request != nullptr) requests_->fetch_add(1, std::memory_order_relaxed);
+          return item;
+        },
+        [&](std::size_t tag, whatsapp::Result<whatsapp::HttpResponse>&& a) {
+          times_us_->push_back(a ? static_cast<long>(a->elapsed.count()) : 0);
+          done(tag, std::move(a));
+        },
+        max_in_flight);
   }
   long requests() const { return requests_->load(); }
   std::vector<long>& times_us() const { return *times_us_; }
@@ -189,10 +196,9 @@ void run_conc(const Client& client, const Args& a, long count, long first, Tally
     auto results = messages.send_batch(a.phone_id, window, options);
     const long window_us = since_us(start);
     for (std::size_t i = 0; i < results.size(); ++i) {
-      // The request's own time; a message answered outside send_many (the format probe) gets the
-      // window's mean.
-      const std::size_t offset = times.size() < results.size() ? results.size() - times.size() : 0;
-      const long us = (i >= offset && i - offset < times.size()) ? times[i - offset] : window_us / size;
+      // The requests' own times in the order they finished (percentiles need no more); a message
+      // without a request of its own gets the window's mean.
+      const long us = i < times.size() ? times[i] : window_us / size;
       if (tally) tally->add(results[i], us, a);
     }
     done += size;

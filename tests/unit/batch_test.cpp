@@ -1,11 +1,12 @@
 // messages().send_batch: results in input order, the format fallback per unconfirmed request,
 // validation per message, the retry decisions and rate limits of a single send, and transports
-// with and without send_many().
+// with send_streamed(), with send_many() and with neither.
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <chrono>
+#include <deque>
 #include <string>
 #include <vector>
 
@@ -76,6 +77,43 @@ class ReversingTransport {
   FakeTransport inner_;
   std::vector<std::pair<std::size_t, std::size_t>> calls;
 };
+/// A transport with send_streamed() over a FakeTransport, on a FakeTime wire: one answer arrives
+/// every second, in the order the requests started. Records the order of the starts (by text)
+/// and the most requests in flight at once.
+class StreamingTransport {
+ public:
+  StreamingTransport(FakeTransport inner, whatsapp_test::FakeTime time)
+      : inner_(std::move(inner)), time_(std::move(time)) {}
+  Result<HttpResponse> send(const HttpRequest& r) { return inner_.send(r); }
+  template <class Next, class Done>
+  void send_streamed(Next&& next, Done&& done, std::size_t max_in_flight) {
+    std::deque<std::pair<std::size_t, Result<HttpResponse>>> wire;
+    for (;;) {
+      while (wire.size() < max_in_flight) {
+        const whatsapp::transport::StreamedRequest item = next();
+        if (item.request == nullptr) break;
+        started.push_back(text_of(*item.request));
+        wire.emplace_back(item.tag, inner_.send(*item.request));
+        most_in_flight = std::max(most_in_flight, wire.size());
+      }
+      if (wire.empty()) return;
+      time_.advance(ms(1000));
+      auto [tag, answer] = std::move(wire.front());
+      wire.pop_front();
+      done(tag, std::move(answer));
+    }
+  }
+  std::vector<std::string> started;
+  std::size_t most_in_flight = 0;
+
+ private:
+  FakeTransport inner_;
+  whatsapp_test::FakeTime time_;
+};
+static_assert(whatsapp::transport::has_send_streamed_v<StreamingTransport>);
+static_assert(whatsapp::transport::has_send_streamed_v<whatsapp::transport::CurlTransport>);
+static_assert(!whatsapp::transport::has_send_streamed_v<ReversingTransport>);
+
 static_assert(whatsapp::transport::has_send_many_v<ReversingTransport>);
 static_assert(!whatsapp::transport::has_send_many_v<FakeTransport>);
 static_assert(whatsapp::transport::has_send_many_v<whatsapp::transport::CurlTransport>);
@@ -259,6 +297,45 @@ TEST(Batch, RateLimitsPaceABatchLikeSingleSends) {
   // 5 at once, then 10 a second: the last of the 20 others goes 2 s after the start.
   EXPECT_GE(time.elapsed(), ms(1900));
   EXPECT_LE(time.elapsed(), ms(2100));
+}
+
+TEST(Batch, AStreamingTransportGetsEachRequestWhenASlotFreesAndARetryGoesWhenItsBackoffEnds) {
+  // "m2" is refused once with Retry-After: 2. Two in flight, one answer a second: its retry is
+  // due while m4 and m5 are still on the wire, and goes then; the engine never sleeps.
+  FakeTransport ok = server();
+  int throttled = 0;
+  FakeTransport fake;
+  fake.on_request([&](const HttpRequest& req) -> Result<HttpResponse> {
+    if (text_of(req) == "m2" && throttled++ == 0) {
+      HttpResponse r;
+      r.status = 429;
+      r.headers.emplace_back("Retry-After", "2");
+      r.body = R"({"data":{"error":{"message":"Rate limit hit","type":"OAuthException","code":130429}}})";
+      return r;
+    }
+    return ok.send(req);
+  });
+  whatsapp_test::FakeTime time;
+  ClientOptions o = options();
+  o.time = time.source();
+  Client<StreamingTransport> client(o, StreamingTransport(fake, time));
+  client.transport().started.clear();
+  BatchOptions b;
+  b.max_in_flight = 2;
+  b.probe_format = false;
+  auto results = client.messages().send_batch("106540352242922", texts(6), b);
+  ASSERT_EQ(results.size(), 6u);
+  for (int i = 0; i < 6; ++i) {
+    ASSERT_TRUE(results[i].ok()) << i << ": " << results[i].error().to_string();
+    EXPECT_EQ(results[i]->message_id(), "wamid.m" + std::to_string(i));
+  }
+  EXPECT_EQ(results[2].value().messages.size(), 1u);
+  // t=1 m0 done, m2 starts; t=3 m2 throttled (retry due at t=5), m4 starts; t=4 m5 starts;
+  // t=5 m4 done and m2's retry starts.
+  EXPECT_EQ(client.transport().started, (std::vector<std::string>{"m0", "m1", "m2", "m3", "m4", "m5", "m2"}));
+  EXPECT_EQ(client.transport().most_in_flight, 2u);
+  EXPECT_TRUE(time.sleeps().empty());
+  EXPECT_EQ(time.elapsed(), ms(7000));
 }
 
 TEST(Batch, EmptyBatch) {

@@ -2,17 +2,21 @@
 
 // Many calls at once. Each call makes the same decisions as Core::call() (format fallback and
 // memory, envelope, retry loop with its idempotency rules, backoff, Retry-After and deadline,
-// rate limits), but the requests of all calls that are ready go out together through the
-// transport's send_many() (up to max_in_flight on the wire) instead of one after another.
+// rate limits), but up to max_in_flight requests are on the wire at once instead of one.
 //
-// The work goes in waves: every call whose next request may go now is in the wave; the wave is
-// sent; each answer moves its call on (done, fallback request ready at once, or a retry ready
-// after its backoff). When nothing is ready the engine waits for the earliest call that will be.
+// The transport pulls: whenever an in-flight slot is free it asks for the next request, which
+// the engine builds then; each answer moves its call on as it arrives (done, fallback request
+// ready at once, or a retry ready after its backoff). Building requests and reading answers so
+// overlap the other requests' time on the wire. When nothing is in flight and nothing is ready,
+// the engine waits for the earliest call that will be.
 
 #include <algorithm>
 #include <chrono>
 #include <cstddef>
+#include <deque>
+#include <functional>
 #include <optional>
+#include <queue>
 #include <string>
 #include <utility>
 #include <vector>
@@ -38,8 +42,9 @@ class BatchEngine {
 
   explicit BatchEngine(const Core<Transport>& core) : c_(core) {}
 
-  /// The payload or error of each spec, in the order of `specs`.
-  std::vector<Result<Value>> run(const std::vector<RequestSpec>& specs, const BatchOptions& o) const {
+  /// The payload or error of each spec, in the order of `specs`. A spec's body is moved into each
+  /// of its requests and back; it is gone when the call is over.
+  std::vector<Result<Value>> run(std::vector<RequestSpec>& specs, const BatchOptions& o) const {
     Outcomes out(specs.size());
     std::vector<Call> calls;
     calls.reserve(specs.size());
@@ -70,7 +75,7 @@ class BatchEngine {
 
   struct Call {
     std::size_t index = 0;
-    const RequestSpec* spec = nullptr;
+    RequestSpec* spec = nullptr;
     Idempotency idem = Idempotency::kIdempotent;
     Stage stage = Stage::kStartTry;
     int attempt = 0;   // tries of the retry loop begun
@@ -81,123 +86,162 @@ class BatchEngine {
     UrlFormat format = UrlFormat::kNew;
     AttemptSettings settings;
     Exchange ex;
+    HttpRequest request;  // the one in flight, or the last one sent
     std::chrono::steady_clock::time_point ready{};
     std::optional<std::chrono::steady_clock::time_point> deadline;
   };
 
-  // Runs calls[begin, end) to completion, wave after wave.
+  // What one answer leaves its call waiting for.
+  enum class Then { kNothing, kNow, kLater };  // done; its next request may go now; at `ready`
+
+  // Runs calls[begin, end) to completion. The transport asks for the next request whenever an
+  // in-flight slot is free (see stream()): a call whose format fallback is ready goes first, then
+  // a retry whose backoff is over, then the next call not started. When nothing is in flight and
+  // nothing is ready, the engine sleeps until the earliest waiting call is.
   void drive(std::vector<Call>& all, std::size_t begin, std::size_t end, Outcomes& out,
              const BatchOptions& o) const {
     using Clock = std::chrono::steady_clock;
+    using Due = std::pair<Clock::time_point, std::size_t>;  // when, which call
     const TimeSource& time = c_.options_.time;
     const RetryPolicy& policy = c_.call_.retry ? *c_.call_.retry : c_.options_.retry;
     const std::chrono::milliseconds deadline_ms = c_.call_.deadline.value_or(policy.deadline);
     const std::chrono::milliseconds timeout = c_.call_.timeout.value_or(c_.options_.timeout);
     const int max_attempts = std::max(1, policy.max_attempts);
 
-    std::vector<Call*> wave;
-    std::vector<HttpRequest> requests;
     std::size_t open = end - begin;
-    while (open > 0) {
-      // Which calls may send now; book rate-limit slots for calls starting a try.
-      wave.clear();
-      requests.clear();
-      const Clock::time_point now = time.current();
-      std::optional<Clock::time_point> earliest;
-      for (std::size_t c = begin; c < end; ++c) {
-        Call& k = all[c];
-        if (k.done) continue;
-        if (k.stage == Stage::kStartTry && k.attempt == 0 && !k.deadline && deadline_ms.count() > 0) {
-          k.deadline = now + deadline_ms;
-        }
-        if (k.ready > now) {  // backing off, or waiting for its rate-limit slot
-          if (!earliest || k.ready < *earliest) earliest = k.ready;
-          continue;
-        }
-        if (k.stage == Stage::kStartTry && !k.paced && c_.limiter_ &&
-            k.spec->route->id == RouteId::kSendMessage) {
-          k.paced = true;  // one slot per try, booked when the try could otherwise go
-          const auto wait = c_.reserve_slot(*k.spec, now);
-          if (wait.count() > 0) {
-            if (k.deadline && now + wait >= *k.deadline) {
-              Error e(ErrorKind::kTimeout,
-                      "the rate limit's wait runs past the call's deadline (the request was not sent)");
-              e.with_delivery(Delivery::kNotSent).with_attempts(k.requests);
-              finish_call(k, out, std::move(e), open);
-              continue;
-            }
-            k.ready = now + std::chrono::duration_cast<Clock::duration>(wait);
-            if (!earliest || k.ready < *earliest) earliest = k.ready;
-            continue;
-          }
-        }
-        // Build the request of this step.
-        UrlFormat format = UrlFormat::kOld;
-        if (k.stage == Stage::kStartTry) {
-          ++k.attempt;
-          k.paced = false;
-          k.ex = Exchange{};
-          k.settings = AttemptSettings{timeout, k.idem == Idempotency::kIdempotent};
-          if (k.deadline) {
-            const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(*k.deadline - now);
-            k.settings.timeout = std::max(std::chrono::milliseconds(1), std::min(timeout, left));
-          }
-          const auto confirmed = c_.formats_->get(k.spec->route->id);
-          format = UrlFormat::kNew;
-          if (c_.options_.format_policy == FormatPolicy::kOldOnly) {
-            format = UrlFormat::kOld;
-          } else if (c_.options_.format_policy == FormatPolicy::kNewThenOld && confirmed) {
-            format = *confirmed;
-          }
-          k.learning = c_.options_.format_policy == FormatPolicy::kNewThenOld && !confirmed;
-        }
-        k.format = format;
-        auto req = c_.make_request(*k.spec, format, k.settings);
-        if (!req) {
-          finish_call(k, out, std::move(req).error().with_attempts(k.requests), open);
-          continue;
-        }
-        requests.push_back(std::move(*req));
-        wave.push_back(&k);
-      }
-      if (wave.empty()) {
-        if (open > 0 && earliest) {
-          time.wait(std::chrono::ceil<std::chrono::milliseconds>(*earliest - time.current()));
-        }
-        continue;
-      }
+    std::size_t fresh = begin;  // the next call not started
+    std::deque<std::size_t> now;
+    std::priority_queue<Due, std::vector<Due>, std::greater<>> later;
 
-      std::vector<Result<HttpResponse>> answers = send(requests, o.max_in_flight);
-      for (std::size_t w = 0; w < wave.size(); ++w) {
-        Call& k = *wave[w];
-        answer(k, requests[w], std::move(answers[w]), out, open, policy, max_attempts);
+    // The request of the next call that may send now, or none.
+    const auto next = [&]() -> transport::StreamedRequest {
+      for (;;) {
+        const Clock::time_point t = time.current();
+        std::size_t c = 0;
+        if (!now.empty()) {
+          c = now.front();
+          now.pop_front();
+        } else if (!later.empty() && later.top().first <= t) {
+          c = later.top().second;
+          later.pop();
+        } else if (fresh < end) {
+          c = fresh++;
+        } else {
+          return {};
+        }
+        Call& k = all[c];
+        if (prepare(k, t, deadline_ms, timeout, out, open)) return {&k.request, c};
+        if (!k.done) later.emplace(k.ready, c);  // waiting for its rate-limit slot
       }
+    };
+    const auto done = [&](std::size_t c, Result<HttpResponse>&& resp) {
+      Call& k = all[c];
+      k.spec->body = std::move(k.request.body);  // for its fallback or retry
+      const Then then = answer(k, std::move(resp), out, open, policy, max_attempts);
+      if (then == Then::kNow) now.push_back(c);
+      if (then == Then::kLater) later.emplace(k.ready, c);
+    };
+    while (open > 0) {
+      stream(next, done, o.max_in_flight);
+      if (open == 0 || later.empty()) break;  // later is empty only when every call is done
+      time.wait(std::chrono::ceil<std::chrono::milliseconds>(later.top().first - time.current()));
     }
   }
 
-  std::vector<Result<HttpResponse>> send(const std::vector<HttpRequest>& requests,
-                                         std::size_t max_in_flight) const {
+  // Readies call `k`'s next request in k.request; false when it finished instead (an error, in
+  // `out`) or must wait for its rate-limit slot until k.ready.
+  bool prepare(Call& k, std::chrono::steady_clock::time_point now, std::chrono::milliseconds deadline_ms,
+               std::chrono::milliseconds timeout, Outcomes& out, std::size_t& open) const {
+    if (k.stage == Stage::kStartTry && k.attempt == 0 && !k.deadline && deadline_ms.count() > 0) {
+      k.deadline = now + deadline_ms;
+    }
+    if (k.stage == Stage::kStartTry && !k.paced && c_.limiter_ &&
+        k.spec->route->id == RouteId::kSendMessage) {
+      k.paced = true;  // one slot per try, booked when the try could otherwise go
+      const auto wait = c_.reserve_slot(*k.spec, now);
+      if (wait.count() > 0) {
+        if (k.deadline && now + wait >= *k.deadline) {
+          Error e(ErrorKind::kTimeout,
+                  "the rate limit's wait runs past the call's deadline (the request was not sent)");
+          e.with_delivery(Delivery::kNotSent).with_attempts(k.requests);
+          finish_call(k, out, std::move(e), open);
+          return false;
+        }
+        k.ready = now + std::chrono::duration_cast<std::chrono::steady_clock::duration>(wait);
+        return false;
+      }
+    }
+    UrlFormat format = UrlFormat::kOld;  // the fallback's
+    if (k.stage == Stage::kStartTry) {
+      ++k.attempt;
+      k.paced = false;
+      k.ex = Exchange{};
+      k.settings = AttemptSettings{timeout, k.idem == Idempotency::kIdempotent};
+      if (k.deadline) {
+        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(*k.deadline - now);
+        k.settings.timeout = std::max(std::chrono::milliseconds(1), std::min(timeout, left));
+      }
+      const auto confirmed = c_.formats_->get(k.spec->route->id);
+      format = UrlFormat::kNew;
+      if (c_.options_.format_policy == FormatPolicy::kOldOnly) {
+        format = UrlFormat::kOld;
+      } else if (c_.options_.format_policy == FormatPolicy::kNewThenOld && confirmed) {
+        format = *confirmed;
+      }
+      k.learning = c_.options_.format_policy == FormatPolicy::kNewThenOld && !confirmed;
+    }
+    k.format = format;
+    auto req = c_.make_request(*k.spec, std::move(k.spec->body), format, k.settings);  // back in done()
+    if (!req) {
+      finish_call(k, out, std::move(req).error().with_attempts(k.requests), open);
+      return false;
+    }
+    k.request = std::move(*req);
+    return true;
+  }
+
+  // Hands the requests `next` gives to the transport and their answers to `done`, until nothing
+  // is in flight and nothing is ready: streamed when the transport can, else in waves through
+  // send_many (every request ready now, then their answers), else one send() at a time.
+  template <class Next, class Done>
+  void stream(Next& next, Done& done, std::size_t max_in_flight) const {
     Transport& t = *c_.transport_;
-    if constexpr (transport::has_send_many_v<Transport>) {
-      return t.send_many(requests, std::max<std::size_t>(1, max_in_flight));
+    max_in_flight = std::max<std::size_t>(1, max_in_flight);
+    if constexpr (transport::has_send_streamed_v<Transport>) {
+      t.send_streamed(next, done, max_in_flight);
+    } else if constexpr (transport::has_send_many_v<Transport>) {
+      std::vector<std::size_t> tags;
+      std::vector<HttpRequest> wave;
+      for (;;) {
+        tags.clear();
+        wave.clear();
+        for (transport::StreamedRequest item = next(); item.request != nullptr; item = next()) {
+          tags.push_back(item.tag);
+          wave.push_back(*item.request);
+        }
+        if (wave.empty()) return;
+        std::vector<Result<HttpResponse>> answers = t.send_many(wave, max_in_flight);
+        for (std::size_t w = 0; w < tags.size(); ++w) done(tags[w], std::move(answers[w]));
+      }
     } else {
-      std::vector<Result<HttpResponse>> answers;
-      answers.reserve(requests.size());
-      for (const HttpRequest& r : requests) answers.push_back(t.send(r));
-      return answers;
+      for (transport::StreamedRequest item = next(); item.request != nullptr; item = next()) {
+        done(item.tag, t.send(*item.request));
+      }
     }
   }
 
   static void finish_call(Call& k, Outcomes& out, Result<Value> r, std::size_t& open) {
     out[k.index] = std::move(r);
+    k.request = HttpRequest{};  // its memory goes now, not at the end of the batch
     k.done = true;
     --open;
   }
 
   // One answer moves its call on: as Core::exchange() (fallback, format memory) and then as one
   // turn of Core::call()'s retry loop.
-  void answer(Call& k, const HttpRequest& req, Result<HttpResponse> resp, Outcomes& out, std::size_t& open,
+  Then answer(Call& k, Result<HttpResponse>&& resp, Outcomes& out, std::size_t& open,
               const RetryPolicy& policy, int max_attempts) const {
+    const HttpRequest& req = k.request;
     ++k.requests;
     ++k.ex.attempts;
     k.ex.format = k.format;
@@ -221,8 +265,7 @@ class BatchEngine {
       if (stage == Stage::kStartTry && k.learning) {
         if (status == 404 && k.format == UrlFormat::kNew) {
           k.stage = Stage::kFallback;  // the same try, once more in the Old Format; not a retry
-          k.ready = {};
-          return;
+          return Then::kNow;
         }
         if (status != 404) c_.remember(*k.spec->route, k.format);
       } else if (stage == Stage::kFallback && status != 404) {
@@ -230,20 +273,20 @@ class BatchEngine {
       }
       if (auto done = c_.template read_answer<Reader>(k.ex, k.requests, e)) {
         finish_call(k, out, std::move(*done), open);
-        return;
+        return Then::kNothing;
       }
     }
     e.with_attempts(k.requests);
     const TimeSource& time = c_.options_.time;
     if (k.attempt >= max_attempts || !may_retry(e, k.idem)) {
       finish_call(k, out, std::move(e), open);
-      return;
+      return Then::kNothing;
     }
     const std::chrono::milliseconds delay = retry_delay(policy, k.attempt, e, time.uniform01());
     const auto now = time.current();
     if (k.deadline && now + delay >= *k.deadline) {
       finish_call(k, out, std::move(e), open);
-      return;
+      return Then::kNothing;
     }
     c_.logger_.log(LogLevel::kWarning, [&] {
       return "retrying \"" + std::string(k.spec->route->name) + "\" in " + std::to_string(delay.count()) +
@@ -251,6 +294,7 @@ class BatchEngine {
              " failed: " + e.to_string() + ") [batch]";
     });
     k.ready = now + delay;
+    return Then::kLater;
   }
 
   const Core<Transport>& c_;

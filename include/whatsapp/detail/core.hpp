@@ -247,15 +247,16 @@ class Core {
     return limiter_->reserve(spec.path[0], recipient, now);
   }
 
-  /// The HTTP request for `spec` in `format`; an invalid_argument error when a path value is empty.
-  Result<HttpRequest> make_request(const RequestSpec& spec, UrlFormat format,
+  /// The HTTP request for `spec` in `format` with `body` (spec.body, copied or moved by the
+  /// caller); an invalid_argument error when a path value is empty.
+  Result<HttpRequest> make_request(const RequestSpec& spec, std::string body, UrlFormat format,
                                    const AttemptSettings& settings) const {
     auto url = build_url(endpoint_, *spec.route, spec.path, spec.query, format);
     if (!url) return scrub(std::move(url).error());
     HttpRequest req;
     req.method = spec.route->method;
     req.url = std::move(*url);
-    req.body = spec.body;
+    req.body = std::move(body);
     req.multipart = spec.multipart;
     req.on_body = spec.on_body;
     req.progress = spec.progress;
@@ -268,7 +269,7 @@ class Core {
 
   Result<void> send_once(const RequestSpec& spec, UrlFormat format, const AttemptSettings& settings,
                          Exchange& ex) const {
-    auto made = make_request(spec, format, settings);
+    auto made = make_request(spec, spec.body, format, settings);
     if (!made) return std::move(made).error();
     const HttpRequest& req = *made;
 
