@@ -3,6 +3,8 @@
 
 #pragma once
 
+#include <algorithm>
+
 #include "whatsapp/url.hpp"
 
 namespace whatsapp {
@@ -28,17 +30,14 @@ WHATSAPP_DECL Result<std::string> build_url(const Endpoint& ep, const Route& r, 
   url.push_back('/');
   url.append(ep.api_version);
 
-  // Walk the template: copy literal text, substitute each <PARAM>.
+  // Walk the template: copy each literal run whole, substitute each <PARAM>.
   std::size_t param = 0;
   for (std::size_t i = 0; i < r.path.size();) {
-    const char c = r.path[i];
-    if (c != '<') {
-      url.push_back(c);
-      ++i;
-      continue;
-    }
-    const std::size_t close = r.path.find('>', i);
-    const std::string_view name = r.path.substr(i + 1, close - i - 1);
+    const std::size_t open = std::min(r.path.find('<', i), r.path.size());
+    url.append(r.path.data() + i, open - i);
+    if (open == r.path.size()) break;
+    const std::size_t close = r.path.find('>', open);
+    const std::string_view name = r.path.substr(open + 1, close - open - 1);
     if (format == UrlFormat::kNew) {
       detail::append_encoded(url, values[param]);
     } else {
