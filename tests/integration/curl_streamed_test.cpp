@@ -66,6 +66,15 @@ struct HoldingServer {
   }
 };
 
+/// A next() that gives `requests` in order, counting in `next`.
+auto in_order(const std::vector<HttpRequest>& requests, std::size_t& next) {
+  return [&requests, &next] {
+    if (next == requests.size()) return StreamedRequest{};
+    const std::size_t i = next++;
+    return StreamedRequest{&requests[i], i};
+  };
+}
+
 TEST(CurlStreamed, AnswersArriveAsTheyComeAndAnAnswerCanMakeTheNextRequest) {
   HoldingServer server;
   CurlTransport t;
@@ -110,11 +119,7 @@ TEST(CurlStreamed, NoMoreThanMaxInFlightAndEveryRequestAnsweredOnce) {
   std::size_t next = 0;
   std::vector<int> answers(requests.size(), 0);
   t.send_streamed(
-      [&] {
-        if (next == requests.size()) return StreamedRequest{};
-        const std::size_t i = next++;
-        return StreamedRequest{&requests[i], i};
-      },
+      in_order(requests, next),
       [&](std::size_t tag, Result<HttpResponse>&& answer) {
         EXPECT_TRUE(answer.ok());
         ++answers[tag];
@@ -130,11 +135,7 @@ TEST(CurlStreamed, AnExceptionFromDoneLeavesAndTheTransportStillWorks) {
   std::vector<HttpRequest> requests(6, server.post("/fast"));
   std::size_t next = 0;
   int answered = 0;
-  const auto source = [&] {
-    if (next == requests.size()) return StreamedRequest{};
-    const std::size_t i = next++;
-    return StreamedRequest{&requests[i], i};
-  };
+  const auto source = in_order(requests, next);
   EXPECT_THROW(t.send_streamed(
                    source,
                    [&](std::size_t, Result<HttpResponse>&&) {
@@ -160,11 +161,7 @@ TEST(CurlStreamed, ARequestThatCannotStartIsAnsweredAtOnceAndTheOthersGo) {
   std::size_t next = 0;
   std::vector<std::optional<Result<HttpResponse>>> answers(requests.size());
   t.send_streamed(
-      [&] {
-        if (next == requests.size()) return StreamedRequest{};
-        const std::size_t i = next++;
-        return StreamedRequest{&requests[i], i};
-      },
+      in_order(requests, next),
       [&](std::size_t tag, Result<HttpResponse>&& answer) { answers[tag] = std::move(answer); }, 2);
   ASSERT_TRUE(answers[0] && answers[1] && answers[2]);
   EXPECT_TRUE(answers[0]->ok());
