@@ -42,9 +42,15 @@ class BatchEngine {
 
   explicit BatchEngine(const Core<Transport>& core) : c_(core) {}
 
-  /// The payload or error of each spec, in the order of `specs`. A spec's body is moved into each
-  /// of its requests and back; it is gone when the call is over.
-  std::vector<Result<Value>> run(std::vector<RequestSpec>& specs, const BatchOptions& o) const {
+  /// Makes the body of spec i when its call first starts (send_batch: only the bodies of calls
+  /// in flight or waiting to retry exist at once).
+  using BodyOf = std::function<std::string(std::size_t)>;
+
+  /// The payload or error of each spec, in the order of `specs`. A spec's body (or `body_of(i)`
+  /// when given) is moved into each of its requests and back; it is gone when the call is over.
+  std::vector<Result<Value>> run(std::vector<RequestSpec>& specs, const BatchOptions& o,
+                                 BodyOf body_of = {}) {
+    body_of_ = std::move(body_of);
     Outcomes out(specs.size());
     std::vector<Call> calls;
     calls.reserve(specs.size());
@@ -83,6 +89,7 @@ class BatchEngine {
     bool learning = false;
     bool paced = false;
     bool done = false;
+    bool body_made = false;
     UrlFormat format = UrlFormat::kNew;
     AttemptSettings settings;
     Exchange ex;
@@ -154,6 +161,10 @@ class BatchEngine {
                std::chrono::milliseconds timeout, Outcomes& out, std::size_t& open) const {
     if (k.stage == Stage::kStartTry && k.attempt == 0 && !k.deadline && deadline_ms.count() > 0) {
       k.deadline = now + deadline_ms;
+    }
+    if (body_of_ && !k.body_made) {
+      k.spec->body = body_of_(k.index);
+      k.body_made = true;
     }
     if (k.stage == Stage::kStartTry && !k.paced && c_.limiter_ &&
         k.spec->route->id == RouteId::kSendMessage) {
@@ -233,6 +244,7 @@ class BatchEngine {
   static void finish_call(Call& k, Outcomes& out, Result<Value> r, std::size_t& open) {
     out[k.index] = std::move(r);
     k.request = HttpRequest{};  // its memory goes now, not at the end of the batch
+    std::string().swap(k.spec->body);
     k.done = true;
     --open;
   }
@@ -298,6 +310,7 @@ class BatchEngine {
   }
 
   const Core<Transport>& c_;
+  BodyOf body_of_;
 };
 
 }  // namespace whatsapp::detail
@@ -317,18 +330,16 @@ std::vector<Result<SendResult>> send_message_batch(const Core<Transport>& core, 
   specs.reserve(n);
   index.reserve(n);
   for (std::size_t i = 0; i < n; ++i) {
-    const Message& m = message_of(i);
-    if (auto v = validate(m); !v) {
+    if (auto v = validate(message_of(i)); !v) {
       out[i] = v.error();
       continue;
     }
-    RequestSpec spec{&route(RouteId::kSendMessage), {phone_of(i)}, {}, {}, {}};
-    spec.body = message_body(m);
-    specs.push_back(std::move(spec));
+    specs.push_back(RequestSpec{&route(RouteId::kSendMessage), {phone_of(i)}, {}, {}, {}});
     index.push_back(i);
   }
   if (!specs.empty()) {
-    auto sent = BatchEngine<Transport, SendAnswer>(core).run(specs, options);
+    auto sent = BatchEngine<Transport, SendAnswer>(core).run(
+        specs, options, [&](std::size_t j) { return message_body(message_of(index[j])); });
     for (std::size_t j = 0; j < sent.size(); ++j) out[index[j]] = std::move(sent[j]);
   }
   std::vector<Result<SendResult>> results;
