@@ -5,6 +5,8 @@
 
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -121,6 +123,37 @@ TEST(SendAnswer, GivesUpOnAnythingElse) {
     if (!g.ok()) EXPECT_FALSE(g.error().message().empty());
   }
   EXPECT_FALSE(fast("{\"data\":" + ok_payload + "}", 400).has_value());  // not a success status
+}
+
+}  // namespace
+
+namespace {
+
+TEST(SendAnswer, TakingTheBodyGivesTheSameResultWithThePayloadTextExactly) {
+  const std::string payload =
+      R"({"messaging_product":"whatsapp","contacts":[{"input":"15551234567","wa_id":"15551234567"}],)"
+      R"("messages":[{"id":"wamid.HBgLMTU1NTEyMzQ1NjcVAgARGBI5QTNDQTVCM0Q0Q0Q2RTY3RTcA"}]})";
+  for (const std::string& body : {"{\"data\":" + payload + "}", "\n{ \"result\" : " + payload + " }\r\n"}) {
+    SCOPED_TRACE(body);
+    HttpResponse resp = answer(body);
+    const auto copied = whatsapp::detail::read_send_answer(resp);
+    const auto taken = whatsapp::detail::take_send_answer(resp);
+    ASSERT_TRUE(copied && taken);
+    expect_same(*copied, *taken);
+    EXPECT_EQ(taken->raw_json, payload);
+    EXPECT_EQ(copied->raw_json, payload);
+  }
+}
+
+TEST(SendAnswer, AnAnswerTheScannerLeavesKeepsItsBodyForTheGeneralPath) {
+  for (const auto& [body, status] : std::vector<std::pair<std::string, int>>{
+           {R"({"data":{"messages":[{"id":"wamid.X"}],"extra":1}})", 200},
+           {R"({"data":{"messages":[{"id":"wamid.X"}]}})", 500},
+           {"<html>bad gateway</html>", 200}}) {
+    HttpResponse resp = answer(body, status);
+    EXPECT_FALSE(whatsapp::detail::take_send_answer(resp).has_value());
+    EXPECT_EQ(resp.body, body);
+  }
 }
 
 }  // namespace

@@ -52,11 +52,12 @@ struct AttemptSettings {
 };
 
 /// How call() reads a successful answer: read_fast() may take it straight from the response
-/// (nullopt: not handled), otherwise decode() gets the unwrapped payload. This one keeps the
-/// payload as JSON; detail/send_answer.hpp has the send's.
+/// (nullopt: not handled, and the response is left as it was; else it may have taken the body),
+/// otherwise decode() gets the unwrapped payload. This one keeps the payload as JSON;
+/// detail/send_answer.hpp has the send's.
 struct JsonPayload {
   using value_type = nlohmann::json;
-  static std::optional<nlohmann::json> read_fast(const HttpResponse& /*unused*/) { return std::nullopt; }
+  static std::optional<nlohmann::json> read_fast(HttpResponse& /*unused*/) { return std::nullopt; }
   static Result<nlohmann::json> decode(nlohmann::json&& payload) { return std::move(payload); }
 };
 
@@ -183,9 +184,9 @@ class Core {
   /// The answer of `ex` read by `Reader` (call() and the batch engine): its value, or the error
   /// of a payload `Reader` cannot decode (final, with the call's `requests` and format); nullopt
   /// when the answer is an error, which is then in `e`, scrubbed and classified for the retry loop.
+  /// A value may have taken the response's body.
   template <class Reader>
-  std::optional<Result<typename Reader::value_type>> read_answer(const Exchange& ex, int requests,
-                                                                 Error& e) const {
+  std::optional<Result<typename Reader::value_type>> read_answer(Exchange& ex, int requests, Error& e) const {
     if (auto fast = Reader::read_fast(ex.response))
       return Result<typename Reader::value_type>(std::move(*fast));
     auto payload = unwrap_envelope(ex.response);

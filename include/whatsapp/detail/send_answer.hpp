@@ -24,8 +24,9 @@ class SendAnswerScanner {
  public:
   explicit SendAnswerScanner(std::string_view text) noexcept : s_(text) {}
 
-  /// Reads `{"data"|"result": <payload>}` and nothing after it but whitespace.
-  std::optional<SendResult> read() {
+  /// Reads `{"data"|"result": <payload>}` and nothing after it but whitespace, except
+  /// SendResult::raw_json; `payload` is where the payload's text is.
+  std::optional<SendResult> read(std::string_view& payload_text) {
     SendResult r;
     std::string_view key;
     if (!take('{') || !string(key) || (key != "data" && key != "result") || !take(':')) return std::nullopt;
@@ -34,7 +35,7 @@ class SendAnswerScanner {
     const std::size_t payload_end = pos_;
     if (!take('}') || skip_ws() != s_.size()) return std::nullopt;
     if (r.messages.empty()) return std::nullopt;
-    r.raw_json.assign(s_.substr(payload_begin, payload_end - payload_begin));
+    payload_text = s_.substr(payload_begin, payload_end - payload_begin);
     return r;
   }
 
@@ -144,10 +145,14 @@ class SendAnswerScanner {
 /// The SendResult of a successful send answer of the usual shape, or nullopt (see above).
 WHATSAPP_DECL std::optional<SendResult> read_send_answer(const HttpResponse& resp);
 
+/// read_send_answer() that moves `resp.body` into raw_json (and cuts it to the payload) instead
+/// of copying the payload; `resp` is untouched when it returns nullopt.
+WHATSAPP_DECL std::optional<SendResult> take_send_answer(HttpResponse& resp);
+
 /// How Core::call reads a send's answer: the scanner first, the general path for the rest.
 struct SendAnswer {
   using value_type = SendResult;
-  static std::optional<SendResult> read_fast(const HttpResponse& resp) { return read_send_answer(resp); }
+  static std::optional<SendResult> read_fast(HttpResponse& resp) { return take_send_answer(resp); }
   static Result<SendResult> decode(nlohmann::json&& payload) { return decode_send_result(payload); }
 };
 
