@@ -613,9 +613,11 @@ class CurlTransport {
                                     [h](const Slot& s) { return s.busy && s.handle.curl == h; });
         curl_multi_remove_handle(m.multi, h);
         --active;
+        const std::size_t tag = slot->tag;
         Result<HttpResponse> answer = result(h, code, *slot->transfer);
         slot->busy = false;
-        done(slot->tag, std::move(answer));
+        fill();  // the freed slot goes back on the wire before this answer is read
+        done(tag, std::move(answer));
       }
       if (mc != CURLM_OK) {  // out of memory or a bug: fail what is left rather than spin
         Error e(ErrorKind::kTransport, std::string("curl multi error: ") + curl_multi_strerror(mc) +

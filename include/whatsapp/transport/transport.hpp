@@ -66,9 +66,11 @@ struct StreamedRequest {
 ///     void send_streamed(Next&& next, Done&& done, std::size_t max_in_flight);
 ///
 /// `next()` returns the StreamedRequest to start, or one with a null request when none is ready
-/// now; the transport asks again after each answer and at least every 100 ms while requests are
-/// in flight. `done(tag, Result<HttpResponse>)` gets each answer, what send() would have returned
-/// for it, and may make more requests ready. A request stays valid until its done() returns.
+/// now. The transport asks whenever a slot is free: as soon as a transfer ends (it may do so
+/// before handing that answer over, so that the wire is not idle while the answer is read),
+/// after each answer, and at least every 100 ms while requests are in flight.
+/// `done(tag, Result<HttpResponse>)` gets each answer, what send() would have returned for it,
+/// and may make more requests ready. A request stays valid until its done() returns.
 /// send_streamed returns when nothing is in flight and next() has nothing. Batches use it so
 /// that building the next request and reading an answer overlap the others' time on the wire.
 namespace detail {
