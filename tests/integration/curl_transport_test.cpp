@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <condition_variable>
+#include <cstdlib>
 #include <mutex>
 #include <set>
 #include <string>
@@ -301,6 +302,65 @@ TEST(CurlTransportThreads, ManyThreadsShareOneTransport) {
   for (auto& th : threads) th.join();
   EXPECT_EQ(ok.load(), 200);
   EXPECT_EQ(served.load(), 200);
+}
+
+}  // namespace
+
+namespace {
+
+/// Sets an environment variable for the life of the object (each test runs in its own process).
+struct ScopedEnv {
+  std::string name;
+  ScopedEnv(std::string n, const std::string& value) : name(std::move(n)) {
+    ::setenv(name.c_str(), value.c_str(), 1);
+  }
+  ScopedEnv(const ScopedEnv&) = delete;
+  ScopedEnv& operator=(const ScopedEnv&) = delete;
+  ~ScopedEnv() { ::unsetenv(name.c_str()); }
+};
+
+TEST(CurlTransportProxy, AProxyTheEnvironmentNamesIsUsedAndNoneIsUsedOtherwise) {
+  // Whatever the machine's environment says (this process runs this test alone).
+  for (const char* name :
+       {"http_proxy", "https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY", "no_proxy", "NO_PROXY"}) {
+    ::unsetenv(name);
+  }
+  // Two servers: the proxy answers "proxy", the origin "origin"; each records what it was asked.
+  LocalServer proxy;
+  LocalServer origin;
+  std::mutex m;
+  std::vector<std::string> seen;
+  const auto serve = [&](LocalServer& srv, const std::string& name) {
+    srv.server().Post(".*", [&m, &seen, name](const httplib::Request& req, httplib::Response& res) {
+      {
+        std::lock_guard<std::mutex> lock(m);
+        seen.push_back(name + " " + req.target);
+      }
+      res.set_content(R"({"data":{"via":")" + name + R"("}})", "application/json");
+    });
+    srv.start();
+  };
+  serve(proxy, "proxy");
+  serve(origin, "origin");
+  HttpRequest req;
+  req.method = HttpMethod::kPost;
+  req.url = origin.url("/echo?api_token=t");
+  req.body = "{}";
+  {
+    const ScopedEnv env("http_proxy", proxy.url());
+    const CurlTransport through_proxy;  // reads the environment now
+    auto r = through_proxy.send(req);
+    ASSERT_TRUE(r.ok()) << r.error().to_string();
+    EXPECT_EQ(r->body, R"({"data":{"via":"proxy"}})");
+    for (const auto& a : through_proxy.send_many({req, req}, 2)) EXPECT_TRUE(a.ok());
+  }
+  const CurlTransport direct;  // no proxy in the environment now
+  auto r = direct.send(req);
+  ASSERT_TRUE(r.ok()) << r.error().to_string();
+  EXPECT_EQ(r->body, R"({"data":{"via":"origin"}})");
+  std::lock_guard<std::mutex> lock(m);
+  const std::string absolute = "proxy " + req.url;  // a proxy is asked for the absolute URL
+  EXPECT_EQ(seen, (std::vector<std::string>{absolute, absolute, absolute, "origin /echo?api_token=t"}));
 }
 
 }  // namespace
