@@ -45,6 +45,16 @@ struct Endpoint {
 WHATSAPP_DECL Result<std::string> build_url(const Endpoint& ep, const Route& r, const PathValues& values,
                                             const QueryParams& query, UrlFormat format);
 
+namespace detail {
+/// The start of every URL of `ep`: the base URL without a trailing '/', then '/' and the version.
+WHATSAPP_DECL std::string url_root(const Endpoint& ep);
+/// build_url() from what is the same for every request of a client, made once: `root`
+/// (url_root()) and the percent-encoded api_token.
+WHATSAPP_DECL Result<std::string> build_url_with(std::string_view root, std::string_view encoded_token,
+                                                 const Route& r, const PathValues& values,
+                                                 const QueryParams& query, UrlFormat format);
+}  // namespace detail
+
 }  // namespace whatsapp
 
 #ifndef WHATSAPP_SEPARATE_COMPILATION

@@ -1,6 +1,7 @@
 // Google Benchmark micro-benchmarks of the CPU work around one send and one webhook:
 //   BuildSendRequest    validate(Message) + Message -> JSON body string
-//   BuildUrl/New, /Old  build_url for the send route in both formats
+//   BuildUrl/New, /Old  the send route's URL in both formats, as a client builds it (the base URL,
+//                       version and encoded token made once: detail::build_url_with)
 //   ParseSendResponse   reading the nginx bench server's answer into a SendResult as a send does
 //                       (detail/send_answer.hpp's scanner)
 //   ParseSendResponseGeneral  the general path the scanner falls back to: unwrap_envelope (a
@@ -50,8 +51,10 @@ void BuildUrl(benchmark::State& state) {
   const auto format = state.range(0) == 0 ? whatsapp::UrlFormat::kNew : whatsapp::UrlFormat::kOld;
   const whatsapp::Route& r = whatsapp::route(whatsapp::RouteId::kSendMessage);
   const whatsapp::QueryParams query;
+  const std::string root = whatsapp::detail::url_root(ep);
+  const std::string token = whatsapp::detail::encoded(ep.api_token);
   for (auto _ : state) {
-    auto url = whatsapp::build_url(ep, r, {"123456789012345"}, query, format);
+    auto url = whatsapp::detail::build_url_with(root, token, r, {"123456789012345"}, query, format);
     benchmark::DoNotOptimize(url);
   }
   state.SetLabel(format == whatsapp::UrlFormat::kNew ? "new" : "old");

@@ -69,7 +69,8 @@ class Core {
  public:
   Core(ClientOptions options, Transport transport)
       : options_(std::move(options)),
-        endpoint_{options_.base_url, options_.api_version, options_.api_token},
+        url_root_(url_root(Endpoint{options_.base_url, options_.api_version, {}})),
+        url_token_(encoded(options_.api_token)),
         transport_(std::make_shared<Transport>(std::move(transport))),
         formats_(std::make_shared<FormatMemory>()),
         limiter_(options_.rate_limit.enabled() ? std::make_shared<RateLimiter>(options_.rate_limit)
@@ -252,7 +253,7 @@ class Core {
   /// caller); an invalid_argument error when a path value is empty.
   Result<HttpRequest> make_request(const RequestSpec& spec, std::string body, UrlFormat format,
                                    const AttemptSettings& settings) const {
-    auto url = build_url(endpoint_, *spec.route, spec.path, spec.query, format);
+    auto url = build_url_with(url_root_, url_token_, *spec.route, spec.path, spec.query, format);
     if (!url) return scrub(std::move(url).error());
     HttpRequest req;
     req.method = spec.route->method;
@@ -312,7 +313,9 @@ class Core {
   friend class BatchEngine;
 
   ClientOptions options_;
-  Endpoint endpoint_;
+  // What every URL of this client shares (see build_url_with): made once.
+  std::string url_root_;   // base URL and API version
+  std::string url_token_;  // the api_token percent-encoded
   // Shared with the views made by Client::with_options().
   std::shared_ptr<Transport> transport_;
   std::shared_ptr<FormatMemory> formats_;

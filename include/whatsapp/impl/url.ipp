@@ -11,6 +11,23 @@ namespace whatsapp {
 
 WHATSAPP_DECL Result<std::string> build_url(const Endpoint& ep, const Route& r, const PathValues& values,
                                             const QueryParams& query, UrlFormat format) {
+  return detail::build_url_with(detail::url_root(ep), detail::encoded(ep.api_token), r, values, query,
+                                format);
+}
+
+namespace detail {
+
+WHATSAPP_DECL std::string url_root(const Endpoint& ep) {
+  std::string root = ep.base_url;
+  if (!root.empty() && root.back() == '/') root.pop_back();
+  root.push_back('/');
+  root.append(ep.api_version);
+  return root;
+}
+
+WHATSAPP_DECL Result<std::string> build_url_with(std::string_view root, std::string_view encoded_token,
+                                                 const Route& r, const PathValues& values,
+                                                 const QueryParams& query, UrlFormat format) {
   const std::size_t n = r.path_param_count();
   for (std::size_t i = 0; i < n; ++i) {
     if (values[i].empty()) {
@@ -23,12 +40,9 @@ WHATSAPP_DECL Result<std::string> build_url(const Endpoint& ep, const Route& r, 
     }
   }
   std::string url;
-  url.reserve(ep.base_url.size() + ep.api_version.size() + r.path.size() + 64 + ep.api_token.size() +
-              values[0].size() * 3 + values[1].size() * 3);
-  url.append(ep.base_url);
-  if (!url.empty() && url.back() == '/') url.pop_back();
-  url.push_back('/');
-  url.append(ep.api_version);
+  url.reserve(root.size() + r.path.size() + 64 + encoded_token.size() + values[0].size() * 3 +
+              values[1].size() * 3);
+  url.append(root);
 
   // Walk the template: copy each literal run whole, substitute each <PARAM>.
   std::size_t param = 0;
@@ -60,9 +74,14 @@ WHATSAPP_DECL Result<std::string> build_url(const Endpoint& ep, const Route& r, 
   if (format == UrlFormat::kOld) {
     for (std::size_t i = 0; i < n; ++i) add(r.path_params[i], values[i]);
   }
-  add("api_token", ep.api_token);
+  url.push_back(sep);
+  sep = '&';
+  url.append("api_token=");
+  url.append(encoded_token);
   for (const auto& [k, v] : query) add(k, v);
   return url;
 }
+
+}  // namespace detail
 
 }  // namespace whatsapp
