@@ -338,6 +338,46 @@ TEST(Batch, AStreamingTransportGetsEachRequestWhenASlotFreesAndARetryGoesWhenIts
   EXPECT_EQ(time.elapsed(), ms(7000));
 }
 
+/// A streaming transport that breaks its contract: it never answers the second request it is
+/// given, answers the first one twice and also answers a tag it never got.
+class LosingTransport {
+ public:
+  explicit LosingTransport(FakeTransport inner) : inner_(std::move(inner)) {}
+  Result<HttpResponse> send(const HttpRequest& r) { return inner_.send(r); }
+  template <class Next, class Done>
+  void send_streamed(Next&& next, Done&& done, std::size_t /*max_in_flight*/) {
+    int given = 0;
+    for (whatsapp::transport::StreamedRequest item = next(); item.request != nullptr; item = next()) {
+      if (++given == 2) continue;  // lost
+      const std::size_t tag = item.tag;
+      const Result<HttpResponse> answer = inner_.send(*item.request);
+      done(tag, Result<HttpResponse>(answer));
+      if (given == 1) {
+        done(tag, Result<HttpResponse>(answer));         // again
+        done(tag + 1000, Result<HttpResponse>(answer));  // never given
+      }
+    }
+  }
+
+ private:
+  FakeTransport inner_;
+};
+
+TEST(Batch, ATransportThatLosesOrRepeatsAnswersGivesAnErrorForTheLostOneAndNoCrash) {
+  FakeTransport fake = server();
+  Client<LosingTransport> client(options(), LosingTransport(fake));
+  BatchOptions b;
+  b.probe_format = false;
+  auto results = client.messages().send_batch("106540352242922", texts(4), b);
+  ASSERT_EQ(results.size(), 4u);
+  EXPECT_TRUE(results[0].ok());
+  ASSERT_FALSE(results[1].ok());
+  EXPECT_EQ(results[1].error().kind(), ErrorKind::kTransport);
+  EXPECT_EQ(results[1].error().delivery(), whatsapp::Delivery::kMaybeSent);
+  EXPECT_TRUE(results[2].ok());
+  EXPECT_TRUE(results[3].ok());
+}
+
 TEST(Batch, EmptyBatch) {
   FakeTransport fake = server();
   Client<ReversingTransport> client(options(), ReversingTransport(fake));

@@ -71,7 +71,15 @@ class BatchEngine {
 
     std::vector<Result<Value>> results;
     results.reserve(out.size());
-    for (auto& r : out) results.push_back(std::move(*r));
+    for (auto& r : out) {
+      if (r) {
+        results.push_back(std::move(*r));
+      } else {  // a transport that returned without answering a request it was given
+        Error e(ErrorKind::kTransport, "the transport returned without answering this request");
+        e.with_delivery(Delivery::kMaybeSent);
+        results.push_back(std::move(e));
+      }
+    }
     return results;
   }
 
@@ -89,6 +97,7 @@ class BatchEngine {
     bool learning = false;
     bool paced = false;
     bool done = false;
+    bool in_flight = false;  // its request was handed to the transport and not answered yet
     bool body_made = false;
     UrlFormat format = UrlFormat::kNew;
     AttemptSettings settings;
@@ -137,12 +146,17 @@ class BatchEngine {
           return {};
         }
         Call& k = all[c];
-        if (prepare(k, t, deadline_ms, timeout, out, open)) return {&k.request, c};
+        if (prepare(k, t, deadline_ms, timeout, out, open)) {
+          k.in_flight = true;
+          return {&k.request, c};
+        }
         if (!k.done) later.emplace(k.ready, c);  // waiting for its rate-limit slot
       }
     };
     const auto done = [&](std::size_t c, Result<HttpResponse>&& resp) {
+      if (c < begin || c >= end || !all[c].in_flight) return;  // not a request of ours in flight
       Call& k = all[c];
+      k.in_flight = false;
       k.spec->body = std::move(k.request.body);  // for its fallback or retry
       const Then then = answer(k, std::move(resp), out, open, policy, max_attempts);
       if (then == Then::kNow) now.push_back(c);
@@ -232,7 +246,14 @@ class BatchEngine {
         }
         if (wave.empty()) return;
         std::vector<Result<HttpResponse>> answers = t.send_many(wave, max_in_flight);
-        for (std::size_t w = 0; w < tags.size(); ++w) done(tags[w], std::move(answers[w]));
+        for (std::size_t w = 0; w < tags.size(); ++w) {
+          if (w < answers.size()) {
+            done(tags[w], std::move(answers[w]));
+          } else {  // a send_many that returned fewer answers than requests
+            Error e(ErrorKind::kTransport, "the transport returned without answering this request");
+            done(tags[w], std::move(e.with_delivery(Delivery::kMaybeSent)));
+          }
+        }
       }
     } else {
       for (transport::StreamedRequest item = next(); item.request != nullptr; item = next()) {
