@@ -1,7 +1,8 @@
 // libFuzzer target: unwrap_envelope() on arbitrary bodies and statuses, then decoding the payload
 // as a SendResult and a PhoneNumber. Nothing may crash, throw or leak; every error is typed.
 // Whatever the send answer's scanner (detail/send_answer.hpp) accepts, the general path must
-// read to the same SendResult.
+// read to the same SendResult, and taking the body (take_send_answer, what a send does) must
+// give the same raw_json as copying it; what it declines it must leave untouched.
 // Input: byte 0 picks the HTTP status, the rest is the body.
 
 #include <cstddef>
@@ -54,6 +55,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   resp.status = kStatuses[data[0] % (sizeof kStatuses / sizeof kStatuses[0])];
   resp.body.assign(reinterpret_cast<const char*>(data + 1), size - 1);
   const auto fast = whatsapp::detail::read_send_answer(resp);
+  {
+    whatsapp::HttpResponse mine = resp;
+    const auto taken = whatsapp::detail::take_send_answer(mine);
+    if (taken.has_value() != fast.has_value()) std::abort();
+    if (taken && taken->raw_json != fast->raw_json) std::abort();
+    if (!taken && mine.body != resp.body) std::abort();
+  }
   auto payload = whatsapp::unwrap_envelope(resp);
   if (fast) check_same(*fast, payload);
   if (!payload) {
