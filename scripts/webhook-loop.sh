@@ -24,6 +24,8 @@ trap 'kill "$rx_pid" 2>/dev/null || true; wait "$rx_pid" 2>/dev/null || true; rm
 
 export WHATSAPP_APP_SECRET="${WHATSAPP_APP_SECRET:-demo_app_secret}"
 export WHATSAPP_VERIFY_TOKEN="${WHATSAPP_VERIFY_TOKEN:-demo_verify_token}"
+: >"$work/events"  # made before the receiver starts, whose redirections happen in the child
+: >"$work/receiver.err"
 "$receiver" --port 0 --max-events 3 >"$work/events" 2>"$work/receiver.err" &
 rx_pid=$!
 

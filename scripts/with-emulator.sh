@@ -11,6 +11,10 @@ shift
 log_dir=$(mktemp -d)
 trap 'kill "$emu_pid" 2>/dev/null || true; wait "$emu_pid" 2>/dev/null || true; rm -rf "$log_dir"' EXIT
 
+# The files exist before the emulator starts: its redirections happen in the background child,
+# so the loop below could otherwise read before they are made (and set -e would end the script).
+: >"$log_dir/out"
+: >"$log_dir/err"
 # shellcheck disable=SC2086
 "$emulator" --port 0 ${EMULATOR_ARGS:-} >"$log_dir/out" 2>"$log_dir/err" &
 emu_pid=$!
