@@ -13,10 +13,8 @@
 #include <algorithm>
 #include <chrono>
 #include <cstddef>
-#include <deque>
 #include <functional>
 #include <optional>
-#include <queue>
 #include <string>
 #include <utility>
 #include <vector>
@@ -125,21 +123,30 @@ class BatchEngine {
     const int max_attempts = std::max(1, policy.max_attempts);
 
     std::size_t open = end - begin;
-    std::size_t fresh = begin;  // the next call not started
-    std::deque<std::size_t> now;
-    std::priority_queue<Due, std::vector<Due>, std::greater<>> later;
+    std::size_t fresh = begin;     // the next call not started
+    std::vector<std::size_t> now;  // first in, first out from now[now_head]
+    std::size_t now_head = 0;
+    std::vector<Due> later;  // a heap, earliest first
+    const auto wait_until = [&later](Clock::time_point when, std::size_t c) {
+      later.emplace_back(when, c);
+      std::push_heap(later.begin(), later.end(), std::greater<>());
+    };
 
     // The request of the next call that may send now, or none.
     const auto next = [&]() -> transport::StreamedRequest {
       for (;;) {
         const Clock::time_point t = time.current();
         std::size_t c = 0;
-        if (!now.empty()) {
-          c = now.front();
-          now.pop_front();
-        } else if (!later.empty() && later.top().first <= t) {
-          c = later.top().second;
-          later.pop();
+        if (now_head < now.size()) {
+          c = now[now_head++];
+          if (now_head == now.size()) {
+            now.clear();
+            now_head = 0;
+          }
+        } else if (!later.empty() && later.front().first <= t) {
+          c = later.front().second;
+          std::pop_heap(later.begin(), later.end(), std::greater<>());
+          later.pop_back();
         } else if (fresh < end) {
           c = fresh++;
         } else {
@@ -150,7 +157,7 @@ class BatchEngine {
           k.in_flight = true;
           return {&k.request, c};
         }
-        if (!k.done) later.emplace(k.ready, c);  // waiting for its rate-limit slot
+        if (!k.done) wait_until(k.ready, c);  // waiting for its rate-limit slot
       }
     };
     const auto done = [&](std::size_t c, Result<HttpResponse>&& resp) {
@@ -160,12 +167,12 @@ class BatchEngine {
       k.spec->body = std::move(k.request.body);  // for its fallback or retry
       const Then then = answer(k, std::move(resp), out, open, policy, max_attempts);
       if (then == Then::kNow) now.push_back(c);
-      if (then == Then::kLater) later.emplace(k.ready, c);
+      if (then == Then::kLater) wait_until(k.ready, c);
     };
     while (open > 0) {
       stream(next, done, o.max_in_flight);
-      if (open == 0 || later.empty()) break;  // later is empty only when every call is done
-      time.wait(std::chrono::ceil<std::chrono::milliseconds>(later.top().first - time.current()));
+      if (open == 0 || later.empty()) break;  // empty: every call is done, or lost by the transport (run())
+      time.wait(std::chrono::ceil<std::chrono::milliseconds>(later.front().first - time.current()));
     }
   }
 
