@@ -101,13 +101,15 @@ TEST(RetryAfter, HttpDatesInAllThreeForms) {
   EXPECT_EQ(whatsapp::parse_http_date("Sun Nov  6 08:49:37 1994"), t);
   EXPECT_EQ(whatsapp::parse_http_date("Thu, 01 Jan 1970 00:00:00 GMT"), 0);
   EXPECT_EQ(whatsapp::parse_http_date("Tue, 29 Feb 2000 23:59:59 GMT"), 951868799);
+  EXPECT_EQ(whatsapp::parse_http_date("Fri, 31 Dec 9999 23:59:59 GMT"), 253402300799);
   EXPECT_EQ(whatsapp::parse_retry_after("Sun, 06 Nov 1994 08:49:39 GMT", t), ms(2000));
   EXPECT_EQ(whatsapp::parse_retry_after("Sun, 06 Nov 1994 08:49:00 GMT", t), ms(0));  // past
   for (const char* bad :
        {"Sun, 06 Nov 1994 08:49:37 UTC", "Sun, 31 Nov 1994 08:49:37 GMT", "Mon, 29 Feb 1900 00:00:00 GMT",
         "Sun, 06 Foo 1994 08:49:37 GMT", "Sun, 06 Nov 1994 24:00:00 GMT", "Sun, 06 Nov 1994 08:49 GMT",
         "Sun, 06 Nov 1994 08:49:37 GMT trailing", "Sun,", "S", "Sun Nov  6 08:49:37",
-        "Sun, 06 Nov 1969 08:49:37 GMT", "Sun, 123 Nov 1994 08:49:37 GMT"}) {
+        "Sun, 06 Nov 1969 08:49:37 GMT", "Sun, 123 Nov 1994 08:49:37 GMT",
+        "Sat,31 Dec 9999 23:59:60 GMT"}) {  // a leap second into year 10000 (found by fuzz_retry_after)
     EXPECT_FALSE(whatsapp::parse_http_date(bad).has_value()) << bad;
   }
 }

@@ -99,8 +99,13 @@ WHATSAPP_DECL std::optional<std::int64_t> parse_http_date(std::string_view s) no
   if (!sc.at_end() || month == 0 || year < 1970 || !detail::valid_day(year, month, day)) {
     return std::nullopt;
   }
-  return detail::days_from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day)) * 86400 +
-         std::int64_t{h} * 3600 + std::int64_t{m} * 60 + sec;
+  const std::int64_t t =
+      detail::days_from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day)) * 86400 +
+      std::int64_t{h} * 3600 + std::int64_t{m} * 60 + sec;
+  // A leap second on 9999-12-31 would name an instant no four-digit date can write.
+  constexpr std::int64_t kLastFourDigitSecond = 253'402'300'799;  // 9999-12-31T23:59:59Z
+  if (t > kLastFourDigitSecond) return std::nullopt;
+  return t;
 }
 
 WHATSAPP_DECL std::optional<std::chrono::milliseconds> parse_retry_after(std::string_view value,
