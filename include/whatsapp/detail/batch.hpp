@@ -123,13 +123,13 @@ class BatchEngine {
     const int max_attempts = std::max(1, policy.max_attempts);
 
     std::size_t open = end - begin;
-    std::size_t fresh = begin;     // the next call not started
-    std::vector<std::size_t> now;  // first in, first out from now[now_head]
-    std::size_t now_head = 0;
-    std::vector<Due> later;  // a heap, earliest first
-    const auto wait_until = [&later](Clock::time_point when, std::size_t c) {
-      later.emplace_back(when, c);
-      std::push_heap(later.begin(), later.end(), std::greater<>());
+    std::size_t fresh = begin;  // the next call not started
+    // Calls waiting to send, a heap on when they may: a format fallback (ready at once, so at
+    // the clock's zero) comes out before a retry whose backoff is over.
+    std::vector<Due> waiting;
+    const auto wait_until = [&waiting](Clock::time_point when, std::size_t c) {
+      waiting.emplace_back(when, c);
+      std::push_heap(waiting.begin(), waiting.end(), std::greater<>());
     };
 
     // The request of the next call that may send now, or none.
@@ -137,16 +137,10 @@ class BatchEngine {
       for (;;) {
         const Clock::time_point t = time.current();
         std::size_t c = 0;
-        if (now_head < now.size()) {
-          c = now[now_head++];
-          if (now_head == now.size()) {
-            now.clear();
-            now_head = 0;
-          }
-        } else if (!later.empty() && later.front().first <= t) {
-          c = later.front().second;
-          std::pop_heap(later.begin(), later.end(), std::greater<>());
-          later.pop_back();
+        if (!waiting.empty() && waiting.front().first <= t) {
+          c = waiting.front().second;
+          std::pop_heap(waiting.begin(), waiting.end(), std::greater<>());
+          waiting.pop_back();
         } else if (fresh < end) {
           c = fresh++;
         } else {
@@ -166,13 +160,13 @@ class BatchEngine {
       k.in_flight = false;
       k.spec->body = std::move(k.request.body);  // for its fallback or retry
       const Then then = answer(k, std::move(resp), out, open, policy, max_attempts);
-      if (then == Then::kNow) now.push_back(c);
+      if (then == Then::kNow) wait_until(Clock::time_point{}, c);
       if (then == Then::kLater) wait_until(k.ready, c);
     };
     while (open > 0) {
       stream(next, done, o.max_in_flight);
-      if (open == 0 || later.empty()) break;  // empty: every call is done, or lost by the transport (run())
-      time.wait(std::chrono::ceil<std::chrono::milliseconds>(later.front().first - time.current()));
+      if (open == 0 || waiting.empty()) break;  // empty: every call is done, or lost by the transport (run())
+      time.wait(std::chrono::ceil<std::chrono::milliseconds>(waiting.front().first - time.current()));
     }
   }
 

@@ -67,12 +67,14 @@ struct CurlHandle {
   /// Its options are those of a plain JSON request (see curl_is_plain): the next plain request
   /// sets only what differs, without curl_easy_reset.
   bool plain = false;
-  // What a plain handle's options hold now (compared, never followed): the transfer its data
-  // pointers point into, its timeouts and its header list.
-  const void* bound = nullptr;
-  long connect_ms = -1;
-  long total_ms = -1;
-  const curl_slist* header_list = nullptr;
+  /// What a plain handle's per-request options hold now (compared, never followed), so that
+  /// curl_setup sets only those that change; cleared with every curl_easy_reset.
+  struct Current {
+    const void* transfer = nullptr;  ///< The CurlTransfer its data pointers point into.
+    long connect_ms = -1;
+    long total_ms = -1;
+    const curl_slist* header_list = nullptr;
+  } current;
 };
 
 class CurlHandlePool {
@@ -239,15 +241,12 @@ inline bool has_crlf(std::string_view s) { return s.find_first_of("\r\n") != std
 /// Everything one transfer needs until libcurl is done with it (the easy handle points into it),
 /// shared by CurlTransport::send() and send_many(). Neither copied nor moved.
 struct CurlTransfer {
-  CurlTransfer(const HttpRequest& r, std::size_t limit)
-      : request(&r), sink{&response, limit}, reader{&r.body} {
-    sink.request = &r;
-  }
+  CurlTransfer(const HttpRequest& r, std::size_t limit) { reuse(r, limit); }
   CurlTransfer(const CurlTransfer&) = delete;
   CurlTransfer& operator=(const CurlTransfer&) = delete;
 
-  /// Makes this transfer, done with, ready for request `r` (send_streamed reuses one per slot,
-  /// so that a handle's data pointers stay valid and need not be set again).
+  /// Makes this transfer ready for request `r`; the constructor's work, and send_streamed reuses
+  /// one per slot so that a handle's data pointers stay valid and need not be set again.
   void reuse(const HttpRequest& r, std::size_t limit) {
     request = &r;
     response = HttpResponse{};
@@ -261,13 +260,13 @@ struct CurlTransfer {
     refused_resend = false;
   }
 
-  const HttpRequest* request;
+  const HttpRequest* request = nullptr;
   HttpResponse response;
-  CurlSink sink;
+  CurlSink sink{};
   char errbuf[CURL_ERROR_SIZE] = {0};
   CurlSlist headers;
   CurlMime mime;
-  CurlBodyReader reader;
+  CurlBodyReader reader{};
   int requests_started = 0;     ///< Times libcurl was about to send the request (prereq callback).
   bool refused_resend = false;  ///< libcurl wanted to send it again and was stopped.
 };
@@ -398,9 +397,7 @@ inline Result<void> curl_setup(CurlHandle& handle, const CurlOptions& o, const C
   if (!plain || !handle.plain) {
     curl_easy_reset(h);
     curl_setup_handle(h, o, prepared);
-    handle.bound = nullptr;
-    handle.connect_ms = handle.total_ms = -1;
-    handle.header_list = nullptr;
+    handle.current = {};
   }
   handle.plain = false;  // until this setup is complete
 
@@ -409,19 +406,20 @@ inline Result<void> curl_setup(CurlHandle& handle, const CurlOptions& o, const C
   const auto total_ms =
       static_cast<long>((request.timeout.count() > 0 ? request.timeout : o.timeout).count());
   curl_easy_setopt(h, CURLOPT_URL, request.url.c_str());
-  if (handle.bound != &t) {
+  CurlHandle::Current& current = handle.current;
+  if (current.transfer != &t) {
     curl_easy_setopt(h, CURLOPT_ERRORBUFFER, t.errbuf);
     curl_easy_setopt(h, CURLOPT_WRITEDATA, &t.sink);
     curl_easy_setopt(h, CURLOPT_HEADERDATA, &t.sink);
 #ifdef WHATSAPP_DETAIL_CURL_PREREQ
     curl_easy_setopt(h, CURLOPT_PREREQDATA, &t);
 #endif
-    handle.bound = &t;
+    current.transfer = &t;
   }
-  if (handle.connect_ms != connect_ms) curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, connect_ms);
-  if (handle.total_ms != total_ms) curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, total_ms);
-  handle.connect_ms = connect_ms;
-  handle.total_ms = total_ms;
+  if (current.connect_ms != connect_ms) curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, connect_ms);
+  if (current.total_ms != total_ms) curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, total_ms);
+  current.connect_ms = connect_ms;
+  current.total_ms = total_ms;
   t.sink.handle = h;
   if (multiplex) curl_easy_setopt(h, CURLOPT_PIPEWAIT, 1L);
   if (request.progress) {
@@ -495,8 +493,8 @@ inline Result<void> curl_setup(CurlHandle& handle, const CurlOptions& o, const C
     e.with_delivery(Delivery::kNotSent);
     return e;
   }
-  if (handle.header_list != header_list) curl_easy_setopt(h, CURLOPT_HTTPHEADER, header_list);
-  handle.header_list = header_list;
+  if (current.header_list != header_list) curl_easy_setopt(h, CURLOPT_HTTPHEADER, header_list);
+  current.header_list = header_list;
   handle.plain = plain;
   return {};
 }
@@ -592,12 +590,12 @@ class CurlTransport {
   template <class Next, class Done>
   void send_streamed(Next&& next, Done&& done, std::size_t max_in_flight) const {
     if (max_in_flight == 0) max_in_flight = 1;
+    // Answers every request next() still has with `e`, when nothing more can be sent.
+    const auto refuse_rest = [&](const Error& e) {
+      for (StreamedRequest item = next(); item.request != nullptr; item = next()) done(item.tag, Error(e));
+    };
     Multi m(multis_.get(), pool_.get(), max_in_flight);
-    if (m.multi == nullptr) {
-      for (StreamedRequest item = next(); item.request != nullptr; item = next())
-        done(item.tag, init_failed());
-      return;
-    }
+    if (m.multi == nullptr) return refuse_rest(init_failed());
     curl_multi_setopt(m.multi, CURLMOPT_MAX_HOST_CONNECTIONS, static_cast<long>(max_in_flight));
     curl_multi_setopt(m.multi, CURLMOPT_MAXCONNECTS,
                       static_cast<long>(std::max<std::size_t>(max_in_flight, 4)));
@@ -650,10 +648,7 @@ class CurlTransport {
         }
         Error unsent(ErrorKind::kTransport, std::string("curl multi error: ") + curl_multi_strerror(mc) +
                                                 " (the request was not sent)");
-        unsent.with_delivery(Delivery::kNotSent);
-        for (StreamedRequest item = next(); item.request != nullptr; item = next())
-          done(item.tag, Error(unsent));
-        return;
+        return refuse_rest(unsent.with_delivery(Delivery::kNotSent));
       }
       fill();
       if (active > 0) curl_multi_poll(m.multi, nullptr, 0, 100, nullptr);
