@@ -90,6 +90,53 @@ TEST(SendAnswer, ReadsEveryFieldInAnyOrder) {
   EXPECT_FALSE(r->messages[1].message_status.has_value());
 }
 
+// Meta's compact form is matched piece by piece; it and every near miss (which the general
+// scanner then reads, or gives up on) read as the general path reads them.
+TEST(SendAnswer, TheCompactFormAndItsNearMissesReadAsTheGeneralPathReadsThem) {
+  const std::string contacts = R"("contacts":[{"input":"15551234567","wa_id":"15551234567"}])";
+  const std::string compact =
+      R"({"messaging_product":"whatsapp",)" + contacts + R"(,"messages":[{"id":"wamid.A"}]})";
+  const std::string bodies[] = {
+      R"({"data":)" + compact + "}",
+      R"({"result":)" + compact + "}",
+      R"({"data":)" + compact + "}\r\n",
+      R"({"data":{"messaging_product":"whatsapp",)" + contacts +
+          R"(,"messages":[{"id":"wamid.A","message_status":"accepted"}]}})",
+      R"({"data":{"messaging_product":"whatsapp",)" + contacts +
+          R"(,"messages":[{"id":"wamid.A","message_status":""}]}})",
+      R"({"data":{"messaging_product":"","contacts":[{"input":"","wa_id":""}],"messages":[{"id":"x"}]}})",
+      // near misses the general scanner reads
+      R"({"data":{"messaging_product":"whatsapp",)" + contacts + R"(,"messages":[{"id":"A"},{"id":"B"}]}})",
+      R"({"data":{"messaging_product":"whatsapp","contacts":[{"wa_id":"1","input":"2"}],"messages":[{"id":"A"}]}})",
+      R"({"data": )" + compact + "}",
+      R"({"data":{"messaging_product":"whatsapp",)" + contacts +
+          R"(,"messages":[{"message_status":"accepted","id":"A"}]}})",
+  };
+  for (const auto& body : bodies) {
+    SCOPED_TRACE(body);
+    const auto f = fast(body);
+    ASSERT_TRUE(f.has_value());
+    const auto g = general(body);
+    ASSERT_TRUE(g.ok()) << g.error().to_string();
+    expect_same(*f, *g);
+  }
+  EXPECT_EQ(fast(bodies[3])->messages[0].message_status, "accepted");
+  EXPECT_FALSE(fast(bodies[4])->messages[0].message_status.has_value());
+  // near misses nobody reads fast
+  for (const std::string& body : {
+           R"({"data":)" + compact,         // truncated
+           R"({"data":)" + compact + "}}",  // trailing byte
+           R"({"data":{"messaging_product":"whatsapp",)" + contacts + R"(,"messages":[{"id":""}]}})",
+           R"({"data":{"messaging_product":"whatsapp",)" + contacts + R"(,"messages":[{"id":"a"b"}]}})",
+           R"({"data":{"messaging_product":"whatsapp",)" + contacts +
+               R"(,"messages":[{"id":"A","message_status":7}]}})",
+           std::string(R"({"data":{"messaging_product":"whatsapp",)") + contacts + R"(,"messages":[{"id":"A)",
+       }) {
+    SCOPED_TRACE(body);
+    EXPECT_FALSE(fast(body).has_value());
+  }
+}
+
 // Each of these is left to the general path: an error, a shape or a kind of JSON the scanner
 // does not read. The general path then gives a result or a typed error.
 TEST(SendAnswer, GivesUpOnAnythingElse) {

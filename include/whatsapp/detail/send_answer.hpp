@@ -6,6 +6,8 @@
 // else; for any other answer it returns nullopt and the caller takes the general path
 // (unwrap_envelope + decode_send_result), which gives the same SendResult or the typed error.
 
+#include <cstddef>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -27,6 +29,16 @@ class SendAnswerScanner {
   /// Reads `{"data"|"result": <payload>}` and nothing after it but whitespace, except
   /// SendResult::raw_json; `payload` is where the payload's text is.
   std::optional<SendResult> read(std::string_view& payload_text) {
+    std::optional<SendResult> r = read_compact(payload_text);
+    if (!r) {
+      pos_ = 0;
+      r = read_general(payload_text);
+    }
+    return r;
+  }
+
+ private:
+  std::optional<SendResult> read_general(std::string_view& payload_text) {
     SendResult r;
     std::string_view key;
     if (!take('{') || !string(key) || (key != "data" && key != "result") || !take(':')) return std::nullopt;
@@ -39,7 +51,57 @@ class SendAnswerScanner {
     return r;
   }
 
- private:
+  // The answer as Meta and LowCodeAPI write it: no whitespace, Meta's key order, one contact
+  // and one message. Checked piece by piece against that text, which costs a third of the
+  // general reader; anything else gives nullopt and read() takes the general way.
+  std::optional<SendResult> read_compact(std::string_view& payload_text) {
+    if (!literal(R"({"data":)") && !literal(R"({"result":)")) return std::nullopt;
+    const std::size_t payload_begin = pos_;
+    SendResult r;
+    SendContact c;
+    SentMessage m;
+    std::string_view status;
+    if (!literal(R"({"messaging_product":")") || !plain(r.messaging_product) ||
+        !literal(R"(","contacts":[{"input":")") || !plain(c.input) || !literal(R"(","wa_id":")") ||
+        !plain(c.wa_id) || !literal(R"("}],"messages":[{"id":")") || !plain(m.id) || m.id.empty()) {
+      return std::nullopt;
+    }
+    if (literal(R"(","message_status":")") && !plain(status)) return std::nullopt;
+    if (!literal(R"("}]})")) return std::nullopt;
+    const std::size_t payload_end = pos_;
+    if (!literal("}") || skip_ws() != s_.size()) return std::nullopt;
+    if (!status.empty()) m.message_status = std::string(status);
+    r.contacts.push_back(std::move(c));
+    r.messages.push_back(std::move(m));
+    payload_text = s_.substr(payload_begin, payload_end - payload_begin);
+    return r;
+  }
+
+  // Takes `text` (a literal) when the input goes on with it.
+  template <std::size_t N>
+  bool literal(const char (&text)[N]) noexcept {
+    constexpr std::size_t n = N - 1;
+    if (s_.size() - pos_ < n || std::memcmp(s_.data() + pos_, text, n) != 0) return false;
+    pos_ += n;
+    return true;
+  }
+
+  // The plain ASCII up to the next '"' (not taken), which must follow it.
+  bool plain(std::string_view& out) noexcept {
+    const std::size_t end = skip_json_plain(s_, pos_);
+    if (end >= s_.size() || s_[end] != '"') return false;
+    out = s_.substr(pos_, end - pos_);
+    pos_ = end;
+    return true;
+  }
+
+  bool plain(std::string& out) {
+    std::string_view v;
+    if (!plain(v)) return false;
+    out.assign(v.data(), v.size());
+    return true;
+  }
+
   std::size_t skip_ws() noexcept {
     while (pos_ < s_.size() &&
            (s_[pos_] == ' ' || s_[pos_] == '\n' || s_[pos_] == '\r' || s_[pos_] == '\t')) {
