@@ -67,6 +67,10 @@ struct HttpRequest {
   bool idempotent = true;
   /// Longest answer body accepted; 0: the transport's default.
   std::size_t max_response_bytes = 0;
+  /// False when the caller reads no header of a 2xx answer: a transport may then leave
+  /// HttpResponse::headers empty for one and spare the copies (CurlTransport does). The client
+  /// sets it false, since it reads headers only of error answers (Retry-After).
+  bool success_headers = true;
   /// When set, the body of a 2xx answer goes here in chunks instead of into HttpResponse::body,
   /// and no response size limit applies to it. Bodies of other statuses are kept as usual (they
   /// carry the error).

@@ -174,6 +174,58 @@ TEST_F(CurlTransportTest, ErrorStatusIsAnAnswerNotAFailure) {
   EXPECT_EQ(r->status, 404);
 }
 
+TEST_F(CurlTransportTest, ConsecutivePostsToDifferentUrlsOnOneHandleGoWhereEachSays) {
+  srv.server().Post("/other", [this](const httplib::Request& req, httplib::Response& res) {
+    std::lock_guard<std::mutex> lock(m);
+    seen.push_back(req);
+    res.set_content("{}", "application/json");
+  });
+  CurlTransport t;
+  for (const char* path : {"/echo", "/other", "/other", "/echo"}) {
+    HttpRequest r = request(HttpMethod::kPost, path);
+    r.body = "{}";
+    ASSERT_TRUE(t.send(r).ok());
+  }
+  ASSERT_EQ(seen.size(), 4u);
+  EXPECT_EQ(seen[0].path, "/echo");
+  EXPECT_EQ(seen[1].path, "/other");
+  EXPECT_EQ(seen[2].path, "/other");
+  EXPECT_EQ(seen[3].path, "/echo");
+  EXPECT_EQ(client_ports.size(), 1u);  // one handle, kept alive
+}
+
+TEST_F(CurlTransportTest, SuccessHeadersAreDroppedOnlyWhenTheRequestSaysSoAndOnlyFor2xx) {
+  srv.server().Post("/throttled", [](const httplib::Request&, httplib::Response& res) {
+    res.status = 429;
+    res.set_header("Retry-After", "7");
+    res.set_content(R"({"error":{"code":130429}})", "application/json");
+  });
+  CurlTransport t;
+  const HttpRequest keep = request(HttpMethod::kPost);
+  auto all = t.send(keep);
+  ASSERT_TRUE(all.ok()) << all.error().to_string();
+  EXPECT_EQ(all->header("X-Echo-Method"), "POST");
+
+  HttpRequest drop = request(HttpMethod::kPost);
+  drop.success_headers = false;
+  auto none = t.send(drop);
+  ASSERT_TRUE(none.ok()) << none.error().to_string();
+  EXPECT_EQ(none->status, 200);
+  EXPECT_TRUE(none->headers.empty());
+  EXPECT_EQ(none->body, R"({"data":{"ok":true}})");
+
+  HttpRequest error = request(HttpMethod::kPost, "/throttled");
+  error.success_headers = false;
+  auto throttled = t.send(error);
+  ASSERT_TRUE(throttled.ok()) << throttled.error().to_string();
+  EXPECT_EQ(throttled->status, 429);
+  EXPECT_EQ(throttled->header("Retry-After"), "7");  // what the client reads of an error answer
+
+  auto again = t.send(keep);  // the same handle, a request that wants every header
+  ASSERT_TRUE(again.ok()) << again.error().to_string();
+  EXPECT_EQ(again->header("X-Echo-Method"), "POST");
+}
+
 TEST_F(CurlTransportTest, MultipartPartsArrive) {
   srv.server().Post("/upload", [this](const httplib::Request& req, httplib::Response& res) {
     std::lock_guard<std::mutex> lock(m);

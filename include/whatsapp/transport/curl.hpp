@@ -74,6 +74,7 @@ struct CurlHandle {
     long connect_ms = -1;
     long total_ms = -1;
     const curl_slist* header_list = nullptr;
+    std::string url;  ///< libcurl keeps its own copy; set again only when it changes
   } current;
 };
 
@@ -129,8 +130,9 @@ struct CurlSink {
   bool over_limit = false;
   const HttpRequest* request = nullptr;
   CURL* handle = nullptr;
-  int streaming = -1;    ///< -1: not decided yet; 1: 2xx body goes to request->on_body; 0: kept.
-  bool stopped = false;  ///< A callback asked to stop.
+  int streaming = -1;         ///< -1: not decided yet; 1: 2xx body goes to request->on_body; 0: kept.
+  bool stopped = false;       ///< A callback asked to stop.
+  bool skip_headers = false;  ///< A 2xx answer to a request that wants none of its headers.
 };
 
 inline std::size_t curl_on_body(char* data, std::size_t size, std::size_t n, void* user) {
@@ -138,8 +140,8 @@ inline std::size_t curl_on_body(char* data, std::size_t size, std::size_t n, voi
   const std::size_t bytes = size * n;
   if (sink->streaming < 0) {
     long status = 0;
-    curl_easy_getinfo(sink->handle, CURLINFO_RESPONSE_CODE, &status);
-    sink->streaming = (sink->request->on_body && status >= 200 && status < 300) ? 1 : 0;
+    if (sink->request->on_body) curl_easy_getinfo(sink->handle, CURLINFO_RESPONSE_CODE, &status);
+    sink->streaming = (status >= 200 && status < 300) ? 1 : 0;
   }
   if (sink->streaming == 1) {
     if (!sink->request->on_body(data, bytes)) {
@@ -184,11 +186,15 @@ inline int curl_on_progress(void* user, curl_off_t dltotal, curl_off_t dlnow, cu
 inline std::size_t curl_on_header(char* data, std::size_t size, std::size_t n, void* user) {
   auto* sink = static_cast<CurlSink*>(user);
   const std::size_t bytes = size * n;
+  if (sink->skip_headers && (bytes < 5 || std::memcmp(data, "HTTP/", 5) != 0)) return bytes;
   std::string_view line(data, bytes);
   while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.remove_suffix(1);
-  if (line.substr(0, 5) == "HTTP/") {
-    sink->response->headers.clear();  // a new response (after 100 Continue or a redirect)
-    sink->response->headers.reserve(CurlSink::kHeadersReserved);
+  if (line.substr(0, 5) == "HTTP/") {  // a new response (after 100 Continue or a redirect)
+    sink->response->headers.clear();
+    const std::size_t space = line.find(' ');
+    const bool success = space != std::string_view::npos && space + 1 < line.size() && line[space + 1] == '2';
+    sink->skip_headers = success && sink->request != nullptr && !sink->request->success_headers;
+    if (!sink->skip_headers) sink->response->headers.reserve(CurlSink::kHeadersReserved);
     return bytes;
   }
   const auto colon = line.find(':');
@@ -405,8 +411,11 @@ inline Result<void> curl_setup(CurlHandle& handle, const CurlOptions& o, const C
       (request.connect_timeout.count() > 0 ? request.connect_timeout : o.connect_timeout).count());
   const auto total_ms =
       static_cast<long>((request.timeout.count() > 0 ? request.timeout : o.timeout).count());
-  curl_easy_setopt(h, CURLOPT_URL, request.url.c_str());
   CurlHandle::Current& current = handle.current;
+  if (current.url.empty() || current.url != request.url) {
+    curl_easy_setopt(h, CURLOPT_URL, request.url.c_str());
+    current.url = request.url;
+  }
   if (current.transfer != &t) {
     curl_easy_setopt(h, CURLOPT_ERRORBUFFER, t.errbuf);
     curl_easy_setopt(h, CURLOPT_WRITEDATA, &t.sink);
