@@ -13,6 +13,10 @@ step() {
 
 echo "LowCodeAPI base URL: $LOWCODEAPI_BASE_URL"
 step "send_text: send a text message to $WHATSAPP_TO" "$ex/send_text" "Hello from the whatsapp-cpp demo"
+# Against a real account a short series only: every message reaches $WHATSAPP_TO.
+bulk=3
+[ -n "${EMULATOR_PORT:-}" ] && bulk=500
+step "bulk_send: $bulk messages, 8 in flight, each result as it arrives" "$ex/bulk_send" "$bulk"
 step "phone_number: read the business phone number $WHATSAPP_PHONE_NUMBER_ID" "$ex/phone_number"
 step "interactive: reply buttons, a list and a call-to-action URL" "$ex/interactive"
 step "media: upload an image, send it, fetch it back and check its bytes" "$ex/media"

@@ -16,7 +16,7 @@
 #include <sstream>
 #include <string>
 
-#include <whatsapp/detail/batch.hpp>
+#include <whatsapp/detail/send_body.hpp>
 #include <whatsapp/webhook/parse.hpp>
 #include <whatsapp/webhook/signature.hpp>
 #include <whatsapp/whatsapp.hpp>

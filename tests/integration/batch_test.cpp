@@ -1,9 +1,14 @@
-// send_batch through curl (CurlTransport::send_many, 8 in flight) against the in-process emulator.
+// send_batch and send_stream through curl (CurlTransport::send_streamed, 8 in flight) against the
+// in-process emulator.
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cstddef>
 #include <map>
+#include <optional>
 #include <set>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -13,6 +18,8 @@ namespace {
 
 using whatsapp::BatchOptions;
 using whatsapp::Message;
+using whatsapp::Result;
+using whatsapp::SendResult;
 using whatsapp_test::EmulatorTest;
 using whatsapp_test::kPhoneId;
 using whatsapp_test::kRecipient;
@@ -61,6 +68,60 @@ TEST_F(BatchIntegration, OldFormatOnlyServerOneFallbackForTheWholeBatch) {
   EXPECT_EQ(emulator().processed_messages().size(), 200u);
   EXPECT_EQ(emulator().stats().requests, 201);  // the probe's New Format 404, then 200 sends
   EXPECT_EQ(client.confirmed_format(whatsapp::RouteId::kSendMessage), whatsapp::UrlFormat::kOld);
+}
+
+TEST_F(BatchIntegration, StreamOfThousandMessagesEachResultOnceAndNeverMoreThanTheSlotsAhead) {
+  start();
+  auto client = this->client();
+  BatchOptions o;
+  o.max_in_flight = 8;
+  std::size_t taken = 0, results = 0, most_ahead = 0;
+  std::vector<std::string> ids(1000);
+  const std::size_t given = client.messages().send_stream(
+      kPhoneId,
+      [&]() -> std::optional<Message> {
+        if (taken == 1000) return std::nullopt;
+        return Message::text(kRecipient, "stream message " + std::to_string(taken++));
+      },
+      [&](std::size_t i, Result<SendResult>&& r) {
+        ASSERT_TRUE(r.ok()) << i << ": " << r.error().to_string();
+        ASSERT_TRUE(ids.at(i).empty()) << "two results for message " << i;
+        ids[i] = r->message_id();
+        ++results;
+        most_ahead = std::max(most_ahead, taken - results + 1);
+      },
+      o);
+  EXPECT_EQ(given, 1000u);
+  EXPECT_EQ(results, 1000u);
+  EXPECT_LE(most_ahead, 9u);  // the 8 in flight, and the one taken for the slot an answer frees
+
+  std::map<std::string, std::string> id_by_text;
+  for (const auto& p : emulator().processed_messages()) {
+    id_by_text[p["body"]["text"]["body"].get<std::string>()] = p["id"].get<std::string>();
+  }
+  ASSERT_EQ(id_by_text.size(), 1000u);
+  for (std::size_t i = 0; i < 1000; ++i) {
+    EXPECT_EQ(ids[i], id_by_text["stream message " + std::to_string(i)])
+        << "result " << i << " is not its message's";
+  }
+}
+
+TEST_F(BatchIntegration, AnExceptionFromOnResultLeavesTheClientUsable) {
+  start();
+  auto client = this->client();
+  std::size_t taken = 0;
+  EXPECT_THROW(client.messages().send_stream(
+                   kPhoneId,
+                   [&]() -> std::optional<Message> {
+                     return Message::text(kRecipient, "endless " + std::to_string(taken++));
+                   },
+                   [](std::size_t i, Result<SendResult>&&) {
+                     if (i == 20) throw std::runtime_error("enough");
+                   }),
+               std::runtime_error);
+  const auto r = client.messages().send(kPhoneId, Message::text(kRecipient, "after the exception"));
+  ASSERT_TRUE(r.ok()) << r.error().to_string();
+  EXPECT_FALSE(r->message_id().empty());
 }
 
 }  // namespace

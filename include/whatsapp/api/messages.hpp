@@ -3,16 +3,19 @@
 /// @file api/messages.hpp
 /// Sending messages.
 
+#include <cstddef>
 #include <memory>
+#include <optional>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "whatsapp/batch.hpp"
-#include "whatsapp/detail/batch.hpp"
 #include "whatsapp/detail/core.hpp"
+#include "whatsapp/detail/message_batch.hpp"
 #include "whatsapp/detail/send_answer.hpp"
 #include "whatsapp/model/message.hpp"
 #include "whatsapp/model/send_result.hpp"
@@ -56,6 +59,45 @@ class Messages {
     return detail::send_message_batch(
         *core_, items.size(), [&](std::size_t i) { return std::string_view(items[i].phone_number_id); },
         [&](std::size_t i) -> const Message& { return items[i].message; }, options);
+  }
+
+  /// Sends the messages `next()` gives from `phone_number_id`, with up to
+  /// `options.max_in_flight` requests at once, and hands each message's result to `on_result`
+  /// as soon as it is known: a stream of any length (a campaign read from a database, a queue)
+  /// in memory that does not grow with it. Each message goes through what send() does.
+  ///  - `next()` returns `std::optional<Message>`; std::nullopt ends the stream. It is called
+  ///    only when the message can go (a slot is free), so the messages are never all in memory.
+  ///  - `on_result(std::size_t index, Result<SendResult>&& result)`: `index` counts next()'s
+  ///    messages from 0. Results come in the order they are known, not the order of the messages.
+  ///  - Both run on the calling thread; the call blocks until every message has its result and
+  ///    returns how many messages next() gave.
+  ///  - If either throws, the exception propagates after the requests in flight are abandoned
+  ///    (they may have been processed: their results are lost).
+  template <class Next, class OnResult>
+  std::size_t send_stream(std::string_view phone_number_id, Next&& next, OnResult&& on_result,
+                          const BatchOptions& options = {}) const {
+    static_assert(std::is_convertible_v<std::invoke_result_t<Next&>, std::optional<Message>>,
+                  "send_stream: next() must return std::optional<Message>");
+    std::optional<Message> current;
+    auto get = [&](std::size_t) {
+      current = next();
+      return detail::MessageRef(phone_number_id, current ? &*current : nullptr);
+    };
+    return detail::send_messages(*core_, get, on_result, options);
+  }
+
+  /// As above, each message with its own sending number: `next()` returns
+  /// `std::optional<BatchItem>`.
+  template <class Next, class OnResult>
+  std::size_t send_stream(Next&& next, OnResult&& on_result, const BatchOptions& options = {}) const {
+    static_assert(std::is_convertible_v<std::invoke_result_t<Next&>, std::optional<BatchItem>>,
+                  "send_stream: next() must return std::optional<BatchItem>");
+    std::optional<BatchItem> current;
+    auto get = [&](std::size_t) {
+      current = next();
+      return current ? detail::MessageRef(current->phone_number_id, &current->message) : detail::MessageRef();
+    };
+    return detail::send_messages(*core_, get, on_result, options);
   }
 
   /// Marks the incoming message `message_id` as read (blue ticks), optionally showing a typing

@@ -4,33 +4,39 @@
 // memory, envelope, retry loop with its idempotency rules, backoff, Retry-After and deadline,
 // rate limits), but up to max_in_flight requests are on the wire at once instead of one.
 //
-// The transport pulls: whenever an in-flight slot is free it asks for the next request, which
-// the engine builds then; each answer moves its call on as it arrives (done, fallback request
-// ready at once, or a retry ready after its backoff). Building requests and reading answers so
-// overlap the other requests' time on the wire. When nothing is in flight and nothing is ready,
-// the engine waits for the earliest call that will be.
+// The calls come from a source, one at a time, only when there is room for another: the
+// transport pulls whenever an in-flight slot is free, and the engine then takes a call whose
+// format fallback is ready, else a retry whose backoff is over, else the source's next call.
+// Each answer moves its call on as it arrives (done, fallback request ready at once, or a retry
+// ready after its backoff), and a finished call's result goes to the sink at once. So only the
+// calls under way exist (at most kLivePerSlot × max_in_flight), however many the source gives.
+// When nothing is in flight and nothing is ready, the engine waits for the earliest call that
+// will be.
 
 #include <algorithm>
 #include <chrono>
 #include <cstddef>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "whatsapp/batch.hpp"
 #include "whatsapp/detail/core.hpp"
-#include "whatsapp/detail/send_answer.hpp"
-#include "whatsapp/detail/send_body.hpp"
-#include "whatsapp/model/message.hpp"
-#include "whatsapp/model/send_result.hpp"
 #include "whatsapp/retry.hpp"
 #include "whatsapp/transport/transport.hpp"
 
 namespace whatsapp::detail {
+
+/// Calls under way at once (in flight, or waiting for a retry or a rate-limit slot), per
+/// in-flight slot: room for retries to wait while new calls keep the wire busy, and a bound on
+/// the memory and rate-limit bookings of a long stream.
+inline constexpr std::size_t kLivePerSlot = 4;
+
+/// The most requests a batch keeps in flight, whatever BatchOptions::max_in_flight says.
+inline constexpr std::size_t kMaxInFlight = 1024;
 
 /// `Reader` reads each successful answer, as in Core::call().
 template <class Transport, class Reader = JsonPayload>
@@ -38,56 +44,96 @@ class BatchEngine {
  public:
   using Value = typename Reader::value_type;
 
-  explicit BatchEngine(const Core<Transport>& core) : c_(core) {}
+  BatchEngine(const Core<Transport>& core, const BatchOptions& options)
+      : c_(core),
+        o_(options),
+        in_flight_max_(std::clamp<std::size_t>(options.max_in_flight, 1, kMaxInFlight)),
+        live_max_(kLivePerSlot * in_flight_max_) {}
 
-  /// Makes the body of spec i when its call first starts (send_batch: only the bodies of calls
-  /// in flight or waiting to retry exist at once).
-  using BodyOf = std::function<std::string(std::size_t)>;
+  /// Runs every call `source` gives until it gives none and each has its result.
+  /// `source(RequestSpec& spec, std::string& keep) -> std::optional<std::size_t>` fills in the
+  /// next call's spec (its path may view `keep`, which lives as long as the call) and returns
+  /// the id its result goes to the sink with, or nullopt when there are no more; it is asked
+  /// only when the call can start. `sink(id, Result<Value>&&)` gets each call's result as soon
+  /// as it is known. Both run on the calling thread, inside the transport's loop.
+  template <class Source, class Sink>
+  void run(Source& source, Sink& sink) {
+    const RetryPolicy& policy = c_.call_.retry ? *c_.call_.retry : c_.options_.retry;
+    const Limits limits{policy, c_.call_.deadline.value_or(policy.deadline),
+                        c_.call_.timeout.value_or(c_.options_.timeout), std::max(1, policy.max_attempts)};
+    const TimeSource& time = c_.options_.time;
 
-  /// The payload or error of each spec, in the order of `specs`. A spec's body (or `body_of(i)`
-  /// when given) is moved into each of its requests and back; it is gone when the call is over.
-  std::vector<Result<Value>> run(std::vector<RequestSpec>& specs, const BatchOptions& o,
-                                 BodyOf body_of = {}) {
-    body_of_ = std::move(body_of);
-    Outcomes out(specs.size());
-    std::vector<Call> calls;
-    calls.reserve(specs.size());
-    for (std::size_t i = 0; i < specs.size(); ++i) {
-      Call k;
-      k.index = i;
-      k.spec = &specs[i];
-      k.idem = c_.call_.idempotency.value_or(idempotency(specs[i].route->id));
-      calls.push_back(std::move(k));
-    }
-    std::size_t first = 0;
-    if (o.probe_format && specs.size() > 1 && c_.options_.format_policy == FormatPolicy::kNewThenOld &&
-        !c_.formats_->get(specs[0].route->id)) {
-      drive(calls, 0, 1, out, o);  // its answer confirms the route's format for the others
-      first = 1;
-    }
-    drive(calls, first, calls.size(), out, o);
-
-    std::vector<Result<Value>> results;
-    results.reserve(out.size());
-    for (auto& r : out) {
-      if (r) {
-        results.push_back(std::move(*r));
-      } else {  // a transport that returned without answering a request it was given
-        Error e(ErrorKind::kTransport, "the transport returned without answering this request");
-        e.with_delivery(Delivery::kMaybeSent);
-        results.push_back(std::move(e));
+    // The request of the next call that may send now, or none.
+    const auto next = [&]() -> transport::StreamedRequest {
+      ++asked_;
+      for (;;) {
+        const Clock::time_point t = time.current();
+        std::size_t c = 0;
+        if (!waiting_.empty() && waiting_.front().first <= t) {
+          c = waiting_.front().second;
+          std::pop_heap(waiting_.begin(), waiting_.end(), std::greater<>());
+          waiting_.pop_back();
+        } else if (auto fresh = start(source)) {
+          c = *fresh;
+        } else {
+          return {};
+        }
+        Call& k = *calls_[c];
+        if (prepare(k, t, limits, sink)) {
+          k.in_flight = true;
+          ++in_flight_;
+          k.tag = c + live_max_ * requests_++;  // unique per request, slot = tag % live_max_
+          return {&k.request, k.tag};
+        }
+        if (!k.done) wait_until(k.ready, c);  // waiting for its rate-limit slot
       }
+    };
+    const auto done = [&](std::size_t tag, Result<HttpResponse>&& resp) {
+      const std::size_t c = tag % live_max_;
+      if (c >= calls_.size() || !calls_[c]->in_flight || calls_[c]->tag != tag) return;  // not ours
+      Call& k = *calls_[c];
+      k.in_flight = false;
+      --in_flight_;
+      k.spec.body = std::move(k.request.body);  // for its fallback or retry
+      const Then then = answer(k, std::move(resp), limits, sink);
+      if (then == Then::kNow) wait_until(Clock::time_point{}, c);
+      if (then == Then::kLater) wait_until(k.ready, c);
+    };
+    for (;;) {
+      const std::size_t asked = asked_;
+      stream(next, done);
+      if (in_flight_ > 0) lose_unanswered(sink);
+      if (asked_ == asked) {  // a transport that returned without asking: nothing more will go
+        give_up(sink);
+        return;
+      }
+      if (waiting_.empty()) {
+        if (exhausted_) return;
+        continue;  // the format probe is over: the source's other calls may start
+      }
+      const auto left = waiting_.front().first - time.current();
+      if (left.count() > 0) time.wait(std::chrono::ceil<std::chrono::milliseconds>(left));
     }
-    return results;
   }
 
  private:
-  using Outcomes = std::vector<std::optional<Result<Value>>>;
+  using Clock = std::chrono::steady_clock;
+  using Due = std::pair<Clock::time_point, std::size_t>;  // when, which call
   enum class Stage { kStartTry, kFallback };
 
+  struct Limits {
+    const RetryPolicy& policy;
+    std::chrono::milliseconds deadline;
+    std::chrono::milliseconds timeout;
+    int max_attempts;
+  };
+
   struct Call {
-    std::size_t index = 0;
-    RequestSpec* spec = nullptr;
+    std::size_t id = 0;    // the source's
+    std::size_t slot = 0;  // its place in calls_
+    std::size_t tag = 0;   // of its request in flight
+    RequestSpec spec{nullptr, {}, {}, {}, {}};
+    std::string keep;  // what spec.path may view
     Idempotency idem = Idempotency::kIdempotent;
     Stage stage = Stage::kStartTry;
     int attempt = 0;   // tries of the retry loop begun
@@ -96,104 +142,100 @@ class BatchEngine {
     bool paced = false;
     bool done = false;
     bool in_flight = false;  // its request was handed to the transport and not answered yet
-    bool body_made = false;
     UrlFormat format = UrlFormat::kNew;
     AttemptSettings settings;
     Exchange ex;
     HttpRequest request;  // the one in flight, or the last one sent
-    std::chrono::steady_clock::time_point ready{};
-    std::optional<std::chrono::steady_clock::time_point> deadline;
+    Clock::time_point ready{};
+    std::optional<Clock::time_point> deadline;
+
+    // Ready for a new call in the same slot. The strings keep their memory (the source writes
+    // the body into spec.body, the URL is copied into request.url), so a steady stream of
+    // calls allocates none for them.
+    void reuse(std::size_t in_slot) {
+      slot = in_slot;
+      stage = Stage::kStartTry;
+      attempt = 0;
+      requests = 0;
+      learning = paced = done = in_flight = false;
+      settings = AttemptSettings{};
+      ready = {};
+      deadline.reset();
+      spec.query.clear();
+      spec.multipart.clear();
+      spec.on_body = nullptr;
+      spec.progress = nullptr;
+    }
+  };
+
+  // The last URL built, made again for the next request to the same route, path and format (a
+  // stream from one business number) by a copy instead of building it.
+  struct LastUrl {
+    const Route* route = nullptr;  // none yet
+    UrlFormat format = UrlFormat::kNew;
+    std::string path[2];
+    std::string url;
   };
 
   // What one answer leaves its call waiting for.
   enum class Then { kNothing, kNow, kLater };  // done; its next request may go now; at `ready`
 
-  // Runs calls[begin, end) to completion. The transport asks for the next request whenever an
-  // in-flight slot is free (see stream()): a call whose format fallback is ready goes first, then
-  // a retry whose backoff is over, then the next call not started. When nothing is in flight and
-  // nothing is ready, the engine sleeps until the earliest waiting call is.
-  void drive(std::vector<Call>& all, std::size_t begin, std::size_t end, Outcomes& out,
-             const BatchOptions& o) const {
-    using Clock = std::chrono::steady_clock;
-    using Due = std::pair<Clock::time_point, std::size_t>;  // when, which call
-    const TimeSource& time = c_.options_.time;
-    const RetryPolicy& policy = c_.call_.retry ? *c_.call_.retry : c_.options_.retry;
-    const std::chrono::milliseconds deadline_ms = c_.call_.deadline.value_or(policy.deadline);
-    const std::chrono::milliseconds timeout = c_.call_.timeout.value_or(c_.options_.timeout);
-    const int max_attempts = std::max(1, policy.max_attempts);
-
-    std::size_t open = end - begin;
-    std::size_t fresh = begin;  // the next call not started
-    // Calls waiting to send, a heap on when they may: a format fallback (ready at once, so at
-    // the clock's zero) comes out before a retry whose backoff is over.
-    std::vector<Due> waiting;
-    const auto wait_until = [&waiting](Clock::time_point when, std::size_t c) {
-      waiting.emplace_back(when, c);
-      std::push_heap(waiting.begin(), waiting.end(), std::greater<>());
-    };
-
-    // The request of the next call that may send now, or none.
-    const auto next = [&]() -> transport::StreamedRequest {
-      for (;;) {
-        const Clock::time_point t = time.current();
-        std::size_t c = 0;
-        if (!waiting.empty() && waiting.front().first <= t) {
-          c = waiting.front().second;
-          std::pop_heap(waiting.begin(), waiting.end(), std::greater<>());
-          waiting.pop_back();
-        } else if (fresh < end) {
-          c = fresh++;
-        } else {
-          return {};
-        }
-        Call& k = all[c];
-        if (prepare(k, t, deadline_ms, timeout, out, open)) {
-          k.in_flight = true;
-          return {&k.request, c};
-        }
-        if (!k.done) wait_until(k.ready, c);  // waiting for its rate-limit slot
-      }
-    };
-    const auto done = [&](std::size_t c, Result<HttpResponse>&& resp) {
-      if (c < begin || c >= end || !all[c].in_flight) return;  // not a request of ours in flight
-      Call& k = all[c];
-      k.in_flight = false;
-      k.spec->body = std::move(k.request.body);  // for its fallback or retry
-      const Then then = answer(k, std::move(resp), out, open, policy, max_attempts);
-      if (then == Then::kNow) wait_until(Clock::time_point{}, c);
-      if (then == Then::kLater) wait_until(k.ready, c);
-    };
-    while (open > 0) {
-      stream(next, done, o.max_in_flight);
-      if (open == 0 || waiting.empty()) break;  // empty: every call is done, or lost by the transport (run())
-      time.wait(std::chrono::ceil<std::chrono::milliseconds>(waiting.front().first - time.current()));
-    }
+  void wait_until(Clock::time_point when, std::size_t c) {
+    waiting_.emplace_back(when, c);
+    std::push_heap(waiting_.begin(), waiting_.end(), std::greater<>());
   }
 
-  // Readies call `k`'s next request in k.request; false when it finished instead (an error, in
-  // `out`) or must wait for its rate-limit slot until k.ready.
-  bool prepare(Call& k, std::chrono::steady_clock::time_point now, std::chrono::milliseconds deadline_ms,
-               std::chrono::milliseconds timeout, Outcomes& out, std::size_t& open) const {
-    if (k.stage == Stage::kStartTry && k.attempt == 0 && !k.deadline && deadline_ms.count() > 0) {
-      k.deadline = now + deadline_ms;
+  // The slot of the source's next call, or none: the source has no more, the format probe is
+  // under way, or as many calls as allowed are.
+  template <class Source>
+  std::optional<std::size_t> start(Source& source) {
+    if (exhausted_ || probing_ || live_ >= live_max_) return std::nullopt;
+    std::size_t c = calls_.size();
+    if (!free_.empty()) {
+      c = free_.back();
+      free_.pop_back();
+    } else {
+      calls_.push_back(std::make_unique<Call>());
     }
-    if (body_of_ && !k.body_made) {
-      k.spec->body = body_of_(k.index);
-      k.body_made = true;
+    Call& k = *calls_[c];
+    k.reuse(c);
+    const std::optional<std::size_t> id = source(k.spec, k.keep);
+    if (!id) {
+      exhausted_ = true;
+      free_.push_back(c);
+      return std::nullopt;
     }
-    if (k.stage == Stage::kStartTry && !k.paced && c_.limiter_ &&
-        k.spec->route->id == RouteId::kSendMessage) {
+    k.id = *id;
+    k.idem = c_.call_.idempotency.value_or(idempotency(k.spec.route->id));
+    ++live_;
+    if (!probed_) {  // the first call: while its route's format is unconfirmed, it goes alone
+      probed_ = true;
+      probing_ = o_.probe_format && c_.options_.format_policy == FormatPolicy::kNewThenOld &&
+                 !c_.formats_->get(k.spec.route->id);
+      probe_ = c;
+    }
+    return c;
+  }
+
+  // Readies call `k`'s next request in k.request; false when it finished instead (an error, to
+  // the sink) or must wait for its rate-limit slot until k.ready.
+  template <class Sink>
+  bool prepare(Call& k, Clock::time_point now, const Limits& l, Sink& sink) {
+    if (k.stage == Stage::kStartTry && k.attempt == 0 && !k.deadline && l.deadline.count() > 0) {
+      k.deadline = now + l.deadline;
+    }
+    if (k.stage == Stage::kStartTry && !k.paced && c_.limiter_ && k.spec.route->id == RouteId::kSendMessage) {
       k.paced = true;  // one slot per try, booked when the try could otherwise go
-      const auto wait = c_.reserve_slot(*k.spec, now);
+      const auto wait = c_.reserve_slot(k.spec, now);
       if (wait.count() > 0) {
         if (k.deadline && now + wait >= *k.deadline) {
           Error e(ErrorKind::kTimeout,
                   "the rate limit's wait runs past the call's deadline (the request was not sent)");
           e.with_delivery(Delivery::kNotSent).with_attempts(k.requests);
-          finish_call(k, out, std::move(e), open);
+          finish_call(k, std::move(e), sink);
           return false;
         }
-        k.ready = now + std::chrono::duration_cast<std::chrono::steady_clock::duration>(wait);
+        k.ready = now + std::chrono::duration_cast<Clock::duration>(wait);
         return false;
       }
     }
@@ -202,12 +244,12 @@ class BatchEngine {
       ++k.attempt;
       k.paced = false;
       k.ex = Exchange{};
-      k.settings = AttemptSettings{timeout, k.idem == Idempotency::kIdempotent};
+      k.settings = AttemptSettings{l.timeout, k.idem == Idempotency::kIdempotent};
       if (k.deadline) {
         const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(*k.deadline - now);
-        k.settings.timeout = std::max(std::chrono::milliseconds(1), std::min(timeout, left));
+        k.settings.timeout = std::max(std::chrono::milliseconds(1), std::min(l.timeout, left));
       }
-      const auto confirmed = c_.formats_->get(k.spec->route->id);
+      const auto confirmed = c_.formats_->get(k.spec.route->id);
       format = UrlFormat::kNew;
       if (c_.options_.format_policy == FormatPolicy::kOldOnly) {
         format = UrlFormat::kOld;
@@ -217,24 +259,42 @@ class BatchEngine {
       k.learning = c_.options_.format_policy == FormatPolicy::kNewThenOld && !confirmed;
     }
     k.format = format;
-    auto req = c_.make_request(*k.spec, std::move(k.spec->body), format, k.settings);  // back in done()
-    if (!req) {
-      finish_call(k, out, std::move(req).error().with_attempts(k.requests), open);
+    if (auto url = url_to(k.spec, format, k.request.url); !url) {
+      Error e = std::move(url).error();
+      finish_call(k, std::move(e.with_attempts(k.requests)), sink);
       return false;
     }
-    k.request = std::move(*req);
+    k.request.body = std::move(k.spec.body);  // back in done()
+    c_.set_request(k.request, k.spec, k.settings);
     return true;
+  }
+
+  // Writes the URL of `spec` in `format` into `out`.
+  Result<void> url_to(const RequestSpec& spec, UrlFormat format, std::string& out) {
+    LastUrl& last = last_url_;
+    const bool same = last.route == spec.route && last.format == format && spec.query.empty() &&
+                      last.path[0] == spec.path[0] && last.path[1] == spec.path[1];
+    if (!same) {
+      auto url = c_.url_of(spec, format);
+      if (!url) return std::move(url).error();
+      last.route = spec.query.empty() ? spec.route : nullptr;
+      last.format = format;
+      last.path[0].assign(spec.path[0]);
+      last.path[1].assign(spec.path[1]);
+      last.url = std::move(*url);
+    }
+    out.assign(last.url);
+    return {};
   }
 
   // Hands the requests `next` gives to the transport and their answers to `done`, until nothing
   // is in flight and nothing is ready: streamed when the transport can, else in waves through
   // send_many (every request ready now, then their answers), else one send() at a time.
   template <class Next, class Done>
-  void stream(Next& next, Done& done, std::size_t max_in_flight) const {
+  void stream(Next& next, Done& done) const {
     Transport& t = *c_.transport_;
-    max_in_flight = std::max<std::size_t>(1, max_in_flight);
     if constexpr (transport::has_send_streamed_v<Transport>) {
-      t.send_streamed(next, done, max_in_flight);
+      t.send_streamed(next, done, in_flight_max_);
     } else if constexpr (transport::has_send_many_v<Transport>) {
       std::vector<std::size_t> tags;
       std::vector<HttpRequest> wave;
@@ -246,7 +306,7 @@ class BatchEngine {
           wave.push_back(*item.request);
         }
         if (wave.empty()) return;
-        std::vector<Result<HttpResponse>> answers = t.send_many(wave, max_in_flight);
+        std::vector<Result<HttpResponse>> answers = t.send_many(wave, in_flight_max_);
         for (std::size_t w = 0; w < tags.size(); ++w) {
           if (w < answers.size()) {
             done(tags[w], std::move(answers[w]));
@@ -263,18 +323,45 @@ class BatchEngine {
     }
   }
 
-  static void finish_call(Call& k, Outcomes& out, Result<Value> r, std::size_t& open) {
-    out[k.index] = std::move(r);
-    k.request = HttpRequest{};  // its memory goes now, not at the end of the batch
-    std::string().swap(k.spec->body);
+  // A transport that returned with requests in flight will not answer them.
+  template <class Sink>
+  void lose_unanswered(Sink& sink) {
+    for (auto& k : calls_) {
+      if (!k->in_flight) continue;
+      k->in_flight = false;
+      --in_flight_;
+      Error e(ErrorKind::kTransport, "the transport returned without answering this request");
+      finish_call(*k, std::move(e.with_delivery(Delivery::kMaybeSent).with_attempts(k->requests + 1)), sink);
+    }
+  }
+
+  // The calls waiting when the transport stopped asking for requests.
+  template <class Sink>
+  void give_up(Sink& sink) {
+    std::vector<Due> left;
+    left.swap(waiting_);
+    for (const auto& [when, c] : left) {
+      Call& k = *calls_[c];
+      Error e(ErrorKind::kTransport, "the transport returned without asking for this call's next request");
+      e.with_delivery(k.requests == 0 ? Delivery::kNotSent : Delivery::kMaybeSent).with_attempts(k.requests);
+      finish_call(k, std::move(e), sink);
+    }
+  }
+
+  template <class Sink>
+  void finish_call(Call& k, Result<Value>&& r, Sink& sink) {
+    k.ex = Exchange{};  // an error answer's body goes now; the strings of the request are kept
     k.done = true;
-    --open;
+    --live_;
+    free_.push_back(k.slot);
+    if (probing_ && k.slot == probe_) probing_ = false;
+    sink(k.id, std::move(r));
   }
 
   // One answer moves its call on: as Core::exchange() (fallback, format memory) and then as one
   // turn of Core::call()'s retry loop.
-  Then answer(Call& k, Result<HttpResponse>&& resp, Outcomes& out, std::size_t& open,
-              const RetryPolicy& policy, int max_attempts) const {
+  template <class Sink>
+  Then answer(Call& k, Result<HttpResponse>&& resp, const Limits& l, Sink& sink) {
     const HttpRequest& req = k.request;
     ++k.requests;
     ++k.ex.attempts;
@@ -301,30 +388,30 @@ class BatchEngine {
           k.stage = Stage::kFallback;  // the same try, once more in the Old Format; not a retry
           return Then::kNow;
         }
-        if (status != 404) c_.remember(*k.spec->route, k.format);
+        if (status != 404) c_.remember(*k.spec.route, k.format);
       } else if (stage == Stage::kFallback && status != 404) {
-        c_.remember(*k.spec->route, UrlFormat::kOld);
+        c_.remember(*k.spec.route, UrlFormat::kOld);
       }
       if (auto done = c_.template read_answer<Reader>(k.ex, k.requests, e)) {
-        finish_call(k, out, std::move(*done), open);
+        finish_call(k, std::move(*done), sink);
         return Then::kNothing;
       }
     }
     e.with_attempts(k.requests);
     const TimeSource& time = c_.options_.time;
-    if (k.attempt >= max_attempts || !may_retry(e, k.idem)) {
-      finish_call(k, out, std::move(e), open);
+    if (k.attempt >= l.max_attempts || !may_retry(e, k.idem)) {
+      finish_call(k, std::move(e), sink);
       return Then::kNothing;
     }
-    const std::chrono::milliseconds delay = retry_delay(policy, k.attempt, e, time.uniform01());
+    const std::chrono::milliseconds delay = retry_delay(l.policy, k.attempt, e, time.uniform01());
     const auto now = time.current();
     if (k.deadline && now + delay >= *k.deadline) {
-      finish_call(k, out, std::move(e), open);
+      finish_call(k, std::move(e), sink);
       return Then::kNothing;
     }
     c_.logger_.log(LogLevel::kWarning, [&] {
-      return "retrying \"" + std::string(k.spec->route->name) + "\" in " + std::to_string(delay.count()) +
-             " ms (try " + std::to_string(k.attempt) + " of " + std::to_string(max_attempts) +
+      return "retrying \"" + std::string(k.spec.route->name) + "\" in " + std::to_string(delay.count()) +
+             " ms (try " + std::to_string(k.attempt) + " of " + std::to_string(l.max_attempts) +
              " failed: " + e.to_string() + ") [batch]";
     });
     k.ready = now + delay;
@@ -332,42 +419,21 @@ class BatchEngine {
   }
 
   const Core<Transport>& c_;
-  BodyOf body_of_;
+  const BatchOptions& o_;
+  const std::size_t in_flight_max_;
+  const std::size_t live_max_;
+  std::vector<std::unique_ptr<Call>> calls_;  // stable: the transport holds &request in flight
+  std::vector<std::size_t> free_;             // slots of calls_ not under way
+  std::vector<Due> waiting_;  // a heap on when each may send; a fallback (at once) at the clock's zero
+  LastUrl last_url_;
+  std::size_t live_ = 0;  // calls under way
+  std::size_t in_flight_ = 0;
+  std::size_t requests_ = 0;  // handed to the transport
+  std::size_t asked_ = 0;     // times the transport asked for a request
+  bool exhausted_ = false;    // the source gave nullopt
+  bool probed_ = false;
+  bool probing_ = false;  // the first call goes alone: its answer confirms the route's format
+  std::size_t probe_ = 0;
 };
-
-}  // namespace whatsapp::detail
-
-namespace whatsapp::detail {
-
-/// send_batch(): validates each message (an invalid one gets its error and sends nothing), sends
-/// the others through BatchEngine and decodes each answer. `phone_of(i)` and `message_of(i)` give
-/// message i and its sending number; results are in input order.
-template <class Transport, class PhoneOf, class MessageOf>
-std::vector<Result<SendResult>> send_message_batch(const Core<Transport>& core, std::size_t n,
-                                                   PhoneOf phone_of, MessageOf message_of,
-                                                   const BatchOptions& options) {
-  std::vector<std::optional<Result<SendResult>>> out(n);
-  std::vector<RequestSpec> specs;
-  std::vector<std::size_t> index;  // specs[j] is message index[j]
-  specs.reserve(n);
-  index.reserve(n);
-  for (std::size_t i = 0; i < n; ++i) {
-    if (auto v = validate(message_of(i)); !v) {
-      out[i] = v.error();
-      continue;
-    }
-    specs.push_back(RequestSpec{&route(RouteId::kSendMessage), {phone_of(i)}, {}, {}, {}});
-    index.push_back(i);
-  }
-  if (!specs.empty()) {
-    auto sent = BatchEngine<Transport, SendAnswer>(core).run(
-        specs, options, [&](std::size_t j) { return message_body(message_of(index[j])); });
-    for (std::size_t j = 0; j < sent.size(); ++j) out[index[j]] = std::move(sent[j]);
-  }
-  std::vector<Result<SendResult>> results;
-  results.reserve(n);
-  for (auto& r : out) results.push_back(std::move(*r));
-  return results;
-}
 
 }  // namespace whatsapp::detail

@@ -188,8 +188,9 @@ class Core {
   /// A value may have taken the response's body.
   template <class Reader>
   std::optional<Result<typename Reader::value_type>> read_answer(Exchange& ex, int requests, Error& e) const {
+    using Answer = Result<typename Reader::value_type>;
     if (auto fast = Reader::read_fast(ex.response))
-      return Result<typename Reader::value_type>(std::move(*fast));
+      return std::optional<Answer>(std::in_place, std::move(*fast));
     auto payload = unwrap_envelope(ex.response);
     if (!payload) {
       e = finish(std::move(payload).error(), ex);
@@ -253,12 +254,25 @@ class Core {
   /// caller); an invalid_argument error when a path value is empty.
   Result<HttpRequest> make_request(const RequestSpec& spec, std::string body, UrlFormat format,
                                    const AttemptSettings& settings) const {
-    auto url = build_url_with(url_root_, url_token_, *spec.route, spec.path, spec.query, format);
-    if (!url) return scrub(std::move(url).error());
+    auto url = url_of(spec, format);
+    if (!url) return std::move(url).error();
     HttpRequest req;
-    req.method = spec.route->method;
     req.url = std::move(*url);
     req.body = std::move(body);
+    set_request(req, spec, settings);
+    return req;
+  }
+
+  /// The URL of `spec` in `format`, or the error (token-free) that says why it cannot be built.
+  Result<std::string> url_of(const RequestSpec& spec, UrlFormat format) const {
+    auto url = build_url_with(url_root_, url_token_, *spec.route, spec.path, spec.query, format);
+    if (!url) return scrub(std::move(url).error());
+    return url;
+  }
+
+  /// Everything of `req` but its url and body, for `spec` and `settings`.
+  void set_request(HttpRequest& req, const RequestSpec& spec, const AttemptSettings& settings) const {
+    req.method = spec.route->method;
     req.multipart = spec.multipart;
     req.on_body = spec.on_body;
     req.progress = spec.progress;
@@ -266,7 +280,7 @@ class Core {
     req.timeout = settings.timeout.count() > 0 ? settings.timeout : options_.timeout;
     req.idempotent = settings.idempotent;
     req.max_response_bytes = options_.max_response_bytes;
-    return req;
+    req.success_headers = false;  // only an error answer's Retry-After is read (classify_answer)
   }
 
   Result<void> send_once(const RequestSpec& spec, UrlFormat format, const AttemptSettings& settings,

@@ -28,6 +28,9 @@ WHATSAPP_DECL bool write_text_send_body(std::string& out, const Message& m);
 /// The send body of `message` (Meta's JSON), as nlohmann::json(message).dump() writes it.
 WHATSAPP_DECL std::string message_body(const Message& message);
 
+/// message_body() written into `out`, which keeps its memory (a batch reuses one per slot).
+WHATSAPP_DECL void write_message_body(std::string& out, const Message& message);
+
 }  // namespace whatsapp::detail
 
 #ifndef WHATSAPP_SEPARATE_COMPILATION

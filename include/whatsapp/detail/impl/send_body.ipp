@@ -69,8 +69,13 @@ WHATSAPP_DECL bool write_text_send_body(std::string& out, const Message& m) {
 
 WHATSAPP_DECL std::string message_body(const Message& message) {
   std::string body;
-  if (write_text_send_body(body, message)) return body;
-  return nlohmann::json(message).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  write_message_body(body, message);
+  return body;
+}
+
+WHATSAPP_DECL void write_message_body(std::string& out, const Message& message) {
+  if (write_text_send_body(out, message)) return;
+  out = nlohmann::json(message).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 }  // namespace whatsapp::detail
