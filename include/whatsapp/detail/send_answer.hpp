@@ -55,26 +55,28 @@ class SendAnswerScanner {
   // and one message. Checked piece by piece against that text, which costs a third of the
   // general reader; anything else gives nullopt and read() takes the general way.
   std::optional<SendResult> read_compact(std::string_view& payload_text) {
-    if (!literal(R"({"data":)") && !literal(R"({"result":)")) return std::nullopt;
+    std::optional<SendResult> out;
+    if (!literal(R"({"data":)") && !literal(R"({"result":)")) return out;
     const std::size_t payload_begin = pos_;
-    SendResult r;
-    SendContact c;
-    SentMessage m;
+    SendResult& r = out.emplace();  // made in place, read into: nothing is moved on the way out
+    SendContact& c = r.contacts.emplace_back();
+    SentMessage& m = r.messages.emplace_back();
     std::string_view status;
     if (!literal(R"({"messaging_product":")") || !plain(r.messaging_product) ||
         !literal(R"(","contacts":[{"input":")") || !plain(c.input) || !literal(R"(","wa_id":")") ||
-        !plain(c.wa_id) || !literal(R"("}],"messages":[{"id":")") || !plain(m.id) || m.id.empty()) {
-      return std::nullopt;
+        !plain(c.wa_id) || !literal(R"("}],"messages":[{"id":")") || !plain(m.id) || m.id.empty() ||
+        (literal(R"(","message_status":")") && !plain(status)) || !literal(R"("}]})")) {
+      out.reset();
+      return out;
     }
-    if (literal(R"(","message_status":")") && !plain(status)) return std::nullopt;
-    if (!literal(R"("}]})")) return std::nullopt;
     const std::size_t payload_end = pos_;
-    if (!literal("}") || skip_ws() != s_.size()) return std::nullopt;
+    if (!literal("}") || skip_ws() != s_.size()) {
+      out.reset();
+      return out;
+    }
     if (!status.empty()) m.message_status = std::string(status);
-    r.contacts.push_back(std::move(c));
-    r.messages.push_back(std::move(m));
     payload_text = s_.substr(payload_begin, payload_end - payload_begin);
-    return r;
+    return out;
   }
 
   // Takes `text` (a literal) when the input goes on with it.
