@@ -41,7 +41,7 @@ echo
 echo "| measure (median of $reps alternating runs) | ratio |"
 echo "|---|---|"
 echo "| sequential, $n msgs: messages().send / libcurl loop, one easy handle | $(median_ratio "$out/r_base_seq" "$out/r_ours_seq") |"
-echo "| 8 in flight, $n msgs: send_batch / libcurl multi, 8 handles | $(median_ratio "$out/r_base_conc" "$out/r_ours_conc") |"
+echo "| 8 in flight, $n msgs: send_stream / libcurl multi, 8 handles | $(median_ratio "$out/r_base_conc" "$out/r_ours_conc") |"
 echo "| 1,000 sends to the Old-Format-only id 404000111, fresh client: New then Old (fallback) / Old only | $(median_ratio "$out/r_old_1000" "$out/r_fallback_1000") |"
 echo
 echo "HTTP requests for 1,000 sends to 404000111: $(sort -u "$out/fallback_requests" | tr '\n' ' ')"

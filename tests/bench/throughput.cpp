@@ -1,10 +1,12 @@
 // Throughput of whatsapp-cpp sending text messages, as ../shared/bench/README.md describes:
 // --n messages after --warmup, --concurrency in flight (1: messages().send one at a time; more:
-// messages().send_batch in windows), stopping after --max-seconds; every reply must carry the
-// message id; prints one JSON line with peer "whatsapp-cpp".
+// messages().send_stream, or with --api batch messages().send_batch in windows of --window
+// messages), stopping after --max-seconds; every reply must carry the message id; prints one
+// JSON line with peer "whatsapp-cpp".
 //
 //   whatsapp_throughput [--n N] [--warmup W] [--concurrency C] [--max-seconds S] [--url BASE]
-//                       [--phone-id ID] [--window M] [--format auto|old|new] [--count-requests] [--smoke]
+//                       [--phone-id ID] [--api stream|batch] [--window M] [--format auto|old|new]
+//                       [--count-requests] [--smoke]
 //
 // --url is the LowCodeAPI base URL (default $LOWCODEAPI_BASE_URL, else the nginx bench server
 // http://127.0.0.1:18080/whatsapp). --smoke is the correctness run of the test command against
@@ -21,6 +23,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
+#include <optional>
 #include <string>
 #include <unordered_set>
 #include <vector>
@@ -43,6 +46,7 @@ struct Args {
   long concurrency = 1;
   double max_seconds = 60;
   long window = 1000;
+  bool batch = false;  // --api batch: send_batch in windows instead of one send_stream
   std::string url = env_or("LOWCODEAPI_BASE_URL", "http://127.0.0.1:18080/whatsapp");
   std::string phone_id = env_or("WHATSAPP_PHONE_NUMBER_ID", "123456789012345");
   std::string token = env_or("LOWCODEAPI_API_TOKEN", "bench-token");
@@ -55,7 +59,8 @@ struct Args {
 [[noreturn]] void usage() {
   std::fprintf(stderr,
                "usage: whatsapp_throughput [--n N] [--warmup W] [--concurrency C] [--max-seconds S] "
-               "[--url BASE] [--phone-id ID] [--window M] [--format auto|old|new] [--count-requests] "
+               "[--url BASE] [--phone-id ID] [--api stream|batch] [--window M] [--format auto|old|new] "
+               "[--count-requests] "
                "[--smoke]\n");
   std::exit(2);
 }
@@ -64,6 +69,12 @@ whatsapp::FormatPolicy format_policy(const std::string& name) {
   if (name == "auto") return whatsapp::FormatPolicy::kNewThenOld;
   if (name == "old") return whatsapp::FormatPolicy::kOldOnly;
   if (name == "new") return whatsapp::FormatPolicy::kNewOnly;
+  usage();
+}
+
+bool api_is_batch(const std::string& name) {
+  if (name == "stream") return false;
+  if (name == "batch") return true;
   usage();
 }
 
@@ -83,6 +94,8 @@ Args parse(int argc, char** argv) {
       a.concurrency = std::atol(next());
     else if (k == "--max-seconds")
       a.max_seconds = std::atof(next());
+    else if (k == "--api")
+      a.batch = api_is_batch(next());
     else if (k == "--window")
       a.window = std::atol(next());
     else if (k == "--url")
@@ -102,8 +115,9 @@ Args parse(int argc, char** argv) {
   return a;
 }
 
-/// CurlTransport that counts requests and keeps the time libcurl reports for each request of a
-/// batch (CURLINFO_TOTAL_TIME_T: that request's own time, not its wait for a free slot).
+/// CurlTransport that counts requests and, with --api batch, keeps the time libcurl reports for
+/// each request of a window (CURLINFO_TOTAL_TIME_T: that request's own time, not its wait for a
+/// free slot).
 class CountingTransport {
  public:
   whatsapp::Result<whatsapp::HttpResponse> send(const whatsapp::HttpRequest& r) const {
@@ -119,18 +133,20 @@ class CountingTransport {
           return item;
         },
         [&](std::size_t tag, whatsapp::Result<whatsapp::HttpResponse>&& a) {
-          times_us_->push_back(a ? static_cast<long>(a->elapsed.count()) : 0);
+          if (*keep_times_) times_us_->push_back(a ? static_cast<long>(a->elapsed.count()) : 0);
           done(tag, std::move(a));
         },
         max_in_flight);
   }
   long requests() const { return requests_->load(); }
   std::vector<long>& times_us() const { return *times_us_; }
+  void keep_times(bool on) const { *keep_times_ = on; }
 
  private:
   whatsapp::transport::CurlTransport inner_;
   std::shared_ptr<std::atomic<long>> requests_ = std::make_shared<std::atomic<long>>(0);
   std::shared_ptr<std::vector<long>> times_us_ = std::make_shared<std::vector<long>>();
+  std::shared_ptr<bool> keep_times_ = std::make_shared<bool>(false);
 };
 
 using Client = whatsapp::Client<CountingTransport>;
@@ -179,13 +195,35 @@ void run_seq(const Client& client, const Args& a, long count, long first, Tally*
   }
 }
 
-// --concurrency C > 1: send_batch in windows of --window messages, C in flight.
-void run_conc(const Client& client, const Args& a, long count, long first, Tally* tally) {
+// --concurrency C > 1: one send_stream, C in flight; a message's latency is from the moment the
+// client takes it to its result.
+void run_stream(const Client& client, const Args& a, long count, long first, Tally* tally) {
+  whatsapp::BatchOptions options;
+  options.max_in_flight = static_cast<std::size_t>(a.concurrency);
+  const auto begin = std::chrono::steady_clock::now();
+  std::vector<std::chrono::steady_clock::time_point> taken(static_cast<std::size_t>(count));
+  long next = 0;
+  client.messages().send_stream(
+      a.phone_id,
+      [&]() -> std::optional<whatsapp::Message> {
+        if (next == count || (next % 64 == 0 && since_us(begin) > a.max_seconds * 1e6)) return std::nullopt;
+        taken[static_cast<std::size_t>(next)] = std::chrono::steady_clock::now();
+        return message(a, first + next++);
+      },
+      [&](std::size_t i, whatsapp::Result<whatsapp::SendResult>&& r) {
+        if (tally) tally->add(r, since_us(taken[i]), a);
+      },
+      options);
+}
+
+// --concurrency C > 1 with --api batch: send_batch in windows of --window messages, C in flight.
+void run_batch(const Client& client, const Args& a, long count, long first, Tally* tally) {
   const auto messages = client.messages();
   whatsapp::BatchOptions options;
   options.max_in_flight = static_cast<std::size_t>(a.concurrency);
   const auto begin = std::chrono::steady_clock::now();
   std::vector<whatsapp::Message> window;
+  client.transport().keep_times(true);
   for (long done = 0; done < count;) {
     const long size = std::min(a.window, count - done);
     window.clear();
@@ -228,7 +266,7 @@ int main(int argc, char** argv) {
     if (a.concurrency == 1) {
       run_seq(client, a, count, first, tally);
     } else {
-      run_conc(client, a, count, first, tally);
+      (a.batch ? run_batch : run_stream)(client, a, count, first, tally);
     }
   };
   if (a.warmup > 0) {
