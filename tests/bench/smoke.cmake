@@ -1,6 +1,6 @@
 # The throughput program's smoke runs: correctness, not speed. Each starts the emulator program
-# (scripts/with-emulator.sh) and sends 200 messages, one at a time and 8 in flight; every reply
-# must carry its own message id. No nginx needed.
+# (scripts/with-emulator.sh) and sends 200 messages, one at a time and 8 in flight (send_stream,
+# and send_batch in windows of 64); every reply must carry its own message id. No nginx needed.
 if(TARGET whatsapp-emulator AND TARGET whatsapp_throughput)
   foreach(_wa_c IN ITEMS 1 8)
     add_test(NAME bench_smoke_concurrency_${_wa_c}
@@ -8,6 +8,10 @@ if(TARGET whatsapp-emulator AND TARGET whatsapp_throughput)
               $<TARGET_FILE:whatsapp_throughput> --smoke --n 200 --warmup 0 --concurrency ${_wa_c})
     set_tests_properties(bench_smoke_concurrency_${_wa_c} PROPERTIES LABELS bench TIMEOUT 120)
   endforeach()
+  add_test(NAME bench_smoke_batch_8
+    COMMAND ${PROJECT_SOURCE_DIR}/scripts/with-emulator.sh $<TARGET_FILE:whatsapp-emulator>
+            $<TARGET_FILE:whatsapp_throughput> --smoke --n 200 --warmup 0 --concurrency 8 --api batch --window 64)
+  set_tests_properties(bench_smoke_batch_8 PROPERTIES LABELS bench TIMEOUT 120)
 endif()
 
 # Peak memory of a streamed download: 64 MiB from an in-process server, the limit check on (the
