@@ -92,7 +92,7 @@ class CurlHandlePool {
     {
       std::lock_guard<std::mutex> lock(mutex_);
       if (!idle_.empty()) {
-        CurlHandle h = idle_.back();
+        CurlHandle h = std::move(idle_.back());
         idle_.pop_back();
         return h;
       }
@@ -102,16 +102,18 @@ class CurlHandlePool {
     return h;
   }
 
-  void release(CurlHandle h) {
+  /// Takes `h` back (moved from: its strings are not copied).
+  void release(CurlHandle& h) {
     if (h.curl == nullptr) return;
     {
       std::lock_guard<std::mutex> lock(mutex_);
       if (idle_.size() < max_idle_) {
-        idle_.push_back(h);
+        idle_.push_back(std::move(h));
+        h.curl = nullptr;
         return;
       }
     }
-    curl_easy_cleanup(h.curl);
+    curl_easy_cleanup(std::exchange(h.curl, nullptr));
   }
 
  private:
