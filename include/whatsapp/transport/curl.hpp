@@ -108,8 +108,7 @@ class CurlHandlePool {
     {
       std::lock_guard<std::mutex> lock(mutex_);
       if (idle_.size() < max_idle_) {
-        idle_.push_back(std::move(h));
-        h.curl = nullptr;
+        idle_.push_back(std::exchange(h, CurlHandle{}));
         return;
       }
     }
