@@ -49,12 +49,17 @@ struct Numbered {
   }
 };
 
+/// A client over StreamingTransport, on the fake time `time`, whose requests go to `fake`.
+Client<StreamingTransport> streaming_client(const FakeTransport& fake, const whatsapp_test::FakeTime& time,
+                                            ClientOptions o = options()) {
+  o.time = time.source();
+  return Client<StreamingTransport>(o, StreamingTransport(fake, time));
+}
+
 TEST(Stream, EachResultComesWithItsIndexAndMessagesArePulledOnlyWhenASlotIsFree) {
   FakeTransport fake = server();
   whatsapp_test::FakeTime time;
-  ClientOptions o = options();
-  o.time = time.source();
-  Client<StreamingTransport> client(o, StreamingTransport(fake, time));
+  auto client = streaming_client(fake, time);
   BatchOptions b;
   b.max_in_flight = 3;
   Numbered next{50, 7};
@@ -103,9 +108,8 @@ TEST(Stream, ThrottledMessagesWaitingForTheirRetryAreBoundedAndTheRestStillGoes)
   });
   whatsapp_test::FakeTime time;
   ClientOptions o = options();
-  o.time = time.source();
   o.retry.max_attempts = 2;
-  Client<StreamingTransport> client(o, StreamingTransport(fake, time));
+  auto client = streaming_client(fake, time, o);
   BatchOptions b;
   b.max_in_flight = 2;
   b.probe_format = false;
@@ -147,14 +151,13 @@ TEST(Stream, BatchItemsGoFromTheirOwnNumbers) {
   ASSERT_EQ(requests.size(), 2u);
   EXPECT_NE(requests[0].url.find("/106540352242922/messages"), std::string::npos);
   EXPECT_NE(requests[1].url.find("/206540352242922/messages"), std::string::npos);
+  EXPECT_FALSE(requests[0].success_headers);  // the client reads no header of a 2xx answer
 }
 
 TEST(Stream, TheFormatProbeGoesAloneThenTheOthersUseTheConfirmedFormat) {
   FakeTransport fake = server(/*knows_new=*/false);
   whatsapp_test::FakeTime time;
-  ClientOptions o = options();
-  o.time = time.source();
-  Client<StreamingTransport> client(o, StreamingTransport(fake, time));
+  auto client = streaming_client(fake, time);
   Numbered next{30};
   std::size_t ok_results = 0;
   client.messages().send_stream("106540352242922", next,
@@ -172,9 +175,7 @@ TEST(Stream, TheFormatProbeGoesAloneThenTheOthersUseTheConfirmedFormat) {
 TEST(Stream, MaxInFlightIsCappedAt1024AndZeroMeansOne) {
   FakeTransport fake = server();
   whatsapp_test::FakeTime time;
-  ClientOptions o = options();
-  o.time = time.source();
-  Client<StreamingTransport> client(o, StreamingTransport(fake, time));
+  auto client = streaming_client(fake, time);
   BatchOptions b;
   b.max_in_flight = static_cast<std::size_t>(-1);
   Numbered many{1100};
@@ -184,7 +185,7 @@ TEST(Stream, MaxInFlightIsCappedAt1024AndZeroMeansOne) {
   EXPECT_EQ(ok_results, 1100u);
   EXPECT_EQ(client.transport().most_in_flight, 1024u);
 
-  Client<StreamingTransport> one(o, StreamingTransport(fake, time));
+  auto one = streaming_client(fake, time);
   b.max_in_flight = 0;
   Numbered few{5};
   one.messages().send_stream("106540352242922", few, count_ok, b);
@@ -207,9 +208,7 @@ TEST(Stream, AnEmptyStreamSendsNothing) {
 TEST(Stream, AnExceptionFromTheCallerPropagatesAndTheClientStaysUsable) {
   FakeTransport fake = server();
   whatsapp_test::FakeTime time;
-  ClientOptions o = options();
-  o.time = time.source();
-  Client<StreamingTransport> client(o, StreamingTransport(fake, time));
+  auto client = streaming_client(fake, time);
   Numbered next{100};
   EXPECT_THROW(client.messages().send_stream("106540352242922", next,
                                              [](std::size_t i, Result<SendResult>&&) {
