@@ -60,17 +60,19 @@ struct Message {
   std::optional<std::string> biz_opaque_callback_data;
   MessageContent content;
 
+  // Defined in impl/message.ipp: with WHATSAPP_SEPARATE_COMPILATION a file that makes a message
+  // does not instantiate the content variant's copy, move and destruction (docs/performance.md).
+  Message();
+  ~Message();
+  Message(const Message&);
+  Message(Message&&) noexcept;
+  Message& operator=(const Message&);
+  Message& operator=(Message&&) noexcept;
+
   /// A message with any content.
-  static Message make(std::string to, MessageContent content) {
-    Message m;
-    m.to = std::move(to);
-    m.content = std::move(content);
-    return m;
-  }
+  static Message make(std::string to, MessageContent content);
   /// A text message.
-  static Message text(std::string to, std::string body, bool preview_url = false) {
-    return make(std::move(to), Text{std::move(body), preview_url});
-  }
+  static Message text(std::string to, std::string body, bool preview_url = false);
   /// An image by id or link, with an optional caption.
   static Message image(std::string to, Media media, std::optional<std::string> caption = std::nullopt) {
     return make(std::move(to), Image{std::move(media), std::move(caption)});

@@ -3,9 +3,33 @@
 
 #pragma once
 
+#include <type_traits>
+
 #include "whatsapp/model/message.hpp"
 
 namespace whatsapp {
+
+static_assert(std::is_nothrow_move_constructible_v<MessageContent> &&
+                  std::is_nothrow_move_assignable_v<MessageContent>,
+              "Message's move operations are declared noexcept");
+
+WHATSAPP_DECL Message::Message() = default;
+WHATSAPP_DECL Message::~Message() = default;
+WHATSAPP_DECL Message::Message(const Message&) = default;
+WHATSAPP_DECL Message::Message(Message&&) noexcept = default;
+WHATSAPP_DECL Message& Message::operator=(const Message&) = default;
+WHATSAPP_DECL Message& Message::operator=(Message&&) noexcept = default;
+
+WHATSAPP_DECL Message Message::make(std::string to, MessageContent content) {
+  Message m;
+  m.to = std::move(to);
+  m.content = std::move(content);
+  return m;
+}
+
+WHATSAPP_DECL Message Message::text(std::string to, std::string body, bool preview_url) {
+  return make(std::move(to), Text{std::move(body), preview_url});
+}
 
 WHATSAPP_DECL Result<void> validate(const Message& m) {
   if (auto r = detail::check_text(m.to, "to", 256); !r) return r;
