@@ -119,21 +119,12 @@ class SendAnswerScanner {
     return true;
   }
 
-  // A string of printable ASCII without escapes; `out` views it in the text.
-  bool string(std::string_view& out) noexcept {
-    if (!take('"')) return false;
-    const std::size_t begin = pos_;
-    pos_ = skip_json_plain(s_, pos_);
-    if (pos_ >= s_.size() || s_[pos_] != '"') return false;  // an escape, a control or non-ASCII byte
-    out = s_.substr(begin, pos_ - begin);
+  // A string of printable ASCII without escapes, into `out` (a view of the text, or a copy); plain() reads
+  // it.
+  template <class Out>
+  bool string(Out& out) {
+    if (!take('"') || !plain(out)) return false;  // an escape, a control or non-ASCII byte
     ++pos_;
-    return true;
-  }
-
-  bool string(std::string& out) {
-    std::string_view v;
-    if (!string(v)) return false;
-    out.assign(v);
     return true;
   }
 
