@@ -206,10 +206,18 @@ inline std::size_t curl_on_header(char* data, std::size_t size, std::size_t n, v
   return bytes;
 }
 
-/// True for failures that happen before any byte of the request can have been sent.
-inline bool curl_failed_before_sending(CURLcode code) {
+/// Whether a failed transfer's request may have reached the server, judged by what happened on
+/// the wire rather than by the CURLcode: most codes (CURLE_UNSUPPORTED_PROTOCOL,
+/// CURLE_OPERATION_TIMEDOUT, CURLE_ABORTED_BY_CALLBACK, ...) occur both before a connection is
+/// made and after the request went out, so a code alone cannot say it. `requests_started` counts
+/// the times libcurl was about to write the request on an established connection (the prereq
+/// callback); `request_bytes` is CURLINFO_REQUEST_SIZE, the only evidence with a libcurl older
+/// than 7.80, where codes that cannot follow a connection are trusted as well. The table of every
+/// code is in docs/reliability.md.
+inline bool curl_request_went_out(CURLcode code, int requests_started, long request_bytes,
+                                  bool prereq_supported) noexcept {
+  if (prereq_supported) return requests_started > 0 || request_bytes > 0;
   switch (code) {
-    case CURLE_UNSUPPORTED_PROTOCOL:
     case CURLE_URL_MALFORMAT:
     case CURLE_COULDNT_RESOLVE_PROXY:
     case CURLE_COULDNT_RESOLVE_HOST:
@@ -218,10 +226,14 @@ inline bool curl_failed_before_sending(CURLcode code) {
     case CURLE_PEER_FAILED_VERIFICATION:
     case CURLE_SSL_CERTPROBLEM:
     case CURLE_SSL_CIPHER:
-    case CURLE_SSL_CACERT_BADFILE:
-    case CURLE_READ_ERROR: return true;
-    default: return false;
+    case CURLE_SSL_CACERT_BADFILE: return false;
+    default: return request_bytes > 0;
   }
+}
+
+/// True for codes that say the bytes that came back are not a valid HTTP answer.
+inline bool curl_answer_not_http(CURLcode code) noexcept {
+  return code == CURLE_UNSUPPORTED_PROTOCOL || code == CURLE_WEIRD_SERVER_REPLY;
 }
 
 struct CurlSlist {
@@ -747,8 +759,13 @@ class CurlTransport {
     const detail::CurlSink& sink = t.sink;
     long request_bytes = 0;
     curl_easy_getinfo(h, CURLINFO_REQUEST_SIZE, &request_bytes);
+#ifdef WHATSAPP_DETAIL_CURL_PREREQ
+    constexpr bool kPrereq = true;
+#else
+    constexpr bool kPrereq = false;
+#endif
     const bool not_sent =
-        !t.refused_resend && (detail::curl_failed_before_sending(code) || request_bytes == 0);
+        !t.refused_resend && !detail::curl_request_went_out(code, t.requests_started, request_bytes, kPrereq);
     std::string text = t.errbuf[0] != '\0' ? t.errbuf : curl_easy_strerror(code);
     whatsapp::detail::redact_token_params(text);
 
@@ -767,6 +784,9 @@ class CurlTransport {
       message = std::string(not_sent ? "connect timed out" : "request timed out") + ": " + text;
     } else {
       message = "curl error " + std::to_string(static_cast<int>(code)) + ": " + text;
+      if (!not_sent && detail::curl_answer_not_http(code)) {
+        message += "; the server's answer is not valid HTTP (a TLS or other non-HTTP server?)";
+      }
     }
     message += not_sent ? " (the request was not sent)" : " (the request may have been processed)";
     Error e(kind, std::move(message));
