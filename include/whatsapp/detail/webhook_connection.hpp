@@ -168,7 +168,9 @@ class WebhookConnection {
     WebhookVerdict v = handler_.check_head(head_, framing_);
     if (v.status != 0) {
       // The body (if any) is not read, so the connection cannot carry another request.
-      respond(now, std::move(v), has_body || framing_.status != 0);
+      respond(now, std::move(v),
+              has_body || framing_.status != 0 || !keep_alive_ ||
+                  requests_ >= options().max_requests_per_connection);
       return true;
     }
     if (framing_.kind == HttpBodyFraming::Kind::kLength) {
