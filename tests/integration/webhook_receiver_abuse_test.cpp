@@ -31,25 +31,37 @@ const std::string kSecret = "abuse_test_app_secret";
 const std::string kToken = "abuse_test_verify_token";
 constexpr long kRssLimitKb = 64 * 1024;
 
+// One receiver for the whole suite, so that its peak RSS covers all of the abuse together.
 class ReceiverAbuse : public ::testing::Test {
  protected:
-  void SetUp() override {
+  static void SetUpTestSuite() {
     const std::string binary = whatsapp_test::webhook_receiver_binary();
-    if (binary.empty()) GTEST_SKIP() << "examples are not built (WHATSAPP_BUILD_EXAMPLES=OFF)";
-    rx_ = std::make_unique<ReceiverProcess>(binary, kSecret, kToken);
-    ASSERT_GT(rx_->port(), 0) << "the receiver did not start: " << binary;
+    if (!binary.empty()) shared_ = new ReceiverProcess(binary, kSecret, kToken);
+  }
+  static void TearDownTestSuite() {
+    delete shared_;
+    shared_ = nullptr;
+  }
+  void SetUp() override {
+    if (shared_ == nullptr) GTEST_SKIP() << "examples are not built (WHATSAPP_BUILD_EXAMPLES=OFF)";
+    ASSERT_GT(shared_->port(), 0) << "the receiver did not start: "
+                                  << whatsapp_test::webhook_receiver_binary();
+    ASSERT_TRUE(shared_->running()) << "the receiver died in an earlier test";
+    rx_ = shared_;
   }
   void TearDown() override {
-    if (rx_) {
-      EXPECT_TRUE(rx_->running()) << "the receiver died";
-      const long kb = rx_->peak_rss_kb();
-      std::printf("[figure] %s: receiver peak RSS %ld kB\n",
-                  ::testing::UnitTest::GetInstance()->current_test_info()->name(), kb);
-      EXPECT_LT(kb, kRssLimitKb);
-    }
+    if (rx_ == nullptr) return;
+    EXPECT_TRUE(rx_->running()) << "the receiver died";
+    const long kb = rx_->peak_rss_kb();
+    std::printf("[figure] %s: receiver peak RSS so far %ld kB\n",
+                ::testing::UnitTest::GetInstance()->current_test_info()->name(), kb);
+    EXPECT_LT(kb, kRssLimitKb);
   }
-  std::unique_ptr<ReceiverProcess> rx_;
+  static ReceiverProcess* shared_;
+  ReceiverProcess* rx_ = nullptr;
 };
+
+ReceiverProcess* ReceiverAbuse::shared_ = nullptr;
 
 TEST_F(ReceiverAbuse, AGibibyteChunkedBodyIsRefusedWith413BeforeItIsBuffered) {
   RawConnection c(rx_->port());

@@ -84,6 +84,23 @@ TEST(WebhookServerLimits, WhenFullTheOldestIdleConnectionMakesRoom) {
   EXPECT_EQ(idle[3]->read_answer().status, 403);
 }
 
+TEST(WebhookServerLimits, WhenFullOfSlowRequestsTheOldestGivesWay) {
+  auto o = webhook_test_options();
+  o.max_connections = 2;
+  WebhookServerThread s(o);
+  RawConnection oldest(s.port());
+  ASSERT_TRUE(oldest.send_all("POST /webhook HTTP/1.1\r\n"));
+  ASSERT_FALSE(oldest.readable_within(milliseconds(50)));  // known to the server, mid-request
+  RawConnection younger(s.port());
+  ASSERT_TRUE(younger.send_all("POST /webhook HTTP/1.1\r\n"));
+  ASSERT_FALSE(younger.readable_within(milliseconds(50)));
+  RawConnection delivery(s.port());
+  ASSERT_TRUE(delivery.send_all(signed_post(webhook_status_body("wamid.SLOWFULL"), kWebhookSecret)));
+  EXPECT_EQ(delivery.read_answer().status, 200);
+  EXPECT_TRUE(oldest.closed_within(milliseconds(5000)));
+  EXPECT_FALSE(younger.eof());
+}
+
 TEST(WebhookServerLimits, TooManyBodiesAtOnceAre503) {
   auto o = webhook_test_options();
   o.max_buffered_bytes = 10000;

@@ -23,6 +23,7 @@
 #include <cerrno>
 #include <chrono>
 #include <cstdint>
+#include <exception>
 #include <memory>
 #include <string>
 #include <utility>
@@ -120,7 +121,13 @@ class Server {
       const std::size_t polled = fds.size() - 2;
       for (std::size_t i = 0; i < polled && i < conns_.size(); ++i) {
         const short ev = fds[i + 2].revents;
-        if (ev != 0) conns_[i]->on_events(ev, Clock::now());
+        if (ev == 0) continue;
+        try {
+          conns_[i]->on_events(ev, Clock::now());
+        } catch (const std::exception& e) {  // std::bad_alloc: lose this connection, not the server
+          handler_.log(std::string("connection dropped: ") + e.what());
+          conns_[i]->close_now();
+        }
       }
       if ((fds[1].revents & POLLIN) != 0) accept_all();
       remove_closed();
@@ -154,7 +161,6 @@ class Server {
   // Accepts what is waiting (bounded per round so that open connections are served too).
   void accept_all() {
     for (int round = 0; round < 64; ++round) {
-      if (conns_.size() >= options_.max_connections) evict_one();
       const int fd = ::whatsapp::detail::webhook_accept(listen_fd_);
       if (fd < 0) {
         if (errno == EMFILE || errno == ENFILE || errno == ENOBUFS || errno == ENOMEM) {
@@ -163,6 +169,7 @@ class Server {
         }
         return;
       }
+      if (conns_.size() >= options_.max_connections) evict_one();  // full: room for the newcomer
       conns_.push_back(std::make_unique<Conn>(fd, handler_, Clock::now()));
     }
   }
@@ -187,7 +194,12 @@ class Server {
 
   void expire(Clock::time_point now) {
     for (auto& c : conns_) {
-      if (now >= c->deadline) c->on_deadline(now);
+      if (now < c->deadline) continue;
+      try {
+        c->on_deadline(now);
+      } catch (const std::exception&) {
+        c->close_now();
+      }
     }
     remove_closed();
   }
