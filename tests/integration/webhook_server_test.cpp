@@ -109,6 +109,23 @@ TEST(WebhookServer, ChunkedSignedDeliveryWithExtensionsAndTrailersIsHandled) {
   EXPECT_EQ(s.events(), std::vector<std::string>{"status wamid.CHUNKED delivered"});
 }
 
+TEST(WebhookServer, ABodyOfExactlyTheLimitPassesInBothFramings) {
+  const std::string body = webhook_status_body("wamid.EXACT");
+  const std::string sig = "X-Hub-Signature-256: " + whatsapp::webhook::sign(body, kWebhookSecret) + "\r\n";
+  char size[16];
+  std::snprintf(size, sizeof(size), "%zx", body.size());
+  const std::string chunked =
+      post_head("Transfer-Encoding: chunked\r\n" + sig) + size + "\r\n" + body + "\r\n0\r\n\r\n";
+  for (std::size_t limit : {body.size(), body.size() - 1}) {
+    auto o = webhook_test_options();
+    o.max_body_bytes = limit;
+    WebhookServerThread s(o);
+    const int expected = limit == body.size() ? 200 : 413;
+    EXPECT_EQ(ask(s.port(), signed_post(body, kWebhookSecret)).status, expected) << limit;
+    EXPECT_EQ(ask(s.port(), chunked).status, expected) << limit;
+  }
+}
+
 TEST(WebhookServer, AmbiguousOrUnknownFramingIsRefused) {
   WebhookServerThread s;
   const std::string sig = wrong_signature_line();
