@@ -1,6 +1,8 @@
-// webhook_receiver: a small HTTP server that receives WhatsApp webhooks.
+// webhook_receiver: receives WhatsApp webhooks with the SDK's built-in server
+// (whatsapp/webhook/server.hpp: one thread, poll(), hardened limits; docs/webhooks.md).
 //
 //   WHATSAPP_APP_SECRET=... WHATSAPP_VERIFY_TOKEN=... webhook_receiver [--port N] [--max-events N]
+//                                                                   [--max-body-bytes N]
 //
 // It answers Meta's GET handshake, checks X-Hub-Signature-256 over the raw body of each POST,
 // parses it, drops events already handled, and prints each event as one JSON line on stdout:
@@ -9,24 +11,22 @@
 // The first line is "webhook_receiver listening on http://127.0.0.1:<port>"; --port 0 (the
 // default) picks a free port. Any path is accepted. A missing or malformed signature is answered
 // 401, a wrong one 403, and nothing in such a request is handled. --max-events N exits after N
-// printed events. SIGINT and SIGTERM stop it cleanly (exit status 0).
+// printed events. Bodies over --max-body-bytes (default 1 MiB) are refused with 413 whatever
+// their transfer coding, encoded bodies with 415. SIGINT and SIGTERM stop it cleanly (exit
+// status 0); it exits 1 when it cannot listen, 2 on a bad command line or without a secret.
 
-#include <pthread.h>
 #include <signal.h>
 
-#include <atomic>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <iostream>
 #include <memory>
-#include <mutex>
 #include <string>
-#include <thread>
 
-#include <httplib.h>
 #include <nlohmann/json.hpp>
 
+#include "whatsapp/webhook/server.hpp"
 #include "whatsapp/webhook/webhook.hpp"
 
 namespace {
@@ -115,119 +115,66 @@ nlohmann::ordered_json describe(const wh::Event& e) {
   return j;
 }
 
+wh::Server* g_server = nullptr;
+
+extern "C" void on_signal(int) { g_server->stop(); }  // stop() is async-signal-safe
+
 }  // namespace
 
 int main(int argc, char** argv) {
   Options opt;
   if (!parse_args(argc, argv, opt)) return 2;
-  const std::string app_secret = env("WHATSAPP_APP_SECRET");
-  const std::string verify_token = env("WHATSAPP_VERIFY_TOKEN");
-  if (app_secret.empty()) {
+  wh::ServerOptions so;
+  so.port = static_cast<std::uint16_t>(opt.port);
+  so.app_secret = env("WHATSAPP_APP_SECRET");
+  so.verify_token = env("WHATSAPP_VERIFY_TOKEN");
+  so.max_body_bytes = opt.max_body_bytes;
+  so.log = [](std::string_view line) { std::cerr << "webhook_receiver: " << line << "\n"; };
+  if (so.app_secret.empty()) {
     std::cerr << "webhook_receiver: WHATSAPP_APP_SECRET is not set; refusing to start\n";
     return 2;
   }
-  if (verify_token.empty()) {
+  if (so.verify_token.empty()) {
     std::cerr << "webhook_receiver: WHATSAPP_VERIFY_TOKEN is not set; every handshake is refused\n";
   }
 
-  // Signals are taken by one thread with sigwait(); block them before any thread starts.
-  sigset_t signals;
-  sigemptyset(&signals);
-  sigaddset(&signals, SIGINT);
-  sigaddset(&signals, SIGTERM);
-  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
-
-  httplib::Server server;
-  server.set_payload_max_length(opt.max_body_bytes);
-
-  std::mutex out_mu;
-  std::atomic<long long> printed{0};
-  std::atomic<bool> stop_requested{false};
-  pthread_t signal_thread_id{};
-  auto request_stop = [&] {
-    if (!stop_requested.exchange(true)) pthread_kill(signal_thread_id, SIGTERM);
-  };
-
-  auto filter = std::make_shared<wh::DuplicateFilter>();
+  long long printed = 0;
+  wh::Server* server_ptr = nullptr;
   auto print = [&](const wh::Event& e) {
-    if (opt.max_events > 0 && printed.load() >= opt.max_events) return;
+    if (opt.max_events > 0 && printed >= opt.max_events) return;
     std::string line = describe(e).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
-    {
-      std::lock_guard<std::mutex> lock(out_mu);
-      std::fwrite(line.data(), 1, line.size(), stdout);
-      std::fputc('\n', stdout);
-      std::fflush(stdout);
-    }
-    if (opt.max_events > 0 && printed.fetch_add(1) + 1 == opt.max_events) request_stop();
+    std::fwrite(line.data(), 1, line.size(), stdout);
+    std::fputc('\n', stdout);
+    std::fflush(stdout);
+    // The answer to this request is still sent: run() returns after the current request.
+    if (opt.max_events > 0 && ++printed == opt.max_events) server_ptr->stop();
   };
-  wh::Dispatcher dispatcher(filter);
+  wh::Dispatcher dispatcher(std::make_shared<wh::DuplicateFilter>());
   dispatcher.on_message([&](const wh::Event& e, const wh::Message&) { print(e); })
       .on_status([&](const wh::Event& e, const wh::Status&) { print(e); })
       .on_unknown(print);  // template, account, preference, error and unknown events
 
-  server.Get(".*", [&](const httplib::Request& req, httplib::Response& res) {
-    auto answer =
-        wh::answer_challenge(req.get_param_value("hub.mode"), req.get_param_value("hub.verify_token"),
-                             req.get_param_value("hub.challenge"), verify_token);
-    res.status = answer.http_status;
-    res.set_content(answer.body, "text/plain");
-    if (!answer.accepted()) {
-      std::cerr << "webhook_receiver: handshake refused: " << wh::to_string(answer.outcome) << "\n";
-    }
-  });
-
-  server.Post(".*", [&](const httplib::Request& req, httplib::Response& res) {
-    // The signature is checked over req.body, the bytes exactly as received.
-    auto check = wh::verify_signature(req.body, req.get_header_value("X-Hub-Signature-256"), app_secret);
-    if (!check) {
-      res.status = check.http_status();
-      res.set_content(std::string(check.message()), "text/plain");
-      std::cerr << "webhook_receiver: POST refused (" << res.status << "): " << check.message() << "\n";
-      return;
-    }
-    auto notification = wh::parse(req.body, wh::ParseOptions{opt.max_body_bytes});
-    if (!notification) {
-      res.status = 400;
-      res.set_content(notification.error().message(), "text/plain");
-      std::cerr << "webhook_receiver: " << notification.error().message() << "\n";
-      return;
-    }
-    auto report = dispatcher.dispatch(*notification);
-    if (!report.ok()) {
-      res.status = 500;  // Meta delivers again; what was handled is then a duplicate
-      for (const auto& f : report.failures) std::cerr << "webhook_receiver: " << f << "\n";
-      return;
-    }
-    res.status = 200;
-    res.set_content("OK", "text/plain");
-  });
-
-  int port = opt.port;
-  if (port == 0) {
-    port = server.bind_to_any_port("127.0.0.1");
-    if (port < 0) {
-      std::cerr << "webhook_receiver: cannot bind 127.0.0.1\n";
-      return 1;
-    }
-  } else if (!server.bind_to_port("127.0.0.1", port)) {
-    std::cerr << "webhook_receiver: cannot bind 127.0.0.1:" << port << "\n";
+  wh::Server server(so, dispatcher);
+  server_ptr = &server;
+  auto port = server.listen();
+  if (!port) {
+    std::cerr << "webhook_receiver: " << port.error().message() << "\n";
     return 1;
   }
+  g_server = &server;
+  struct sigaction sa {};
+  sa.sa_handler = on_signal;
+  sigemptyset(&sa.sa_mask);
+  sigaction(SIGINT, &sa, nullptr);
+  sigaction(SIGTERM, &sa, nullptr);
+  signal(SIGPIPE, SIG_IGN);
 
-  std::thread signal_thread([&] {
-    int sig = 0;
-    sigwait(&signals, &sig);
-    stop_requested.store(true);
-    server.stop();
-  });
-  signal_thread_id = signal_thread.native_handle();
-
-  std::printf("webhook_receiver listening on http://127.0.0.1:%d\n", port);
+  std::printf("webhook_receiver listening on http://127.0.0.1:%d\n", static_cast<int>(*port));
   std::fflush(stdout);
-
-  bool ok = server.listen_after_bind();
-  // Wake the signal thread if it is still waiting, then wait for it.
-  if (!stop_requested.exchange(true)) pthread_kill(signal_thread_id, SIGTERM);
-  signal_thread.join();
-  return ok || stop_requested ? 0 : 1;
+  auto ran = server.run();
+  if (!ran) {
+    std::cerr << "webhook_receiver: " << ran.error().message() << "\n";
+    return 1;
+  }
+  return 0;
 }

@@ -78,13 +78,17 @@ struct SignatureCheck {
   }
 };
 
-namespace detail {
+}  // namespace whatsapp::webhook
 
-inline constexpr std::size_t kSha256Size = 32;
+// In whatsapp::detail, not whatsapp::webhook::detail: a nested detail namespace would hide
+// whatsapp::detail from the other webhook headers included after this one.
+namespace whatsapp::detail {
+
+inline constexpr std::size_t kWebhookSha256Size = 32;
 
 /// HMAC-SHA256 of `body` with `key` into `out`. False only if OpenSSL fails.
-inline bool hmac_sha256(std::string_view key, std::string_view body,
-                        unsigned char (&out)[kSha256Size]) noexcept {
+inline bool webhook_hmac_sha256(std::string_view key, std::string_view body,
+                                unsigned char (&out)[kWebhookSha256Size]) noexcept {
   // OpenSSL wants non-null pointers even for empty inputs.
   static const unsigned char kEmpty[1] = {0};
   const void* key_ptr = key.empty() ? static_cast<const void*>(kEmpty) : key.data();
@@ -93,28 +97,30 @@ inline bool hmac_sha256(std::string_view key, std::string_view body,
   if (key.size() > static_cast<std::size_t>(INT32_MAX)) return false;
   unsigned char* r =
       HMAC(EVP_sha256(), key_ptr, static_cast<int>(key.size()), body_ptr, body.size(), out, &len);
-  return r != nullptr && len == kSha256Size;
+  return r != nullptr && len == kWebhookSha256Size;
 }
 
 /// The value of one hex digit, or -1.
-constexpr int hex_value(char c) noexcept {
+constexpr int webhook_hex_value(char c) noexcept {
   if (c >= '0' && c <= '9') return c - '0';
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
   if (c >= 'A' && c <= 'F') return c - 'A' + 10;
   return -1;
 }
 
-}  // namespace detail
+}  // namespace whatsapp::detail
+
+namespace whatsapp::webhook {
 
 /// The `X-Hub-Signature-256` value Meta would send for `body`: `sha256=` and 64 lowercase hex
 /// digits of HMAC-SHA256(app_secret, body). Used by the emulator and by tests to sign requests.
 /// Returns an empty string only if OpenSSL fails (it does not in practice).
 inline std::string sign(std::string_view body, std::string_view app_secret) {
-  unsigned char mac[detail::kSha256Size];
-  if (!detail::hmac_sha256(app_secret, body, mac)) return std::string();
+  unsigned char mac[detail::kWebhookSha256Size];
+  if (!detail::webhook_hmac_sha256(app_secret, body, mac)) return std::string();
   static constexpr char kHex[] = "0123456789abcdef";
   std::string out = "sha256=";
-  out.reserve(7 + 2 * detail::kSha256Size);
+  out.reserve(7 + 2 * detail::kWebhookSha256Size);
   for (unsigned char b : mac) {
     out.push_back(kHex[b >> 4]);
     out.push_back(kHex[b & 0x0f]);
@@ -139,22 +145,22 @@ inline SignatureCheck verify_signature(std::string_view raw_body, std::string_vi
     header_value.remove_suffix(1);
   }
   if (header_value.empty()) return {SignatureStatus::kMissing};
-  if (header_value.size() != kPrefix.size() + 2 * detail::kSha256Size ||
+  if (header_value.size() != kPrefix.size() + 2 * detail::kWebhookSha256Size ||
       header_value.substr(0, kPrefix.size()) != kPrefix) {
     return {SignatureStatus::kMalformed};
   }
-  unsigned char expected[detail::kSha256Size];
+  unsigned char expected[detail::kWebhookSha256Size];
   std::string_view hex = header_value.substr(kPrefix.size());
-  for (std::size_t i = 0; i < detail::kSha256Size; ++i) {
-    int hi = detail::hex_value(hex[2 * i]);
-    int lo = detail::hex_value(hex[2 * i + 1]);
+  for (std::size_t i = 0; i < detail::kWebhookSha256Size; ++i) {
+    int hi = detail::webhook_hex_value(hex[2 * i]);
+    int lo = detail::webhook_hex_value(hex[2 * i + 1]);
     if (hi < 0 || lo < 0) return {SignatureStatus::kMalformed};
     expected[i] = static_cast<unsigned char>((hi << 4) | lo);
   }
   if (app_secret.empty()) return {SignatureStatus::kNoSecret};
-  unsigned char actual[detail::kSha256Size];
-  if (!detail::hmac_sha256(app_secret, raw_body, actual)) return {SignatureStatus::kMismatch};
-  if (CRYPTO_memcmp(expected, actual, detail::kSha256Size) != 0) {
+  unsigned char actual[detail::kWebhookSha256Size];
+  if (!detail::webhook_hmac_sha256(app_secret, raw_body, actual)) return {SignatureStatus::kMismatch};
+  if (CRYPTO_memcmp(expected, actual, detail::kWebhookSha256Size) != 0) {
     return {SignatureStatus::kMismatch};
   }
   return {SignatureStatus::kValid};
