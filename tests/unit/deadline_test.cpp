@@ -64,7 +64,7 @@ TEST(Deadline, EveryCallHasOneByDefault) {
   EXPECT_EQ(RetryPolicy::none().deadline, ms(90'000));
 }
 
-TEST(Deadline, ARetryAfterPastTheDeadlineIsNotSleptWithTheDefaults) {
+TEST(Deadline, ARetryAfterPastTheDeadlineIsNotSleptUnlessThereIsNone) {
   FakeTime time;
   FakeTransport t;
   for (int i = 0; i < 4; ++i) t.push(throttled("100000"));
@@ -86,6 +86,26 @@ TEST(Deadline, ARetryAfterPastTheDeadlineIsNotSleptWithTheDefaults) {
       std::string::npos)
       << r.error().message();
   EXPECT_NE(r.error().to_string().find("Rate limit hit"), std::string::npos);  // the server's words kept
+
+  // kNoDeadline asks for the waits, each cut to max_retry_after: for the client, and per call.
+  FakeTime time2;
+  FakeTransport t2;
+  for (int i = 0; i < 4; ++i) t2.push(throttled("100000"));
+  ClientOptions o2 = defaults(time2);
+  o2.retry.deadline = whatsapp::kNoDeadline;
+  auto r2 = Client<FakeTransport>(o2, t2).messages().send("1065", kHello);
+  EXPECT_EQ(r2.error().attempts(), 4);
+  EXPECT_EQ(time2.sleeps(), (std::vector<ms>{ms(60'000), ms(60'000), ms(60'000)}));
+  EXPECT_FALSE(says_past_deadline(r2.error()));
+
+  FakeTime time3;
+  FakeTransport t3;
+  for (int i = 0; i < 4; ++i) t3.push(throttled("100000"));
+  CallOptions patient;
+  patient.deadline = whatsapp::kNoDeadline;
+  auto r3 = Client<FakeTransport>(defaults(time3), t3).with_options(patient).messages().send("1065", kHello);
+  EXPECT_EQ(r3.error().attempts(), 4);
+  EXPECT_EQ(time3.sleeps().size(), 3u);
 }
 
 TEST(Deadline, AWaitWithinTheDeadlineIsSleptAndTheNextOneThatIsNotEndsTheCall) {
@@ -121,33 +141,6 @@ TEST(Deadline, ABackoffPastTheDeadlineEndsTheCallAndSaysSo) {
                                      "call's deadline (1 s left)"),
             std::string::npos)
       << r.error().message();
-}
-
-TEST(Deadline, NoDeadlineIsAChoiceThatKeepsTheCappedWaits) {
-  FakeTime time;
-  FakeTransport t;
-  for (int i = 0; i < 4; ++i) t.push(throttled("100000"));
-  ClientOptions o = defaults(time);
-  o.retry.deadline = whatsapp::kNoDeadline;
-  Client<FakeTransport> c(o, t);
-  auto r = c.messages().send("1065", kHello);
-  ASSERT_FALSE(r.ok());
-  EXPECT_EQ(r.error().attempts(), 4);
-  EXPECT_EQ(time.sleeps(), (std::vector<ms>{ms(60'000), ms(60'000), ms(60'000)}));
-  EXPECT_FALSE(says_past_deadline(r.error()));
-
-  // The same per call, on a client that has the default deadline.
-  FakeTime time2;
-  FakeTransport t2;
-  for (int i = 0; i < 2; ++i) t2.push(throttled("100"));
-  ClientOptions o2 = defaults(time2);
-  o2.retry.max_attempts = 2;
-  Client<FakeTransport> c2(o2, t2);
-  CallOptions patient;
-  patient.deadline = whatsapp::kNoDeadline;
-  auto r2 = c2.with_options(patient).messages().send("1065", kHello);
-  EXPECT_EQ(r2.error().attempts(), 2);
-  EXPECT_EQ(time2.sleeps(), (std::vector<ms>{ms(60'000)}));
 }
 
 // A server where message "m1" is always throttled with Retry-After: 100000; the others succeed.
