@@ -4,6 +4,7 @@
 // template names, each refused with an invalid_argument error naming the field. (The limits of
 // each content are next to it, in model/.) docs/messages.md lists the rules and why.
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 

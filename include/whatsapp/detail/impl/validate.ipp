@@ -12,10 +12,18 @@ namespace whatsapp::detail {
 
 WHATSAPP_DECL Result<void> check_recipient(std::string_view to, std::string_view recipient_type,
                                            const std::string& field) {
+  const bool individual = recipient_type == "individual" || recipient_type.empty();
+  if (individual) {  // the common case, without building anything
+    const std::string_view number = !to.empty() && to.front() == '+' ? to.substr(1) : to;
+    if (!number.empty() && number.size() <= kMaxPhoneDigits &&
+        number.find_first_not_of("0123456789") == std::string_view::npos) {
+      return {};
+    }
+  }
   const auto n = utf8_length(to);
   if (!n) return Error::invalid_argument(field, "is not valid UTF-8");
   if (*n == 0) return Error::invalid_argument(field, "must not be empty");
-  if (recipient_type != "individual" && !recipient_type.empty()) {
+  if (!individual) {
     // Another recipient form (a group id, ...): no rule of its own yet.
     if (std::any_of(to.begin(), to.end(),
                     [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7F; })) {
@@ -36,7 +44,6 @@ WHATSAPP_DECL Result<void> check_recipient(std::string_view to, std::string_view
     }
   }
   const std::size_t count = digits.size() - (digits.rfind('+', 0) == 0 ? 1 : 0);
-  if (digits == to && count >= 1 && count <= kMaxPhoneDigits) return {};
   const std::string form = " (an optional '+' and 1 to 15 digits, as a webhook's wa_id)";
   if (formatted && count >= 1 && count <= kMaxPhoneDigits) {
     return Error::invalid_argument(field, "must be the phone number in international form, digits only" +
