@@ -15,6 +15,7 @@
 #include <functional>
 #include <optional>
 #include <random>
+#include <string>
 #include <string_view>
 #include <thread>
 
@@ -24,8 +25,18 @@
 
 namespace whatsapp {
 
+/// The overall deadline every call has unless told otherwise (RetryPolicy::deadline,
+/// CallOptions::deadline): 90 s, room for three requests of the default 30 s timeout and the
+/// waits between them, so one call never blocks a caller for minutes.
+inline constexpr std::chrono::milliseconds kDefaultDeadline{90'000};
+
+/// The deadline that means "none": the call ends only when its tries are used up, however long
+/// the waits (each still cut to RetryPolicy::max_retry_after).
+inline constexpr std::chrono::milliseconds kNoDeadline{0};
+
 /// How a call is retried. The defaults follow the design: 4 attempts in all, 500 ms doubling to
-/// 30 s with full jitter, Retry-After honoured up to `max_retry_after`.
+/// 30 s with full jitter, Retry-After honoured up to `max_retry_after`, and the whole call within
+/// kDefaultDeadline.
 struct RetryPolicy {
   /// Requests in all, the first one included; 1 turns retries off. (The URL format fallback's
   /// second request is not a retry and is not counted here, though Error::attempts() counts it.)
@@ -38,10 +49,13 @@ struct RetryPolicy {
   bool jitter = true;
   /// A longer Retry-After is cut to this.
   std::chrono::milliseconds max_retry_after{60'000};
-  /// The whole call, waits included, ends by this time after it starts; 0: no deadline. Each
-  /// request's timeout is shortened to what is left, and a wait that would cross the deadline
-  /// is not started: the last error is returned instead.
-  std::chrono::milliseconds deadline{0};
+  /// The whole call, waits included, ends by this time after it starts (kDefaultDeadline, 90 s);
+  /// kNoDeadline (0) for none. Each request's timeout is shortened to what is left. A wait that
+  /// would end at or past the deadline is not started: the call fails at once with the last
+  /// error, which says so. With a Retry-After, the server's own value is what counts (not the
+  /// one cut to max_retry_after): retrying before the time the server asked for would only be
+  /// refused again. The error keeps its retry_after(), for the caller to schedule a later send.
+  std::chrono::milliseconds deadline = kDefaultDeadline;
 
   /// A policy that never retries.
   static RetryPolicy none() {
@@ -92,6 +106,14 @@ WHATSAPP_DECL std::chrono::milliseconds retry_delay(const RetryPolicy& p, int re
                                                     double random01) noexcept;
 
 namespace detail {
+
+/// One retry decision of Core::call() and the batch engine, made alike: the wait before retry
+/// `retry` after `e` (retry_delay()), or nullopt when the call must end now because that wait,
+/// or the server's uncut Retry-After, would end at or past `deadline` (none: no deadline). Then
+/// `e`'s message says why it was not retried; everything else in `e` is kept.
+WHATSAPP_DECL std::optional<std::chrono::milliseconds> wait_within_deadline(
+    const RetryPolicy& p, int retry, Error& e, double random01, std::chrono::steady_clock::time_point now,
+    const std::optional<std::chrono::steady_clock::time_point>& deadline);
 
 constexpr bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
 
@@ -205,7 +227,7 @@ struct TimeSource {
 struct CallOptions {
   /// Replaces the client's RetryPolicy (e.g. RetryPolicy::none()).
   std::optional<RetryPolicy> retry;
-  /// Replaces the policy's overall deadline.
+  /// Replaces the policy's overall deadline; kNoDeadline for none.
   std::optional<std::chrono::milliseconds> deadline;
   /// Replaces ClientOptions::timeout for each request.
   std::optional<std::chrono::milliseconds> timeout;

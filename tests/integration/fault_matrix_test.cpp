@@ -102,6 +102,8 @@ std::vector<Row> rows() {
   r429.retry_after = "1";
   Fault r429date = fault("status_429");
   r429date.retry_after = "date";
+  Fault r429long = fault("status_429");
+  r429long.retry_after = "100000";  // past the default 90 s deadline: not waited for
   Fault t131056 = fault("graph_throttle");
   t131056.code = 131056;
   Fault huge = fault("huge_body");
@@ -119,6 +121,8 @@ std::vector<Row> rows() {
       {"status_429", r429, ok(2, 1, std::vector<milliseconds>{milliseconds(1000)}),
        ok(2, 0, std::vector<milliseconds>{milliseconds(1000)})},
       {"status_429_date", r429date, ok(2, 1, std::nullopt), ok(2, 0, std::nullopt)},  // 1-2 s, below
+      {"status_429_past_deadline", r429long, fail(K::kApi, 429, answered, 1, 0),
+       fail(K::kApi, 429, answered, 1)},
       {"status_500", fault("status_500"), fail(K::kApi, 500, answered, 1, 0), ok(2)},
       {"status_502", fault("status_502"), fail(K::kHttp, 502, maybe, 1, 0), ok(2)},
       {"status_503", fault("status_503"), fail(K::kHttp, 503, maybe, 1, 0), ok(2)},
@@ -265,6 +269,10 @@ TEST_F(FaultMatrix, EveryFaultKindForASendAndARead) {
         ASSERT_EQ(seen_sleeps.size(), 1u);
         EXPECT_GE(seen_sleeps[0], milliseconds(1000));
         EXPECT_LE(seen_sleeps[0], milliseconds(2000));
+      }
+      if (row.name == "status_429_past_deadline" && !got_ok) {
+        EXPECT_EQ(err.retry_after(), milliseconds(100'000'000));
+        EXPECT_NE(err.message().find("past the call's deadline"), std::string::npos) << err.message();
       }
       if (row.name == "huge_body" && !got_ok) {
         EXPECT_NE(err.message().find("exceeds the limit of 1048576 bytes"), std::string::npos)

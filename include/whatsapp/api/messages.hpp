@@ -31,8 +31,12 @@ class Messages {
 
   /// Sends `message` from the business number `phone_number_id`.
   /// Errors: kInvalidArgument (naming the field) before anything is sent when the message
-  /// breaks a limit Meta documents; kApi with the Graph error when Meta refuses it; kTransport
-  /// or kTimeout (check Error::may_have_been_sent() before sending again).
+  /// breaks a limit Meta documents or a rule of docs/messages.md (recipient in international
+  /// digits-only form, no control characters or blank text, http(s) links, one emoji per
+  /// reaction, template names); kApi with the Graph error when Meta refuses it; kTransport or
+  /// kTimeout (check Error::may_have_been_sent() before sending again). Retried only when it
+  /// certainly was not processed, and never past RetryPolicy::deadline (90 s by default): a
+  /// Retry-After past it ends the call at once with the throttling error and its retry_after().
   Result<SendResult> send(std::string_view phone_number_id, const Message& message) const {
     if (auto v = validate(message); !v) return v.error();
     detail::RequestSpec spec{&route(RouteId::kSendMessage), {phone_number_id}, {}, {}, {}};

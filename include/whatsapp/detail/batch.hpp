@@ -403,12 +403,13 @@ class BatchEngine {
       finish_call(k, std::move(e), sink);
       return Then::kNothing;
     }
-    const std::chrono::milliseconds delay = retry_delay(l.policy, k.attempt, e, time.uniform01());
     const auto now = time.current();
-    if (k.deadline && now + delay >= *k.deadline) {
+    const auto wait = wait_within_deadline(l.policy, k.attempt, e, time.uniform01(), now, k.deadline);
+    if (!wait) {
       finish_call(k, std::move(e), sink);
       return Then::kNothing;
     }
+    const std::chrono::milliseconds delay = *wait;
     c_.logger_.log(LogLevel::kWarning, [&] {
       return "retrying \"" + std::string(k.spec.route->name) + "\" in " + std::to_string(delay.count()) +
              " ms (try " + std::to_string(k.attempt) + " of " + std::to_string(l.max_attempts) +

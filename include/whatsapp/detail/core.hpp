@@ -149,8 +149,9 @@ class Core {
       }
       e.with_attempts(requests);
       if (attempt >= max_attempts || !may_retry(e, idem)) return e;
-      const std::chrono::milliseconds delay = retry_delay(policy, attempt, e, time.uniform01());
-      if (deadline && time.current() + delay >= *deadline) return e;
+      const auto wait = wait_within_deadline(policy, attempt, e, time.uniform01(), time.current(), deadline);
+      if (!wait) return e;
+      const std::chrono::milliseconds delay = *wait;
       logger_.log(LogLevel::kWarning, [&] {
         return "retrying \"" + std::string(r.name) + "\" in " + std::to_string(delay.count()) + " ms (try " +
                std::to_string(attempt) + " of " + std::to_string(max_attempts) + " failed: " + e.to_string() +

@@ -42,6 +42,28 @@ WHATSAPP_DECL std::chrono::milliseconds retry_delay(const RetryPolicy& p, int re
 
 namespace whatsapp::detail {
 
+WHATSAPP_DECL std::optional<std::chrono::milliseconds> wait_within_deadline(
+    const RetryPolicy& p, int retry, Error& e, double random01, std::chrono::steady_clock::time_point now,
+    const std::optional<std::chrono::steady_clock::time_point>& deadline) {
+  const std::chrono::milliseconds delay = retry_delay(p, retry, e, random01);
+  if (!deadline) return delay;
+  const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(*deadline - now);
+  const std::chrono::milliseconds asked = e.retry_after() ? std::max(*e.retry_after(), delay) : delay;
+  if (asked < left) return delay;
+  const auto duration_text = [](std::chrono::milliseconds d) {
+    if (d.count() % 1000 == 0) return std::to_string(d.count() / 1000) + " s";
+    return std::to_string(d.count()) + " ms";
+  };
+  std::string why = e.message();
+  why += e.retry_after() ? "; not retried: the server asks to wait " + duration_text(*e.retry_after()) +
+                               " (Retry-After), past the call's deadline"
+                         : "; not retried: the wait before the next try (" + duration_text(delay) +
+                               ") would end past the call's deadline";
+  why += " (" + duration_text(std::max(std::chrono::milliseconds(0), left)) + " left)";
+  e.with_message(std::move(why));
+  return std::nullopt;
+}
+
 WHATSAPP_DECL int month_number(std::string_view w) noexcept {
   static constexpr std::string_view kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                                  "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};

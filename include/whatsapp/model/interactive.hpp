@@ -267,7 +267,8 @@ inline Result<void> validate(const Interactive& i, const std::string& f = "inter
         !r) {
       return r;
     }
-    return detail::check_text(a->url, f + ".action.parameters.url", 2000);
+    if (auto r = detail::check_text(a->url, f + ".action.parameters.url", 2000); !r) return r;
+    return detail::check_link(a->url, f + ".action.parameters.url");
   }
   if (const auto* a = std::get_if<FlowAction>(&i.action)) {
     const std::string p = f + ".action.parameters";

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "whatsapp/detail/config.hpp"
+#include "whatsapp/detail/emoji.hpp"
 #include "whatsapp/model/media_message.hpp"
 
 namespace whatsapp {
@@ -25,7 +26,9 @@ struct Location {
 /// An emoji reaction to a message; an empty emoji removes the reaction.
 struct Reaction {
   std::string message_id;  ///< The wamid reacted to.
-  std::string emoji;       ///< One emoji, or empty to remove the reaction.
+  /// Exactly one emoji (skin tones, ZWJ sequences, flags and keycaps count as one), or empty
+  /// to remove the reaction. Anything else is refused before sending (detail::is_one_emoji()).
+  std::string emoji;
 };
 
 inline Result<void> validate(const Location& v, const std::string& f = "location") {
@@ -47,6 +50,10 @@ inline Result<void> validate(const Location& v, const std::string& f = "location
 inline Result<void> validate(const Reaction& v, const std::string& f = "reaction") {
   if (v.message_id.empty()) return Error::invalid_argument(f + ".message_id", "must not be empty");
   if (!detail::utf8_length(v.emoji)) return Error::invalid_argument(f + ".emoji", "is not valid UTF-8");
+  if (!v.emoji.empty() && !detail::is_one_emoji(v.emoji)) {
+    return Error::invalid_argument(f + ".emoji",
+                                   "must be exactly one emoji, or empty to remove the reaction");
+  }
   return {};
 }
 

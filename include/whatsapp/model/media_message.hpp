@@ -13,6 +13,7 @@
 
 #include "whatsapp/detail/config.hpp"
 #include "whatsapp/detail/utf8.hpp"
+#include "whatsapp/detail/validate.hpp"
 #include "whatsapp/error.hpp"
 #include "whatsapp/result.hpp"
 
@@ -75,9 +76,12 @@ struct Sticker {
 
 namespace detail {
 
+/// Checks free text: valid UTF-8, 1 to `max` characters, not blank (white space only), and no
+/// control characters but tab, line feed and carriage return.
 WHATSAPP_DECL Result<void> check_text(std::string_view value, std::string_view field, std::size_t max);
 
-/// Checks that `m` names exactly one of id and link.
+/// Checks that `m` names exactly one of id and link, and that a link is an http(s) URL
+/// (check_link(); the field is `field` + ".link").
 WHATSAPP_DECL Result<void> check_media(const Media& m, const std::string& field);
 
 WHATSAPP_DECL Result<void> check_caption(const std::optional<std::string>& caption, const std::string& field);

@@ -20,6 +20,7 @@
 #include <nlohmann/json.hpp>
 
 #include "whatsapp/detail/config.hpp"
+#include "whatsapp/detail/validate.hpp"
 #include "whatsapp/model/location.hpp"
 #include "whatsapp/model/media_message.hpp"
 #include "whatsapp/model/template.hpp"
@@ -249,7 +250,7 @@ WHATSAPP_DECL void to_json(nlohmann::json& j, const TemplateMessage& t);
 // ---- Validation ----------------------------------------------------------------------------
 
 inline Result<void> validate(const TemplateMessage& t, const std::string& f = "template") {
-  if (t.name.empty()) return Error::invalid_argument(f + ".name", "must not be empty");
+  if (auto r = detail::check_template_name(t.name, f + ".name"); !r) return r;
   if (t.language.empty()) return Error::invalid_argument(f + ".language.code", "must not be empty");
   for (std::size_t i = 0; i < t.components.size(); ++i) {
     const auto& c = t.components[i];

@@ -15,6 +15,13 @@ WHATSAPP_DECL Result<void> check_text(std::string_view value, std::string_view f
     return Error::invalid_argument(std::string(field), "has " + std::to_string(*n) + " characters; at most " +
                                                            std::to_string(max) + " are allowed");
   }
+  if (const std::size_t at = find_control(value); at != std::string_view::npos) {
+    return Error::invalid_argument(std::string(field),
+                                   "contains a control character at byte " + std::to_string(at) +
+                                       " (only tab, line feed and carriage return are allowed)");
+  }
+  if (is_blank(value))
+    return Error::invalid_argument(std::string(field), "must not be blank (white space only)");
   return {};
 }
 
@@ -23,6 +30,7 @@ WHATSAPP_DECL Result<void> check_media(const Media& m, const std::string& field)
     return Error::invalid_argument(field, m.media_id.empty() ? "needs a media id or a link"
                                                              : "must have either an id or a link, not both");
   }
+  if (!m.url.empty()) return check_link(m.url, field + ".link");
   return {};
 }
 

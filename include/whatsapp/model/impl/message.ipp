@@ -32,7 +32,7 @@ WHATSAPP_DECL Message Message::text(std::string to, std::string body, bool previ
 }
 
 WHATSAPP_DECL Result<void> validate(const Message& m) {
-  if (auto r = detail::check_text(m.to, "to", 256); !r) return r;
+  if (auto r = detail::check_recipient(m.to, m.recipient_type, "to"); !r) return r;
   if (m.context) {
     if (auto r = detail::check_text(m.context->message_id, "context.message_id", 512); !r) return r;
   }

@@ -136,13 +136,7 @@ WHATSAPP_DECL std::vector<std::string> template_placeholders(std::string_view te
 }
 
 WHATSAPP_DECL Result<void> validate(const NewTemplate& t) {
-  if (t.name.empty() || t.name.size() > 512)
-    return Error::invalid_argument("name", "must have 1 to 512 characters");
-  for (const char c : t.name) {
-    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) {
-      return Error::invalid_argument("name", "may hold only lower case letters, digits and underscores");
-    }
-  }
+  if (auto r = detail::check_template_name(t.name, "name"); !r) return r;
   if (t.language.empty()) return Error::invalid_argument("language", "must not be empty");
   if (t.category.empty()) return Error::invalid_argument("category", "must not be empty");
   bool body = false;
