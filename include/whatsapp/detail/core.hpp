@@ -9,6 +9,8 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <type_traits>
 #include <utility>
 
 #include <nlohmann/json.hpp>
@@ -18,6 +20,7 @@
 #include "whatsapp/envelope.hpp"
 #include "whatsapp/http.hpp"
 #include "whatsapp/logging.hpp"
+#include "whatsapp/model/success.hpp"
 #include "whatsapp/options.hpp"
 #include "whatsapp/rate_limit.hpp"
 #include "whatsapp/result.hpp"
@@ -43,7 +46,18 @@ struct Exchange {
   HttpResponse response;
   UrlFormat format = UrlFormat::kNew;
   int attempts = 0;
+  const Route* route = nullptr;
+  /// The answer is a 404 of a route served in neither URL format (found now or remembered).
+  bool unserved = false;
 };
+
+/// True for LowCodeAPI's "no such route" answer: HTTP 404 without a Graph error object (a 404
+/// carrying one, e.g. 132001 "template does not exist", comes from a route that is served).
+inline bool route_missing(const HttpResponse& resp) {
+  if (resp.status != 404) return false;
+  const auto j = nlohmann::json::parse(resp.body, nullptr, /*allow_exceptions=*/false);
+  return !(j.is_object() && find_error(j) != nullptr);
+}
 
 /// What one request of a call is sent with.
 struct AttemptSettings {
@@ -59,6 +73,17 @@ struct JsonPayload {
   using value_type = nlohmann::json;
   static std::optional<nlohmann::json> read_fast(HttpResponse& /*unused*/) { return std::nullopt; }
   static Result<nlohmann::json> decode(nlohmann::json&& payload) { return std::move(payload); }
+};
+
+/// A reader that turns the payload into T with `read`, a callable `Result<T>(nlohmann::json&&)`
+/// (a model's decode). Going through call() (Core::call_read()), its errors carry what call()'s
+/// own do: the HTTP status, the attempts made, the format, no token.
+template <class T, class Read>
+struct ReadWith {
+  using value_type = T;
+  Read read;
+  static std::optional<T> read_fast(HttpResponse& /*unused*/) { return std::nullopt; }
+  Result<T> decode(nlohmann::json&& payload) const { return read(std::move(payload)); }
 };
 
 template <class Transport, class Reader>
@@ -104,8 +129,18 @@ class Core {
     const bool learning = options_.format_policy == FormatPolicy::kNewThenOld && !confirmed;
     if (!learning) return ex;
     if (ex.response.status == 404 && first == UrlFormat::kNew) {
+      if (formats_->unserved(r.id, options_.time.current())) {  // found in neither lately: ask once
+        ex.unserved = route_missing(ex.response);
+        return ex;
+      }
+      const bool missing = route_missing(ex.response);
       if (auto e = send_once(spec, UrlFormat::kOld, settings, ex); !e.ok()) return std::move(e).error();
-      if (ex.response.status != 404) remember(r, UrlFormat::kOld);
+      if (ex.response.status != 404) {
+        remember(r, UrlFormat::kOld);
+      } else if (missing && route_missing(ex.response)) {
+        ex.unserved = true;
+        mark_unserved(r);
+      }
       return ex;
     }
     if (ex.response.status != 404) remember(r, first);
@@ -117,7 +152,7 @@ class Core {
   /// (fallback and retries included). A payload `Reader` cannot decode is an error that is not
   /// retried. Sends are paced by the rate limits first when they are on.
   template <class Reader = JsonPayload>
-  Result<typename Reader::value_type> call(const RequestSpec& spec) const {
+  Result<typename Reader::value_type> call(const RequestSpec& spec, const Reader& reader = Reader{}) const {
     const Route& r = *spec.route;
     const Idempotency idem = call_.idempotency.value_or(idempotency(r.id));
     const RetryPolicy& policy = call_.retry ? *call_.retry : options_.retry;
@@ -142,7 +177,7 @@ class Core {
       auto ex = exchange(spec, settings);
       if (ex) {
         requests += ex->attempts;
-        if (auto done = read_answer<Reader>(*ex, requests, e)) return std::move(*done);
+        if (auto done = read_answer(*ex, requests, e, reader)) return std::move(*done);
       } else {
         e = std::move(ex).error();
         requests += e.attempts();
@@ -158,6 +193,39 @@ class Core {
       });
       time.wait(delay);
     }
+  }
+
+  /// call() whose payload `read` turns into T (see ReadWith): a decode error carries the HTTP
+  /// status, the attempts made and the format, as every other error of the call does.
+  template <class T, class Read>
+  Result<T> call_read(const RequestSpec& spec, Read&& read) const {
+    return call(spec, ReadWith<T, std::decay_t<Read>>{std::forward<Read>(read)});
+  }
+
+  /// call() of a route that answers {"success": true}; a kParse error naming `what` otherwise.
+  Result<void> call_success(const RequestSpec& spec, std::string_view what) const {
+    auto r = call_read<bool>(spec, [what](nlohmann::json&& payload) -> Result<bool> {
+      auto ok = expect_success(std::move(payload), what);
+      if (!ok) return std::move(ok).error();
+      return true;
+    });
+    if (!r) return std::move(r).error();
+    return {};
+  }
+
+  /// The error an error answer of `ex` carries, made safe to show and classified: attempts,
+  /// format, Retry-After, delivery, and for a route served in neither format, a message that
+  /// says so.
+  Error answer_error(const Exchange& ex) const {
+    auto payload = unwrap_envelope_at(ex.response, options_.time);
+    Error e = payload ? Error(ErrorKind::kHttp, "the answer is an error status without an error")
+                            .with_http_status(ex.response.status)
+                            .with_source(ErrorSource::kUnknown)
+                      : std::move(payload).error();
+    e = finish(std::move(e), ex);
+    classify_answer(e, ex.response);
+    if (ex.unserved) explain_unserved(e, ex);
+    return e;
   }
 
   /// Makes `e` safe to show and records how the call went: attempts, format, no token.
@@ -187,28 +255,51 @@ class Core {
   /// when the answer is an error, which is then in `e`, scrubbed and classified for the retry loop.
   /// A value may have taken the response's body.
   template <class Reader>
-  std::optional<Result<typename Reader::value_type>> read_answer(Exchange& ex, int requests, Error& e) const {
+  std::optional<Result<typename Reader::value_type>> read_answer(Exchange& ex, int requests, Error& e,
+                                                                 const Reader& reader = Reader{}) const {
     using Answer = Result<typename Reader::value_type>;
-    if (auto fast = Reader::read_fast(ex.response))
+    if (auto fast = reader.read_fast(ex.response))
       return std::optional<Answer>(std::in_place, std::move(*fast));
-    auto payload = unwrap_envelope(ex.response);
+    auto payload = unwrap_envelope_at(ex.response, options_.time);
     if (!payload) {
       e = finish(std::move(payload).error(), ex);
       classify_answer(e, ex.response);
+      if (ex.unserved) explain_unserved(e, ex);
       return std::nullopt;
     }
-    auto value = Reader::decode(std::move(*payload));
-    if (!value) value = finish(std::move(value).error(), ex).with_attempts(requests);
+    auto value = reader.decode(std::move(*payload));
+    if (!value) {
+      Error bad = std::move(value).error();
+      if (bad.http_status() == 0) bad.with_http_status(ex.response.status);
+      bad.with_source(ErrorSource::kGraph);  // the payload came in the envelope, from Meta
+      value = finish(std::move(bad), ex).with_attempts(requests);
+    }
     return value;
   }
 
-  /// What an error answer says beyond its body: the Retry-After header, and whether the request
-  /// may have been processed. A 5xx without an API error object comes from a gateway, which may
-  /// have passed the request on before failing; an unreadable 2xx answer was a success.
+  /// Says in `e` that the route of `ex` is served in neither URL format by this LowCodeAPI.
+  void explain_unserved(Error& e, const Exchange& ex) const {
+    if (e.source() != ErrorSource::kLowCodeApi || e.http_status() != 404 || ex.route == nullptr) return;
+    std::string m = "this LowCodeAPI serves \"" + std::string(ex.route->name) + "\" in neither URL format (";
+    m += ex.attempts >= 2
+             ? std::string("the New and the Old format both answered 404")
+             : "both answered 404 less than " + std::to_string(kUnservedRouteTtl.count()) +
+                   " minutes ago; only the " + std::string(to_string(ex.format)) + " format was asked again";
+    m += "): " + e.message();
+    e.with_message(std::move(m))
+        .with_hint(
+            "use a LowCodeAPI that serves this route (a self-hosted server lacks some), or reach the "
+            "same Graph path through a route it serves with Client::call; both formats are asked "
+            "again " +
+            std::to_string(kUnservedRouteTtl.count()) + " minutes after neither answered");
+  }
+
+  /// What an error answer says beyond its body (whose reader took the Retry-After, from the
+  /// header or the body): whether the request may have been processed, unless the reader knew.
+  /// A 5xx without an API error object comes from a gateway, which may have passed the request
+  /// on before failing; an unreadable 2xx answer was a success.
   void classify_answer(Error& e, const HttpResponse& resp) const {
-    if (const auto ra = resp.header("Retry-After"); !ra.empty()) {
-      if (auto d = parse_retry_after(ra, options_.time.epoch())) e.with_retry_after(*d);
-    }
+    if (e.delivery() != Delivery::kAnswered) return;  // e.g. Meta unreachable from the proxy: not sent
     const int status = resp.status;
     if ((e.kind() == ErrorKind::kHttp && status >= 500) ||
         (e.kind() == ErrorKind::kParse && status >= 200 && status < 300)) {
@@ -294,6 +385,7 @@ class Core {
     Result<HttpResponse> resp = transport_->send(req);
     ++ex.attempts;
     ex.format = format;
+    ex.route = spec.route;
     if (debug) {
       const auto us =
           std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - start)
@@ -313,6 +405,16 @@ class Core {
     }
     ex.response = std::move(*resp);
     return {};
+  }
+
+  /// Records that `r` answered 404 in both formats: its calls ask once for a while.
+  void mark_unserved(const Route& r) const {
+    if (!formats_->mark_unserved(r.id, options_.time.current())) return;
+    logger_.log(LogLevel::kWarning, [&] {
+      return "route \"" + std::string(r.name) +
+             "\" answered 404 in both URL formats; asking in one format for " +
+             std::to_string(kUnservedRouteTtl.count()) + " minutes";
+    });
   }
 
   void remember(const Route& r, UrlFormat f) const {
