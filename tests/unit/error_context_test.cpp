@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <utility>
 
 #include "api_test_support.hpp"
 #include "whatsapp/detail/sha256.hpp"
@@ -124,10 +125,25 @@ TEST(ErrorContext, ADownloadThatDoesNotMatchIsNotTransient) {
   EXPECT_NE(hash.error().to_string().find("self-hosted"), std::string::npos);  // what to do
 }
 
+/// A transport that does not stream (ignores HttpRequest::on_body and keeps the body), which the
+/// client then feeds to the sink itself.
+class KeepingTransport {
+ public:
+  explicit KeepingTransport(FakeTransport inner) : inner_(std::move(inner)) {}
+  whatsapp::Result<whatsapp::HttpResponse> send(const whatsapp::HttpRequest& request) {
+    whatsapp::HttpRequest plain = request;
+    plain.on_body = nullptr;
+    return inner_.send(plain);
+  }
+
+ private:
+  FakeTransport inner_;
+};
+
 TEST(ErrorContext, ADownloadStoppedByTheSinkCountsItsRequest) {
   FakeTransport t;
   t.push(raw(200, "abcdef"));
-  FakeClient client(api_options(), t);
+  whatsapp::Client<KeepingTransport> client(api_options(), KeepingTransport(t));
   auto r = client.media().download(info_for("abcdef"), [](std::string_view) { return false; });
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().kind(), ErrorKind::kCancelled);

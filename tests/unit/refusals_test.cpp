@@ -142,6 +142,16 @@ TEST_F(Refusals, RetryAfterInTheBodysHeadersIsHonoured) {
   auto r = client().messages().send("106540352242922", Message::text("15550001111", "hi"));
   ASSERT_TRUE(r.ok()) << r.error().to_string();
   EXPECT_EQ(time.sleeps(), (std::vector<ms>{ms(3000)}));  // not the 500 ms backoff
+
+  // An HTTP header, when a proxy sends one, wins over the body's copy.
+  HttpResponse both;
+  both.status = 429;
+  both.headers.emplace_back("Retry-After", "1");
+  both.body = refusal("throttled_429_retry_after_in_body.json");
+  t.push(std::move(both));
+  t.push(200, kSendOk);
+  ASSERT_TRUE(client().messages().send("106540352242922", Message::text("15550001111", "hi")).ok());
+  EXPECT_EQ(time.sleeps(), (std::vector<ms>{ms(3000), ms(1000)}));
 }
 
 TEST_F(Refusals, RetryAfterAsAnHttpDateInResponseHeadersIsHonoured) {
@@ -155,17 +165,6 @@ TEST_F(Refusals, RetryAfterAsAnHttpDateInResponseHeadersIsHonoured) {
   auto r = client().phone_numbers().get("106540352242922");
   ASSERT_TRUE(r.ok()) << r.error().to_string();
   EXPECT_EQ(time.sleeps(), (std::vector<ms>{ms(7000)}));
-}
-
-TEST_F(Refusals, TheHttpHeaderWinsOverTheBodysCopy) {
-  HttpResponse resp;
-  resp.status = 429;
-  resp.headers.emplace_back("Retry-After", "1");
-  resp.body = refusal("throttled_429_retry_after_in_body.json");
-  t.push(std::move(resp));
-  t.push(200, kPhoneOk);
-  ASSERT_TRUE(client().phone_numbers().get("106540352242922").ok());
-  EXPECT_EQ(time.sleeps(), (std::vector<ms>{ms(1000)}));
 }
 
 TEST_F(Refusals, ABatchHonoursTheBodysRetryAfterToo) {
@@ -244,6 +243,14 @@ TEST_F(Refusals, AGraphErrorWithInvalidUtf8KeepsItsCodeAndCleanText) {
   for (const std::string& text : {e.message(), e.to_string(), e.body_excerpt(), e.graph()->details}) {
     EXPECT_TRUE(whatsapp::detail::utf8_length(text).has_value()) << text;
   }
+
+  // A success payload is not guessed at: invalid UTF-8 there stays a parse error.
+  HttpResponse success;
+  success.status = 200;
+  success.body = "{\"data\":{\"id\":\"\xFF\"}}";
+  auto read = whatsapp::unwrap_envelope(success);
+  ASSERT_FALSE(read.ok());
+  EXPECT_EQ(read.error().kind(), ErrorKind::kParse);
 }
 
 TEST(RefusalUtf8, ValidTextIsKeptAndEachBadByteBecomesOneReplacement) {
@@ -256,15 +263,6 @@ TEST(RefusalUtf8, ValidTextIsKeptAndEachBadByteBecomesOneReplacement) {
   EXPECT_EQ(to_valid_utf8("\xE2\x82"), "\xEF\xBF\xBD\xEF\xBF\xBD");                  // truncated
   EXPECT_EQ(to_valid_utf8("\xC0\xAF"), "\xEF\xBF\xBD\xEF\xBF\xBD");                  // overlong
   EXPECT_EQ(to_valid_utf8("\xED\xA0\x80"), "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");  // surrogate
-}
-
-TEST(RefusalUtf8, ASuccessWithInvalidUtf8IsStillAParseError) {
-  HttpResponse resp;
-  resp.status = 200;
-  resp.body = "{\"data\":{\"id\":\"\xFF\"}}";
-  auto r = whatsapp::unwrap_envelope(resp);
-  ASSERT_FALSE(r.ok());
-  EXPECT_EQ(r.error().kind(), ErrorKind::kParse);
 }
 
 }  // namespace

@@ -91,6 +91,7 @@ WHATSAPP_DECL std::string_view Error::hint() const noexcept {
   }
   const ErrorSource from = source();
   if (kind_ == ErrorKind::kParse) {
+    if (http_status_ == 0) return {};  // not an answer's (a webhook body, a model read directly)
     return "the answer has an unexpected shape; the request may have been processed: check before "
            "repeating it, and report body_excerpt()";
   }
