@@ -232,7 +232,8 @@ class BatchEngine {
         if (k.deadline && now + wait >= *k.deadline) {
           Error e(ErrorKind::kTimeout,
                   "the rate limit's wait runs past the call's deadline (the request was not sent)");
-          e.with_delivery(Delivery::kNotSent).with_attempts(k.requests);
+          e.with_delivery(Delivery::kNotSent).with_attempts(k.requests).with_source(ErrorSource::kNone);
+          e.with_hint(kRateLimitPastDeadline);
           finish_call(k, std::move(e), sink);
           return false;
         }

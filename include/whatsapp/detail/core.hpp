@@ -262,7 +262,7 @@ class Core {
     if (deadline && now + wait >= *deadline) {
       Error e(ErrorKind::kTimeout,
               "the rate limit's wait runs past the call's deadline (the request was not sent)");
-      e.with_delivery(Delivery::kNotSent);
+      e.with_delivery(Delivery::kNotSent).with_source(ErrorSource::kNone).with_hint(kRateLimitPastDeadline);
       return e;
     }
     const auto ms = std::chrono::ceil<std::chrono::milliseconds>(wait);

@@ -58,6 +58,11 @@ struct ReadWith {
   Result<T> decode(nlohmann::json&& payload) const { return read(std::move(payload)); }
 };
 
+/// What to do when the rate limits' wait would cross the call's deadline (no server involved).
+inline constexpr const char* kRateLimitPastDeadline =
+    "the rate limits (ClientOptions::rate_limit) hold this send past the deadline: send later, fewer "
+    "at once, or give the call a longer deadline";
+
 /// Says in `e` that the route of `ex` is served in neither URL format by this LowCodeAPI.
 inline void explain_unserved(Error& e, const Exchange& ex) {
   if (e.source() != ErrorSource::kLowCodeApi || e.http_status() != 404 || ex.route == nullptr) return;
