@@ -2,16 +2,23 @@
 
 /// @file envelope.hpp
 /// Reads a LowCodeAPI answer: unwraps `{"data": X}` (hosted) or `{"result": X}` (self-hosted)
-/// into X, and turns every error shape into a typed Error.
+/// into X, and turns every error shape into a typed Error that says who refused
+/// (Error::source()).
 ///
 /// Error shapes understood:
-///  - `{"data":{"error":{...Graph error...}}}`            hosted LowCodeAPI
-///  - `{"error":{...Graph error...}}`                     Graph API itself
-///  - `{"message","provider","error":{"error":{...}}}`    self-hosted, upstream error
-///  - `{"message","provider","error":{"message":...}}`    self-hosted, upstream unreachable
-///  - `{"message":...}` with an error status              self-hosted proxy errors (404, 401)
-/// Anything else is a parse error (2xx) or an http error (4xx/5xx) carrying the status and the
-/// first bytes of the body.
+///  - `{"data":{"error":{...Graph error...}}}`            hosted LowCodeAPI: kGraph
+///  - `{"error":{...Graph error...}}`                     Graph API itself: kGraph
+///  - `{"message","provider","error":{"error":{...}}}`    self-hosted, upstream error: kGraph
+///  - `{"message","provider","error":{"message":...}}`    self-hosted, Meta unreachable: kUpstream
+///  - `{"message","provider","error":"<text>"}`           self-hosted, Meta's answer not JSON: kUpstream
+///  - `{"message","error":{"code":403}}`                  self-hosted proxy refusal (a serialized
+///                                                        JS Error: no message, no type): kLowCodeApi
+///  - `{"message":...}` with an error status              LowCodeAPI's own errors (404, 401): kLowCodeApi
+/// A 401 or 403 of LowCodeAPI's own is kAuthorization. Anything else is a parse error (2xx) or an
+/// http error (4xx/5xx) carrying the status and the first bytes of the body (kUnknown).
+/// A body that is not valid UTF-8 is read with each bad byte replaced by U+FFFD, so an error
+/// object keeps its code. The Retry-After of an error answer is the header, else the copy of
+/// Meta's headers the self-hosted server puts in the body (`"headers"`/`"response_headers"`).
 
 #include <string>
 #include <string_view>
@@ -23,6 +30,7 @@
 #include "whatsapp/error.hpp"
 #include "whatsapp/http.hpp"
 #include "whatsapp/result.hpp"
+#include "whatsapp/retry.hpp"
 
 namespace whatsapp {
 
@@ -38,9 +46,20 @@ WHATSAPP_DECL Error body_error(ErrorKind kind, int status, std::string_view what
 /// The error object inside `j`, if any; nullptr when none.
 WHATSAPP_DECL const nlohmann::json* find_error(const nlohmann::json& j);
 
+/// The value of header `name` (any case) in a JSON object of headers, as text; empty when absent.
+WHATSAPP_DECL std::string header_in(const nlohmann::json& headers, std::string_view name);
+
+/// True for a proxy's upstream failure message that means the request never reached Meta
+/// (Node's "connect ECONNREFUSED ...", "getaddrinfo ENOTFOUND ...").
+WHATSAPP_DECL bool upstream_not_reached(std::string_view message) noexcept;
+
+/// unwrap_envelope() with the clock Retry-After dates are read against.
+WHATSAPP_DECL Result<nlohmann::json> unwrap_envelope_at(const HttpResponse& resp, const TimeSource& time);
+
 }  // namespace detail
 
-/// The payload of a LowCodeAPI answer, or the error it carries.
+/// The payload of a LowCodeAPI answer, or the error it carries (with the Retry-After the
+/// server asked for, read against the system clock).
 WHATSAPP_DECL Result<nlohmann::json> unwrap_envelope(const HttpResponse& resp);
 
 }  // namespace whatsapp

@@ -27,20 +27,41 @@ enum class ErrorKind {
   kCancelled,        ///< The caller cancelled the call.
 };
 
-/// The family of an API error, derived from the Graph error code (see error_category()).
+/// The family of an API error: from the Graph error code (see error_category()), or, for an
+/// answer without one, from who refused and how (LowCodeAPI's token check: kAuthorization; an
+/// upstream LowCodeAPI could not reach: kServer).
 enum class ErrorCategory {
   kNone,           ///< Not an API error.
-  kAuthorization,  ///< Token expired or invalid, permission missing (0, 3, 10, 190, 200-299).
-  kThrottling,     ///< Rate limits (4, 80007, 130429, 131048, 131056, 133016).
+  kAuthorization,  ///< Token expired or invalid, permission missing (0, 3, 10, 102, 104, 190, 200-299),
+                   ///< or LowCodeAPI refused its api_token (source kLowCodeApi).
+  kThrottling,     ///< Rate limits (4, 17, 32, 341, 613, 80007, 130429, 131048, 131056, 133016).
   kIntegrity,      ///< Account locked or restricted (368, 130497, 131031).
   kTemplate,       ///< Template missing, paused, parameters wrong (132xxx, 2388xxx).
   kMedia,          ///< Media upload or download failed (131052, 131053).
   kRecipient,      ///< Recipient cannot be messaged (131021, 131026, 131030, 131050, ...).
   kReengagement,   ///< Outside the 24-hour window: send a template (131047).
-  kParameter,      ///< The request was malformed (1, 33, 100, 131008, 131009, 135000).
+  kParameter,      ///< The request was malformed (1, 33, 100, 803, 131008, 131009, 135000).
   kRegistration,   ///< Phone number registration and two-step verification (133xxx).
-  kServer,         ///< Meta or the proxy is down or overloaded (2, 131000, 131016, 131057).
+  kServer,         ///< Meta or the proxy is down or overloaded (2, 131000, 131016, 131057), or
+                   ///< LowCodeAPI could not reach Meta (source kUpstream).
   kUnknown,        ///< A code this library does not know yet.
+};
+
+/// Who answered with the error (or failed to answer): the first thing to know about a refusal,
+/// since the fix differs. A LowCodeAPI refusal is fixed in LowCodeAPI (its api_token, its
+/// routes), a Graph refusal in the request or at Meta, an upstream failure by waiting.
+enum class ErrorSource {
+  kNone,        ///< No server was involved: refused before sending (kInvalidArgument) or cancelled.
+  kTransport,   ///< No usable HTTP answer: refused or reset connection, DNS, TLS, timeout, a body
+                ///< over the size limit, bytes that are not HTTP.
+  kLowCodeApi,  ///< LowCodeAPI itself refused: its api_token check, a route it does not serve,
+                ///< its own validation. Nothing reached Meta.
+  kGraph,       ///< Meta's Graph API answered with an error object (relayed by LowCodeAPI), or a
+                ///< success whose payload has the wrong shape.
+  kUpstream,    ///< LowCodeAPI could not get a usable answer from Meta: Meta unreachable from the
+                ///< proxy (connect ECONNREFUSED, ...) or an answer that is not a Graph error.
+  kUnknown,     ///< An HTTP answer of no shape this library knows (an HTML page from a gateway in
+                ///< front, an empty body): who sent it cannot be told.
 };
 
 /// Whether a failed request may have been processed by the server. This matters for sends: a
@@ -68,13 +89,14 @@ struct GraphError {
 WHATSAPP_DECL ErrorCategory error_category(std::int64_t code) noexcept;
 
 /// Graph codes that mean "try again later" (error_codes.md): service down (2, 131000, 131016,
-/// 133000, 133004) and throttling that clears within seconds (4, 80007, 130429, 131056).
+/// 133000, 133004) and throttling that clears within seconds (4, 17, 80007, 130429, 131056).
 /// Code 1 ("invalid request or possible server error") is left out: it mostly means the request
 /// is wrong. Long throttles (131048, 131049, 133008, 133009, 133015, 133016) are left out too.
 constexpr bool is_transient_code(std::int64_t code) noexcept {
   switch (code) {
     case 2:
     case 4:
+    case 17:
     case 80007:
     case 130429:
     case 131000:
@@ -87,8 +109,9 @@ constexpr bool is_transient_code(std::int64_t code) noexcept {
 }
 
 /// Graph codes of throttling refusals that clear within seconds: the request was not processed.
+/// 17 is 4's per-user twin ("User request limit reached").
 constexpr bool is_throttling_code(std::int64_t code) noexcept {
-  return code == 4 || code == 80007 || code == 130429 || code == 131056;
+  return code == 4 || code == 17 || code == 80007 || code == 130429 || code == 131056;
 }
 
 /// Names for logs and messages.
@@ -101,6 +124,18 @@ constexpr std::string_view to_string(ErrorKind k) noexcept {
     case ErrorKind::kParse: return "parse";
     case ErrorKind::kInvalidArgument: return "invalid_argument";
     case ErrorKind::kCancelled: return "cancelled";
+  }
+  return "unknown";
+}
+
+constexpr std::string_view to_string(ErrorSource s) noexcept {
+  switch (s) {
+    case ErrorSource::kNone: return "none";
+    case ErrorSource::kTransport: return "transport";
+    case ErrorSource::kLowCodeApi: return "LowCodeAPI";
+    case ErrorSource::kGraph: return "Graph API";
+    case ErrorSource::kUpstream: return "upstream of LowCodeAPI";
+    case ErrorSource::kUnknown: return "unknown";
   }
   return "unknown";
 }
@@ -146,10 +181,32 @@ class Error {
   const std::optional<GraphError>& graph() const noexcept { return graph_; }
   /// The Graph error code, or 0.
   std::int64_t code() const noexcept { return graph_ && graph_->code ? *graph_->code : 0; }
+  /// The family of the error: the one the answer's reader set (a LowCodeAPI refusal, an
+  /// upstream failure), else the Graph code's (error_category()), else kNone.
   ErrorCategory category() const noexcept {
+    if (category_) return *category_;
     if (!graph_ || !graph_->code) return ErrorCategory::kNone;
     return error_category(*graph_->code);
   }
+  /// Who answered with the error, or failed to answer (see ErrorSource). When the code that
+  /// built the error did not say, it follows from the kind: kInvalidArgument and kCancelled
+  /// kNone, kTransport and kTimeout kTransport, kApi with a Graph object kGraph, else kUnknown.
+  ErrorSource source() const noexcept {
+    if (source_) return *source_;
+    switch (kind_) {
+      case ErrorKind::kInvalidArgument:
+      case ErrorKind::kCancelled: return ErrorSource::kNone;
+      case ErrorKind::kTransport:
+      case ErrorKind::kTimeout: return ErrorSource::kTransport;
+      case ErrorKind::kApi:
+      case ErrorKind::kHttp:
+      case ErrorKind::kParse: break;
+    }
+    return graph_ ? ErrorSource::kGraph : ErrorSource::kUnknown;
+  }
+  /// What to do about it, in one sentence (empty when there is nothing to add): fix the
+  /// argument, check the api_token in LowCodeAPI, send a template, wait, ... Token-free.
+  WHATSAPP_DECL std::string_view hint() const noexcept;
   /// The field an invalid_argument error names ("text.body", "to", ...).
   const std::string& field() const noexcept { return field_; }
   /// The first bytes of the answer's body (token-free), for errors about the body.
@@ -231,19 +288,45 @@ class Error {
     transient_ = t;
     return *this;
   }
+  Error& with_source(ErrorSource s) {
+    source_ = s;
+    return *this;
+  }
+  /// Sets the category of an error the Graph code does not classify (see category()).
+  Error& with_category(ErrorCategory c) {
+    category_ = c;
+    return *this;
+  }
+  /// Replaces hint()'s advice for a case only the caller knows (token-free text).
+  Error& with_hint(std::string h) {
+    hint_ = std::move(h);
+    return *this;
+  }
 
-  /// One line for logs: "api error (HTTP 400, code 131030): (#131030) Recipient ...".
+  /// One line for logs, each fact once: the kind, who answered (when a server did), the HTTP
+  /// status and Graph code, what happened, and what to do:
+  /// "api error (Graph API, HTTP 400, code 131030): (#131030) Recipient ... - what to do: ...".
   std::string to_string() const {
     std::string s(whatsapp::to_string(kind_));
     s += " error";
-    if (http_status_ != 0 || code() != 0) {
-      s += " (";
-      if (http_status_ != 0) s += "HTTP " + std::to_string(http_status_);
-      if (code() != 0) s += std::string(http_status_ != 0 ? ", " : "") + "code " + std::to_string(code());
-      s += ")";
+    const ErrorSource from = source();
+    const bool named =
+        from != ErrorSource::kNone && from != ErrorSource::kTransport && from != ErrorSource::kUnknown;
+    if (named || http_status_ != 0 || code() != 0) {
+      std::string facts;
+      if (named) facts += whatsapp::to_string(from);
+      if (http_status_ != 0)
+        facts += std::string(facts.empty() ? "" : ", ") + "HTTP " + std::to_string(http_status_);
+      if (code() != 0) facts += std::string(facts.empty() ? "" : ", ") + "code " + std::to_string(code());
+      s += " (" + facts + ")";
     }
     s += ": ";
     s += message_;
+    const std::string_view todo = hint();
+    if (!todo.empty()) {
+      s += " - what to do: ";
+      s += todo;
+    }
     return s;
   }
 
@@ -259,6 +342,9 @@ class Error {
   int attempts_ = 0;
   std::optional<UrlFormat> url_format_;
   std::optional<bool> transient_;
+  std::optional<ErrorSource> source_;
+  std::optional<ErrorCategory> category_;
+  std::string hint_;
 };
 
 /// Thrown by Result<T>::value() on a failed result. what() is Error::to_string().

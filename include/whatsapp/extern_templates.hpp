@@ -35,13 +35,13 @@
 
 /// Calls X(declaration) for each member function template of Core that the resource groups use:
 /// an explicit instantiation of a class does not cover its member templates.
-#define WHATSAPP_DETAIL_CLIENT_MEMBER_TEMPLATES(X, Transport)                     \
-  X(::whatsapp::Result<::nlohmann::json>                                          \
-        whatsapp::detail::Core<Transport>::call<::whatsapp::detail::JsonPayload>( \
-            const ::whatsapp::detail::RequestSpec&) const)                        \
-  X(::whatsapp::Result<::whatsapp::SendResult>                                    \
-        whatsapp::detail::Core<Transport>::call<::whatsapp::detail::SendAnswer>(  \
-            const ::whatsapp::detail::RequestSpec&) const)
+#define WHATSAPP_DETAIL_CLIENT_MEMBER_TEMPLATES(X, Transport)                                      \
+  X(::whatsapp::Result<::nlohmann::json>                                                           \
+        whatsapp::detail::Core<Transport>::call<::whatsapp::detail::JsonPayload>(                  \
+            const ::whatsapp::detail::RequestSpec&, const ::whatsapp::detail::JsonPayload&) const) \
+  X(::whatsapp::Result<::whatsapp::SendResult>                                                     \
+        whatsapp::detail::Core<Transport>::call<::whatsapp::detail::SendAnswer>(                   \
+            const ::whatsapp::detail::RequestSpec&, const ::whatsapp::detail::SendAnswer&) const)
 
 #define WHATSAPP_DETAIL_EXTERN_CLASS(...) extern template class __VA_ARGS__;
 #define WHATSAPP_DETAIL_INSTANTIATE_CLASS(...) template class __VA_ARGS__;

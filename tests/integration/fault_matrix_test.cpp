@@ -107,6 +107,8 @@ std::vector<Row> rows() {
   Fault t131056 = fault("graph_throttle");
   t131056.code = 131056;
   Fault huge = fault("huge_body");
+  Fault sh429 = fault("selfhosted_429");
+  sh429.retry_after = "1";
   const std::vector<milliseconds> none;
   return {
       // A read on the reused connection is resent by libcurl itself (no answer byte arrived), so
@@ -134,12 +136,22 @@ std::vector<Row> rows() {
       {"wrong_content_type", fault("wrong_content_type"), fail(K::kParse, 200, maybe, 1, 0),
        fail(K::kParse, 200, maybe, 1)},
       {"error_in_200", fault("error_in_200"), fail(K::kApi, 200, answered, 1, 0), ok(2)},
-      // {"data":"oops"}: the envelope is fine, the payload is no SendResult / PhoneNumber. The
-      // send reads its answer inside the call (one attempt); a read decodes after it.
-      {"data_wrong_type", fault("data_wrong_type"), fail(K::kParse, 0, maybe, 1, 0, 1),
-       fail(K::kParse, 0, maybe, 1, 0, 0)},
+      // {"data":"oops"}: the envelope is fine, the payload is no SendResult / PhoneNumber. Both
+      // read it inside the call: the error keeps the status and the attempt.
+      {"data_wrong_type", fault("data_wrong_type"), fail(K::kParse, 200, maybe, 1, 0, 1),
+       fail(K::kParse, 200, maybe, 1, 0, 1)},
       {"graph_throttle_130429", fault("graph_throttle"), ok(2, 1), ok(2)},
       {"graph_throttle_131056", t131056, ok(2, 1), ok(2)},
+      // The self-hosted LowCodeAPI's own answers (shared/spec/lowcodeapi-selfhosted.md).
+      {"selfhosted_429", sh429, ok(2, 1, std::vector<milliseconds>{milliseconds(1000)}),
+       ok(2, 0, std::vector<milliseconds>{milliseconds(1000)})},
+      // Meta unreachable from the proxy (connect ECONNREFUSED): never reached, so even a send is
+      // retried.
+      {"upstream_down", fault("upstream_down"), ok(2, 1), ok(2)},
+      {"lowcodeapi_refusal", fault("lowcodeapi_refusal"), fail(K::kApi, 403, answered, 1, 0),
+       fail(K::kApi, 403, answered, 1, 0)},
+      {"route_missing", fault("route_missing"), fail(K::kHttp, 404, answered, 1, 0),
+       fail(K::kHttp, 404, answered, 1, 0)},
   };
 }
 
@@ -273,6 +285,15 @@ TEST_F(FaultMatrix, EveryFaultKindForASendAndARead) {
       if (row.name == "status_429_past_deadline" && !got_ok) {
         EXPECT_EQ(err.retry_after(), milliseconds(100'000'000));
         EXPECT_NE(err.message().find("past the call's deadline"), std::string::npos) << err.message();
+      }
+      if (row.name == "lowcodeapi_refusal" && !got_ok) {
+        EXPECT_EQ(err.category(), whatsapp::ErrorCategory::kAuthorization) << err.to_string();
+        EXPECT_EQ(err.source(), whatsapp::ErrorSource::kLowCodeApi) << err.to_string();
+      }
+      if (row.name == "route_missing" && !got_ok) {
+        const std::string line = err.to_string();
+        EXPECT_EQ(line.find("HTTP 404"), line.rfind("HTTP 404")) << line;  // said once
+        EXPECT_NE(line.find("what to do: "), std::string::npos) << line;
       }
       if (row.name == "huge_body" && !got_ok) {
         EXPECT_NE(err.message().find("exceeds the limit of 1048576 bytes"), std::string::npos)

@@ -156,9 +156,9 @@ TEST(Envelope, SelfHostedUnreachableUpstream) {
       500,
       R"({"message":"connect ECONNREFUSED 127.0.0.1:19090","provider":"whatsapp","error":{"message":"connect ECONNREFUSED 127.0.0.1:19090"}})"));
   ASSERT_FALSE(r.ok());
-  EXPECT_EQ(r.error().kind(), ErrorKind::kApi);
+  EXPECT_EQ(r.error().kind(), ErrorKind::kHttp);  // not a Graph error: Meta never answered
   EXPECT_EQ(r.error().http_status(), 500);
-  EXPECT_EQ(r.error().message(), "connect ECONNREFUSED 127.0.0.1:19090");
+  EXPECT_EQ(r.error().message(), "LowCodeAPI could not reach Meta: connect ECONNREFUSED 127.0.0.1:19090");
 }
 
 TEST(Envelope, SelfHostedProxyAuthErrorTakesTheOuterMessage) {
@@ -168,7 +168,9 @@ TEST(Envelope, SelfHostedProxyAuthErrorTakesTheOuterMessage) {
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().kind(), ErrorKind::kApi);
   EXPECT_EQ(r.error().http_status(), 401);
-  EXPECT_EQ(r.error().message(), "A valid API token is required to access this API.");
+  EXPECT_EQ(
+      r.error().message(),
+      "LowCodeAPI, not Meta, refused the credentials: A valid API token is required to access this API.");
 }
 
 TEST(Envelope, NotFoundWithMessageOnly) {
@@ -205,7 +207,9 @@ TEST_P(EnvelopeBadBody, GivesATypedErrorNamingStatusAndBody) {
   EXPECT_EQ(r.error().kind(), c.kind);
   EXPECT_EQ(r.error().http_status(), c.status);
   EXPECT_NE(r.error().message().find(c.says), std::string::npos) << r.error().message();
-  EXPECT_NE(r.error().message().find("HTTP " + std::to_string(c.status)), std::string::npos);
+  // The status is said once, by to_string(), not again in the message.
+  EXPECT_EQ(r.error().message().find("HTTP " + std::to_string(c.status)), std::string::npos);
+  EXPECT_NE(r.error().to_string().find("HTTP " + std::to_string(c.status)), std::string::npos);
   EXPECT_EQ(r.error().body_excerpt(), c.body.substr(0, 160) + (c.body.size() > 160 ? "..." : ""));
 }
 

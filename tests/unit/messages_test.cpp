@@ -224,7 +224,10 @@ TEST(ResultAndException, ValueThrowsTheTypedError) {
     FAIL() << "value() did not throw";
   } catch (const whatsapp::Exception& e) {
     EXPECT_EQ(e.error().code(), 100);
-    EXPECT_STREQ(e.what(), "api error (HTTP 400, code 100): (#100) Invalid parameter");
+    EXPECT_STREQ(
+        e.what(),
+        "api error (Graph API, HTTP 400, code 100): (#100) Invalid parameter - what to do: fix the request: "
+        "graph() has Meta's details");
   }
 }
 

@@ -143,6 +143,8 @@ TEST(RateLimiter, WaitPastTheDeadlineFailsWithoutSending) {
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().kind(), whatsapp::ErrorKind::kTimeout);
   EXPECT_EQ(r.error().delivery(), whatsapp::Delivery::kNotSent);
+  EXPECT_EQ(r.error().source(), whatsapp::ErrorSource::kNone);  // the client's own limits, no server
+  EXPECT_NE(r.error().hint().find("rate_limit"), std::string::npos);
   EXPECT_EQ(t.request_count(), 1u);
   EXPECT_TRUE(time.sleeps().empty());
 }

@@ -321,10 +321,13 @@ TEST_F(RetryLoop, ReadGivesUpAfterMaxAttemptsAndCountsThem) {
     if (line.rfind("retrying \"Get Phone Number Information\" in ", 0) == 0) ++retries;
   }
   EXPECT_EQ(retries, 3);
-  EXPECT_NE(std::find(log.begin(), log.end(),
-                      "retrying \"Get Phone Number Information\" in 1000 ms (try 2 of 4 failed: "
-                      "http error (HTTP 502): HTTP 502: Bad Gateway)"),
-            log.end());
+  EXPECT_NE(
+      std::find(
+          log.begin(), log.end(),
+          "retrying \"Get Phone Number Information\" in 1000 ms (try 2 of 4 failed: "
+          "http error (LowCodeAPI, HTTP 502): Bad Gateway - what to do: LowCodeAPI failed; the request may "
+          "have reached Meta: retried as the call allows)"),
+      log.end());
 }
 
 TEST_F(RetryLoop, ReadNotRetriedOnPermanentErrors) {

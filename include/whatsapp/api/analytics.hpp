@@ -36,9 +36,8 @@ class AnalyticsApi {
       spec.query.emplace_back("phone_numbers", nlohmann::json(query.phone_numbers).dump());
     if (!query.metric_types.empty())
       spec.query.emplace_back("metric_types", nlohmann::json(query.metric_types).dump());
-    auto payload = core_->call(spec);
-    if (!payload) return std::move(payload).error();
-    return detail::decode<Analytics>(*payload, "analytics");
+    return core_->template call_read<Analytics>(
+        spec, [](nlohmann::json&& payload) { return detail::decode<Analytics>(payload, "analytics"); });
   }
 
  private:

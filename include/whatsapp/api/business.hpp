@@ -33,9 +33,9 @@ class Business {
                                       const std::vector<std::string>& fields = {}) const {
     detail::RequestSpec spec{&route(RouteId::kGetBusinessProfile), {phone_number_id}, {}, {}, {}};
     detail::add_fields(spec.query, fields);
-    auto payload = core_->call(spec);
-    if (!payload) return std::move(payload).error();
-    return detail::decode<BusinessProfile>(first_of_data(*payload), "business profile");
+    return core_->template call_read<BusinessProfile>(spec, [](nlohmann::json&& payload) {
+      return detail::decode<BusinessProfile>(first_of_data(payload), "business profile");
+    });
   }
 
   /// Update Business Profile: changes the fields set in `update` (messaging_product included).
@@ -50,9 +50,9 @@ class Business {
   /// kParse, kTransport. Read-only: safe to repeat.
   Result<ComplianceInfo> get_compliance_info(std::string_view phone_number_id) const {
     detail::RequestSpec spec{&route(RouteId::kGetComplianceInfo), {phone_number_id}, {}, {}, {}};
-    auto payload = core_->call(spec);
-    if (!payload) return std::move(payload).error();
-    return detail::decode<ComplianceInfo>(first_of_data(*payload), "compliance info");
+    return core_->template call_read<ComplianceInfo>(spec, [](nlohmann::json&& payload) {
+      return detail::decode<ComplianceInfo>(first_of_data(payload), "compliance info");
+    });
   }
 
   /// Update Business Compliance Info with the fields set in `info`. Errors: kApi, kParse.
@@ -68,9 +68,9 @@ class Business {
                                       const std::vector<std::string>& fields = {}) const {
     detail::RequestSpec spec{&route(RouteId::kGetBusinessAccount), {waba_id}, {}, {}, {}};
     detail::add_fields(spec.query, fields);
-    auto payload = core_->call(spec);
-    if (!payload) return std::move(payload).error();
-    return detail::decode<BusinessAccount>(*payload, "business account");
+    return core_->template call_read<BusinessAccount>(spec, [](nlohmann::json&& payload) {
+      return detail::decode<BusinessAccount>(payload, "business account");
+    });
   }
 
  private:
@@ -88,7 +88,7 @@ class Business {
                     std::string_view what) const {
     detail::RequestSpec spec{&route(id), {path_value}, {}, {}, {}};
     spec.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    return detail::expect_success(core_->call(spec), what);
+    return core_->call_success(spec, what);
   }
 
   std::shared_ptr<const detail::Core<Transport>> core_;

@@ -35,9 +35,9 @@ class Conversations {
     if (filter.limit) spec.query.emplace_back("limit", std::to_string(*filter.limit));
     if (!filter.user_id.empty()) spec.query.emplace_back("user_id", filter.user_id);
     if (!after.empty()) spec.query.emplace_back("after", std::string(after));
-    auto payload = core_->call(spec);
-    if (!payload) return std::move(payload).error();
-    return detail::decode_page<Conversation>(*payload, "conversation");
+    return core_->template call_read<Page<Conversation>>(spec, [](nlohmann::json&& payload) {
+      return detail::decode_page<Conversation>(payload, "conversation");
+    });
   }
 
   /// Every conversation matching `filter`, page by page (after-cursors through the same route).
@@ -53,9 +53,8 @@ class Conversations {
                            const std::vector<std::string>& fields = {}) const {
     detail::RequestSpec spec{&route(RouteId::kGetConversation), {conversation_id}, {}, {}, {}};
     detail::add_fields(spec.query, fields);
-    auto payload = core_->call(spec);
-    if (!payload) return std::move(payload).error();
-    return detail::decode<Conversation>(*payload, "conversation");
+    return core_->template call_read<Conversation>(
+        spec, [](nlohmann::json&& payload) { return detail::decode<Conversation>(payload, "conversation"); });
   }
 
   /// Mark Conversation as Read. Errors: kInvalidArgument for an empty id; kApi. Safe to repeat.
@@ -63,7 +62,7 @@ class Conversations {
     if (conversation_id.empty()) return Error::invalid_argument("conversation_id", "must not be empty");
     detail::RequestSpec spec{&route(RouteId::kMarkConversationRead), {waba_id}, {}, {}, {}};
     spec.body = nlohmann::json{{"conversation_id", conversation_id}}.dump();
-    return detail::expect_success(core_->call(spec), "mark conversation as read");
+    return core_->call_success(spec, "mark conversation as read");
   }
 
  private:

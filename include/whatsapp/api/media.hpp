@@ -92,9 +92,9 @@ class MediaFiles {
     detail::RequestSpec spec{&route(RouteId::kUploadMedia), {phone_number_id}, {}, {}, {}};
     spec.multipart = {std::move(file), std::move(type), std::move(product)};
     spec.progress = upload.progress;
-    auto payload = core_->call(spec);
-    if (!payload) return std::move(payload).error();
-    return detail::decode<UploadedMedia>(*payload, "upload answer");
+    return core_->template call_read<UploadedMedia>(spec, [](nlohmann::json&& payload) {
+      return detail::decode<UploadedMedia>(payload, "upload answer");
+    });
   }
 
   /// Retrieve Media URL: where to download `media_id` (valid 5 minutes), its type, size and hash.
@@ -103,9 +103,8 @@ class MediaFiles {
   Result<MediaInfo> retrieve(std::string_view media_id, std::string_view phone_number_id = {}) const {
     detail::RequestSpec spec{&route(RouteId::kRetrieveMediaUrl), {media_id}, {}, {}, {}};
     if (!phone_number_id.empty()) spec.query.emplace_back("phone_number_id", std::string(phone_number_id));
-    auto payload = core_->call(spec);
-    if (!payload) return std::move(payload).error();
-    return detail::decode<MediaInfo>(*payload, "media info");
+    return core_->template call_read<MediaInfo>(
+        spec, [](nlohmann::json&& payload) { return detail::decode<MediaInfo>(payload, "media info"); });
   }
 
   /// Deletes `media_id` (optionally checking it belongs to `phone_number_id`).
@@ -113,16 +112,18 @@ class MediaFiles {
   Result<void> remove(std::string_view media_id, std::string_view phone_number_id = {}) const {
     detail::RequestSpec spec{&route(RouteId::kDeleteMedia), {media_id}, {}, {}, {}};
     if (!phone_number_id.empty()) spec.query.emplace_back("phone_number_id", std::string(phone_number_id));
-    return detail::expect_success(core_->call(spec), "delete media");
+    return core_->call_success(spec, "delete media");
   }
 
   /// Downloads the media `info` describes (from retrieve()) through LowCodeAPI's download route,
   /// passing the bytes to `sink` as they arrive (never holding the whole file), and checks them
   /// against `info.sha256` and `info.file_size`. A hash in neither hex nor base64 is not checked
   /// (DownloadResult::verified stays false).
-  /// Errors: kTransport when the bytes do not match the hash or size; kCancelled when the sink
-  /// or progress callback stops it; kApi/kHttp for error answers. Read-only: safe to repeat,
-  /// but the URL expires 5 minutes after retrieve().
+  /// Errors: kTransport when the bytes do not match the hash or size (not transient: the same
+  /// download gives the same bytes; a self-hosted LowCodeAPI decodes binary as text and always
+  /// mismatches); kCancelled when the sink or progress callback stops it; kApi/kHttp for error
+  /// answers. Every error carries the attempts made. Read-only: safe to repeat, but the URL
+  /// expires 5 minutes after retrieve().
   Result<DownloadResult> download(const MediaInfo& info, const MediaSink& sink,
                                   const DownloadOptions& options = {}) const {
     if (info.url.empty()) return Error::invalid_argument("url", "must not be empty (call retrieve() first)");
@@ -139,33 +140,27 @@ class MediaFiles {
     auto ex = core_->exchange(spec);
     if (!ex) return std::move(ex).error();
     const HttpResponse& resp = ex->response;
-    if (resp.status < 200 || resp.status >= 300) {
-      auto err = unwrap_envelope(resp);
-      if (!err) return core_->finish(std::move(err).error(), *ex);
-      Error e(ErrorKind::kHttp, "download answered HTTP " + std::to_string(resp.status));
-      e.with_http_status(resp.status);
-      return core_->finish(std::move(e), *ex);
-    }
+    if (resp.status < 200 || resp.status >= 300) return core_->answer_error(*ex);
     if (!resp.body.empty()) {  // a transport that does not stream: deliver what it kept
       hash.update(resp.body.data(), resp.body.size());
       result.bytes += resp.body.size();
-      if (!sink(resp.body)) return Error(ErrorKind::kCancelled, "the download was stopped by the sink");
+      if (!sink(resp.body)) {
+        return core_->finish(Error(ErrorKind::kCancelled, "the download was stopped by the sink"), *ex);
+      }
     }
     const std::string digest = hash.finish();
     result.sha256_hex = detail::to_hex(digest);
     if (info.file_size && *info.file_size != result.bytes) {
       Error e(ErrorKind::kTransport, "downloaded " + std::to_string(result.bytes) +
                                          " bytes but the media has " + std::to_string(*info.file_size));
-      e.with_http_status(resp.status);
-      return core_->finish(std::move(e), *ex);
+      return core_->finish(mismatch(std::move(e), resp.status), *ex);
     }
     if (options.verify_sha256 && !info.sha256.empty()) {
       const auto match = detail::sha256_matches(info.sha256, digest);
       if (match && !*match) {
         Error e(ErrorKind::kTransport, "downloaded media does not match its sha256 (expected " + info.sha256 +
                                            ", got " + result.sha256_hex + ")");
-        e.with_http_status(resp.status);
-        return core_->finish(std::move(e), *ex);
+        return core_->finish(mismatch(std::move(e), resp.status), *ex);
       }
       result.verified = match.value_or(false);
     }
@@ -211,6 +206,16 @@ class MediaFiles {
   }
 
  private:
+  // A download whose bytes are not the media's: the same request gives the same bytes.
+  static Error mismatch(Error e, int status) {
+    e.with_http_status(status).with_transient(false).with_source(ErrorSource::kUnknown);
+    e.with_hint(
+        "not retried: the same download gives the same bytes. A self-hosted LowCodeAPI decodes binary "
+        "downloads as text and corrupts them: download MediaInfo::url from Meta with the access token, or "
+        "use hosted LowCodeAPI");
+    return e;
+  }
+
   std::shared_ptr<const detail::Core<Transport>> core_;
 };
 

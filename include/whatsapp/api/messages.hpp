@@ -126,7 +126,7 @@ class Messages {
       if (options.typing_indicator) body["typing_indicator"] = {{"type", "text"}};
     }
     spec.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    return detail::expect_success(core_->call(spec), "mark as read");
+    return core_->call_success(spec, "mark as read");
   }
 
  private:

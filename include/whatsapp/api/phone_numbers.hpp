@@ -48,9 +48,8 @@ class PhoneNumbers {
                           const std::vector<std::string>& fields = {}) const {
     detail::RequestSpec spec{&route(RouteId::kGetPhoneNumber), {phone_number_id}, {}, {}, {}};
     detail::add_fields(spec.query, fields);
-    auto payload = core_->call(spec);
-    if (!payload) return std::move(payload).error();
-    return detail::decode<PhoneNumber>(*payload, "phone number");
+    return core_->template call_read<PhoneNumber>(
+        spec, [](nlohmann::json&& payload) { return detail::decode<PhoneNumber>(payload, "phone number"); });
   }
 
   /// Verify Phone Number: asks Meta to send a verification code by SMS or voice call, in
@@ -88,9 +87,9 @@ class PhoneNumbers {
     if (options.limit) spec.query.emplace_back("limit", std::to_string(*options.limit));
     if (!options.after.empty()) spec.query.emplace_back("after", options.after);
     if (!options.before.empty()) spec.query.emplace_back("before", options.before);
-    auto payload = core_->call(spec);
-    if (!payload) return std::move(payload).error();
-    return detail::decode_page<PhoneNumber>(*payload, "phone number");
+    return core_->template call_read<Page<PhoneNumber>>(spec, [](nlohmann::json&& payload) {
+      return detail::decode_page<PhoneNumber>(payload, "phone number");
+    });
   }
 
   /// Every phone number of the account, page by page (after-cursors through the same route).
@@ -143,7 +142,7 @@ class PhoneNumbers {
                     std::string_view what) const {
     detail::RequestSpec spec{&route(id), {path_value}, {}, {}, {}};
     spec.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    return detail::expect_success(core_->call(spec), what);
+    return core_->call_success(spec, what);
   }
 
   std::shared_ptr<const detail::Core<Transport>> core_;

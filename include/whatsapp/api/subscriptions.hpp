@@ -35,25 +35,26 @@ class Subscriptions {
     if (s.object.empty()) return Error::invalid_argument("object", "must not be empty");
     detail::RequestSpec spec{&route(RouteId::kCreateSubscription), {app_id}, {}, {}, {}};
     spec.body = nlohmann::json(s).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    return detail::expect_success(core_->call(spec), "create subscription");
+    return core_->call_success(spec, "create subscription");
   }
 
   /// Get Webhook Subscriptions of `app_id`. Errors: kApi, kParse. Read-only: safe to repeat.
   Result<std::vector<Subscription>> list(std::string_view app_id) const {
     detail::RequestSpec spec{&route(RouteId::kListSubscriptions), {app_id}, {}, {}, {}};
-    auto payload = core_->call(spec);
-    if (!payload) return std::move(payload).error();
-    const auto d = payload->is_object() ? payload->find("data") : payload->end();
-    if (!payload->is_object() || d == payload->end() || !d->is_array()) {
-      return Error(ErrorKind::kParse, "cannot read subscriptions: no \"data\" array");
-    }
-    std::vector<Subscription> out;
-    for (const auto& e : *d) {
-      auto s = detail::decode<Subscription>(e, "subscription");
-      if (!s) return std::move(s).error();
-      out.push_back(std::move(*s));
-    }
-    return out;
+    return core_->template call_read<std::vector<Subscription>>(
+        spec, [](nlohmann::json&& payload) -> Result<std::vector<Subscription>> {
+          const auto d = payload.is_object() ? payload.find("data") : payload.end();
+          if (!payload.is_object() || d == payload.end() || !d->is_array()) {
+            return Error(ErrorKind::kParse, "cannot read subscriptions: no \"data\" array");
+          }
+          std::vector<Subscription> out;
+          for (const auto& e : *d) {
+            auto s = detail::decode<Subscription>(e, "subscription");
+            if (!s) return std::move(s).error();
+            out.push_back(std::move(*s));
+          }
+          return out;
+        });
   }
 
   /// Delete Webhook Subscription of `app_id` for `object` (empty: every object).
@@ -61,7 +62,7 @@ class Subscriptions {
   Result<void> remove(std::string_view app_id, std::string_view object = "whatsapp_business_account") const {
     detail::RequestSpec spec{&route(RouteId::kDeleteSubscription), {app_id}, {}, {}, {}};
     if (!object.empty()) spec.query.emplace_back("object", std::string(object));
-    return detail::expect_success(core_->call(spec), "delete subscription");
+    return core_->call_success(spec, "delete subscription");
   }
 
  private:

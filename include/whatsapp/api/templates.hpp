@@ -44,9 +44,9 @@ class Templates {
     if (auto v = validate(t); !v) return v.error();
     detail::RequestSpec spec{&route(RouteId::kCreateTemplate), {waba_id}, {}, {}, {}};
     spec.body = nlohmann::json(t).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    auto payload = core_->call(spec);
-    if (!payload) return std::move(payload).error();
-    return detail::decode<CreatedTemplate>(*payload, "created template");
+    return core_->template call_read<CreatedTemplate>(spec, [](nlohmann::json&& payload) {
+      return detail::decode<CreatedTemplate>(payload, "created template");
+    });
   }
 
   /// Get Message Templates: one page. Errors: kApi, kParse, kTransport. Read-only.
@@ -57,9 +57,8 @@ class Templates {
     if (!filter.name.empty()) spec.query.emplace_back("name", filter.name);
     if (!filter.status.empty()) spec.query.emplace_back("status", filter.status);
     if (!filter.after.empty()) spec.query.emplace_back("after", filter.after);
-    auto payload = core_->call(spec);
-    if (!payload) return std::move(payload).error();
-    return detail::decode_page<Template>(*payload, "template");
+    return core_->template call_read<Page<Template>>(
+        spec, [](nlohmann::json&& payload) { return detail::decode_page<Template>(payload, "template"); });
   }
 
   /// Every template matching `filter`, page by page, asking for the next page with the
@@ -80,15 +79,14 @@ class Templates {
   Result<Template> get(std::string_view template_id, const std::vector<std::string>& fields = {}) const {
     detail::RequestSpec spec{&route(RouteId::kGetTemplate), {template_id}, {}, {}, {}};
     detail::add_fields(spec.query, fields);
-    auto payload = core_->call(spec);
-    if (!payload) return std::move(payload).error();
-    return detail::decode<Template>(*payload, "template");
+    return core_->template call_read<Template>(
+        spec, [](nlohmann::json&& payload) { return detail::decode<Template>(payload, "template"); });
   }
 
   /// Delete Message Template by id. Errors: kApi (a second delete fails: it is gone), kParse.
   Result<void> remove(std::string_view template_id) const {
     detail::RequestSpec spec{&route(RouteId::kDeleteTemplate), {template_id}, {}, {}, {}};
-    return detail::expect_success(core_->call(spec), "delete template");
+    return core_->call_success(spec, "delete template");
   }
 
  private:

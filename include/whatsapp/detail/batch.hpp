@@ -139,6 +139,7 @@ class BatchEngine {
     int attempt = 0;   // tries of the retry loop begun
     int requests = 0;  // HTTP requests made, fallbacks included
     bool learning = false;
+    bool missing = false;  // the New Format's 404 of its fallback said "no such route"
     bool paced = false;
     bool done = false;
     bool in_flight = false;  // its request was handed to the transport and not answered yet
@@ -157,7 +158,7 @@ class BatchEngine {
       stage = Stage::kStartTry;
       attempt = 0;
       requests = 0;
-      learning = paced = done = in_flight = false;
+      learning = missing = paced = done = in_flight = false;
       settings = AttemptSettings{};
       ready = {};
       deadline.reset();
@@ -231,7 +232,8 @@ class BatchEngine {
         if (k.deadline && now + wait >= *k.deadline) {
           Error e(ErrorKind::kTimeout,
                   "the rate limit's wait runs past the call's deadline (the request was not sent)");
-          e.with_delivery(Delivery::kNotSent).with_attempts(k.requests);
+          e.with_delivery(Delivery::kNotSent).with_attempts(k.requests).with_source(ErrorSource::kNone);
+          e.with_hint(kRateLimitPastDeadline);
           finish_call(k, std::move(e), sink);
           return false;
         }
@@ -366,6 +368,7 @@ class BatchEngine {
     ++k.requests;
     ++k.ex.attempts;
     k.ex.format = k.format;
+    k.ex.route = k.spec.route;
     c_.logger_.log(LogLevel::kDebug, [&] {
       std::string line(to_string(req.method));
       line += ' ';
@@ -385,12 +388,20 @@ class BatchEngine {
       const int status = k.ex.response.status;
       if (stage == Stage::kStartTry && k.learning) {
         if (status == 404 && k.format == UrlFormat::kNew) {
-          k.stage = Stage::kFallback;  // the same try, once more in the Old Format; not a retry
-          return Then::kNow;
+          if (c_.formats_->unserved(k.spec.route->id, c_.options_.time.current())) {
+            k.ex.unserved = route_missing(k.ex.response);  // found in neither lately: asked once
+          } else {
+            k.missing = route_missing(k.ex.response);
+            k.stage = Stage::kFallback;  // the same try, once more in the Old Format; not a retry
+            return Then::kNow;
+          }
         }
         if (status != 404) c_.remember(*k.spec.route, k.format);
       } else if (stage == Stage::kFallback && status != 404) {
         c_.remember(*k.spec.route, UrlFormat::kOld);
+      } else if (stage == Stage::kFallback && k.missing && route_missing(k.ex.response)) {
+        k.ex.unserved = true;
+        c_.mark_unserved(*k.spec.route);
       }
       if (auto done = c_.template read_answer<Reader>(k.ex, k.requests, e)) {
         finish_call(k, std::move(*done), sink);

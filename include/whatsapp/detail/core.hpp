@@ -9,15 +9,19 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <type_traits>
 #include <utility>
 
 #include <nlohmann/json.hpp>
 
+#include "whatsapp/detail/exchange.hpp"
 #include "whatsapp/detail/format_memory.hpp"
 #include "whatsapp/detail/redact.hpp"
 #include "whatsapp/envelope.hpp"
 #include "whatsapp/http.hpp"
 #include "whatsapp/logging.hpp"
+#include "whatsapp/model/success.hpp"
 #include "whatsapp/options.hpp"
 #include "whatsapp/rate_limit.hpp"
 #include "whatsapp/result.hpp"
@@ -38,27 +42,10 @@ struct RequestSpec {
   ProgressCallback progress{};           ///< Upload/download progress; see HttpRequest.
 };
 
-/// What one call exchanged: the final answer, its format and how many requests it took.
-struct Exchange {
-  HttpResponse response;
-  UrlFormat format = UrlFormat::kNew;
-  int attempts = 0;
-};
-
 /// What one request of a call is sent with.
 struct AttemptSettings {
   std::chrono::milliseconds timeout{0};  ///< 0: ClientOptions::timeout.
   bool idempotent = true;
-};
-
-/// How call() reads a successful answer: read_fast() may take it straight from the response
-/// (nullopt: not handled, and the response is left as it was; else it may have taken the body),
-/// otherwise decode() gets the unwrapped payload. This one keeps the payload as JSON;
-/// detail/send_answer.hpp has the send's.
-struct JsonPayload {
-  using value_type = nlohmann::json;
-  static std::optional<nlohmann::json> read_fast(HttpResponse& /*unused*/) { return std::nullopt; }
-  static Result<nlohmann::json> decode(nlohmann::json&& payload) { return std::move(payload); }
 };
 
 template <class Transport, class Reader>
@@ -104,8 +91,18 @@ class Core {
     const bool learning = options_.format_policy == FormatPolicy::kNewThenOld && !confirmed;
     if (!learning) return ex;
     if (ex.response.status == 404 && first == UrlFormat::kNew) {
+      if (formats_->unserved(r.id, options_.time.current())) {  // found in neither lately: ask once
+        ex.unserved = route_missing(ex.response);
+        return ex;
+      }
+      const bool missing = route_missing(ex.response);
       if (auto e = send_once(spec, UrlFormat::kOld, settings, ex); !e.ok()) return std::move(e).error();
-      if (ex.response.status != 404) remember(r, UrlFormat::kOld);
+      if (ex.response.status != 404) {
+        remember(r, UrlFormat::kOld);
+      } else if (missing && route_missing(ex.response)) {
+        ex.unserved = true;
+        mark_unserved(r);
+      }
       return ex;
     }
     if (ex.response.status != 404) remember(r, first);
@@ -117,7 +114,7 @@ class Core {
   /// (fallback and retries included). A payload `Reader` cannot decode is an error that is not
   /// retried. Sends are paced by the rate limits first when they are on.
   template <class Reader = JsonPayload>
-  Result<typename Reader::value_type> call(const RequestSpec& spec) const {
+  Result<typename Reader::value_type> call(const RequestSpec& spec, const Reader& reader = Reader{}) const {
     const Route& r = *spec.route;
     const Idempotency idem = call_.idempotency.value_or(idempotency(r.id));
     const RetryPolicy& policy = call_.retry ? *call_.retry : options_.retry;
@@ -142,7 +139,7 @@ class Core {
       auto ex = exchange(spec, settings);
       if (ex) {
         requests += ex->attempts;
-        if (auto done = read_answer<Reader>(*ex, requests, e)) return std::move(*done);
+        if (auto done = read_answer(*ex, requests, e, reader)) return std::move(*done);
       } else {
         e = std::move(ex).error();
         requests += e.attempts();
@@ -159,6 +156,39 @@ class Core {
       });
       time.wait(delay);
     }
+  }
+
+  /// call() whose payload `read` turns into T (see ReadWith): a decode error carries the HTTP
+  /// status, the attempts made and the format, as every other error of the call does.
+  template <class T, class Read>
+  Result<T> call_read(const RequestSpec& spec, Read&& read) const {
+    return call(spec, ReadWith<T, std::decay_t<Read>>{std::forward<Read>(read)});
+  }
+
+  /// call() of a route that answers {"success": true}; a kParse error naming `what` otherwise.
+  Result<void> call_success(const RequestSpec& spec, std::string_view what) const {
+    auto r = call_read<bool>(spec, [what](nlohmann::json&& payload) -> Result<bool> {
+      auto ok = expect_success(std::move(payload), what);
+      if (!ok) return std::move(ok).error();
+      return true;
+    });
+    if (!r) return std::move(r).error();
+    return {};
+  }
+
+  /// The error an error answer of `ex` carries, made safe to show and classified: attempts,
+  /// format, Retry-After, delivery, and for a route served in neither format, a message that
+  /// says so.
+  Error answer_error(const Exchange& ex) const {
+    auto payload = unwrap_envelope_at(ex.response, options_.time);
+    Error e = payload ? Error(ErrorKind::kHttp, "the answer is an error status without an error")
+                            .with_http_status(ex.response.status)
+                            .with_source(ErrorSource::kUnknown)
+                      : std::move(payload).error();
+    e = finish(std::move(e), ex);
+    classify_answer(e, ex.response);
+    if (ex.unserved) explain_unserved(e, ex);
+    return e;
   }
 
   /// Makes `e` safe to show and records how the call went: attempts, format, no token.
@@ -188,28 +218,34 @@ class Core {
   /// when the answer is an error, which is then in `e`, scrubbed and classified for the retry loop.
   /// A value may have taken the response's body.
   template <class Reader>
-  std::optional<Result<typename Reader::value_type>> read_answer(Exchange& ex, int requests, Error& e) const {
+  std::optional<Result<typename Reader::value_type>> read_answer(Exchange& ex, int requests, Error& e,
+                                                                 const Reader& reader = Reader{}) const {
     using Answer = Result<typename Reader::value_type>;
-    if (auto fast = Reader::read_fast(ex.response))
+    if (auto fast = reader.read_fast(ex.response))
       return std::optional<Answer>(std::in_place, std::move(*fast));
-    auto payload = unwrap_envelope(ex.response);
+    auto payload = unwrap_envelope_at(ex.response, options_.time);
     if (!payload) {
       e = finish(std::move(payload).error(), ex);
       classify_answer(e, ex.response);
+      if (ex.unserved) explain_unserved(e, ex);
       return std::nullopt;
     }
-    auto value = Reader::decode(std::move(*payload));
-    if (!value) value = finish(std::move(value).error(), ex).with_attempts(requests);
+    auto value = reader.decode(std::move(*payload));
+    if (!value) {
+      Error bad = std::move(value).error();
+      if (bad.http_status() == 0) bad.with_http_status(ex.response.status);
+      bad.with_source(ErrorSource::kGraph);  // the payload came in the envelope, from Meta
+      value = finish(std::move(bad), ex).with_attempts(requests);
+    }
     return value;
   }
 
-  /// What an error answer says beyond its body: the Retry-After header, and whether the request
-  /// may have been processed. A 5xx without an API error object comes from a gateway, which may
-  /// have passed the request on before failing; an unreadable 2xx answer was a success.
+  /// What an error answer says beyond its body (whose reader took the Retry-After, from the
+  /// header or the body): whether the request may have been processed, unless the reader knew.
+  /// A 5xx without an API error object comes from a gateway, which may have passed the request
+  /// on before failing; an unreadable 2xx answer was a success.
   void classify_answer(Error& e, const HttpResponse& resp) const {
-    if (const auto ra = resp.header("Retry-After"); !ra.empty()) {
-      if (auto d = parse_retry_after(ra, options_.time.epoch())) e.with_retry_after(*d);
-    }
+    if (e.delivery() != Delivery::kAnswered) return;  // e.g. Meta unreachable from the proxy: not sent
     const int status = resp.status;
     if ((e.kind() == ErrorKind::kHttp && status >= 500) ||
         (e.kind() == ErrorKind::kParse && status >= 200 && status < 300)) {
@@ -227,7 +263,7 @@ class Core {
     if (deadline && now + wait >= *deadline) {
       Error e(ErrorKind::kTimeout,
               "the rate limit's wait runs past the call's deadline (the request was not sent)");
-      e.with_delivery(Delivery::kNotSent);
+      e.with_delivery(Delivery::kNotSent).with_source(ErrorSource::kNone).with_hint(kRateLimitPastDeadline);
       return e;
     }
     const auto ms = std::chrono::ceil<std::chrono::milliseconds>(wait);
@@ -295,6 +331,7 @@ class Core {
     Result<HttpResponse> resp = transport_->send(req);
     ++ex.attempts;
     ex.format = format;
+    ex.route = spec.route;
     if (debug) {
       const auto us =
           std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - start)
@@ -314,6 +351,16 @@ class Core {
     }
     ex.response = std::move(*resp);
     return {};
+  }
+
+  /// Records that `r` answered 404 in both formats: its calls ask once for a while.
+  void mark_unserved(const Route& r) const {
+    if (!formats_->mark_unserved(r.id, options_.time.current())) return;
+    logger_.log(LogLevel::kWarning, [&] {
+      return "route \"" + std::string(r.name) +
+             "\" answered 404 in both URL formats; asking in one format for " +
+             std::to_string(kUnservedRouteTtl.count()) + " minutes";
+    });
   }
 
   void remember(const Route& r, UrlFormat f) const {

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <cstring>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace whatsapp::detail {
@@ -58,6 +59,37 @@ inline std::optional<std::size_t> utf8_length(std::string_view s) noexcept {
     ++count;
   }
   return count;
+}
+
+/// The length of the valid UTF-8 sequence starting at s[i], or 0 when none starts there.
+inline std::size_t utf8_sequence_at(std::string_view s, std::size_t i) noexcept {
+  const auto c = static_cast<unsigned char>(s[i]);
+  const std::size_t len = c < 0x80             ? 1
+                          : (c & 0xE0) == 0xC0 ? 2
+                          : (c & 0xF0) == 0xE0 ? 3
+                          : (c & 0xF8) == 0xF0 ? 4
+                                               : 0;
+  if (len == 0 || i + len > s.size()) return 0;
+  return utf8_length(s.substr(i, len)) ? len : 0;
+}
+
+/// `s` with every byte that does not start a valid UTF-8 sequence (a stray continuation byte,
+/// a truncated or overlong sequence, a surrogate, a code point past U+10FFFF) replaced by
+/// U+FFFD, one replacement per byte. Valid text comes back unchanged.
+inline std::string to_valid_utf8(std::string_view s) {
+  std::string out;
+  out.reserve(s.size() + 8);
+  for (std::size_t i = 0; i < s.size();) {
+    const std::size_t len = utf8_sequence_at(s, i);
+    if (len == 0) {
+      out += "\xEF\xBF\xBD";
+      ++i;
+    } else {
+      out.append(s.data() + i, len);
+      i += len;
+    }
+  }
+  return out;
 }
 
 }  // namespace whatsapp::detail

@@ -3,6 +3,7 @@
 
 #pragma once
 
+#include "whatsapp/detail/utf8.hpp"
 #include "whatsapp/envelope.hpp"
 
 namespace whatsapp {
@@ -36,15 +37,15 @@ WHATSAPP_DECL Error api_error(int status, GraphError g) {
   std::string msg = g.message.empty() ? std::string("the API returned an error") : g.message;
   if (!g.details.empty() && g.details != g.message) msg += " (" + g.details + ")";
   Error e(ErrorKind::kApi, std::move(msg));
-  e.with_http_status(status).with_graph(std::move(g));
+  e.with_http_status(status).with_graph(std::move(g)).with_source(ErrorSource::kGraph);
   return e;
 }
 
 WHATSAPP_DECL Error body_error(ErrorKind kind, int status, std::string_view what, std::string_view body) {
   std::string msg(what);
-  msg += " (HTTP " + std::to_string(status) + "; body starts: \"" + excerpt(body, 80) + "\")";
+  if (!body.empty()) msg += " (body starts: \"" + excerpt(body, 80) + "\")";
   Error e(kind, std::move(msg));
-  e.with_http_status(status).with_body_excerpt(excerpt(body));
+  e.with_http_status(status).with_body_excerpt(excerpt(body)).with_source(ErrorSource::kUnknown);
   return e;
 }
 
@@ -60,47 +61,160 @@ WHATSAPP_DECL const nlohmann::json* find_error(const nlohmann::json& j) {
   return nullptr;
 }
 
+WHATSAPP_DECL std::string header_in(const nlohmann::json& headers, std::string_view name) {
+  if (!headers.is_object()) return {};
+  for (const auto& [key, value] : headers.items()) {
+    if (key.size() != name.size()) continue;
+    bool same = true;
+    for (std::size_t i = 0; i < key.size() && same; ++i) {
+      const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+      same = lower(key[i]) == lower(name[i]);
+    }
+    if (!same) continue;
+    if (value.is_string()) return value.get<std::string>();
+    if (value.is_number_unsigned()) return std::to_string(value.get<std::uint64_t>());
+    if (value.is_number_integer()) return std::to_string(value.get<std::int64_t>());
+    return {};
+  }
+  return {};
+}
+
+WHATSAPP_DECL bool upstream_not_reached(std::string_view message) noexcept {
+  // Node names the failing step: "connect ECONNREFUSED 127.0.0.1:443", "getaddrinfo ENOTFOUND
+  // graph.facebook.com". Both fail before a byte of the request is written.
+  return message.rfind("connect ", 0) == 0 || message.rfind("getaddrinfo ", 0) == 0;
+}
+
+// Graph error objects carry a type, a trace id or details; a code with a message will do. The
+// self-hosted proxy's own refusals are serialized JS Errors: {"code":403}, no message or type.
+WHATSAPP_DECL bool looks_like_graph(const nlohmann::json& e) {
+  return e.contains("type") || e.contains("fbtrace_id") || e.contains("error_subcode") ||
+         e.contains("error_data") || (e.contains("code") && e.contains("message"));
+}
+
+// LowCodeAPI's own refusal: `top` is its message.
+WHATSAPP_DECL Error lowcodeapi_error(ErrorKind kind, int status, const std::string& top,
+                                     std::string_view body) {
+  const bool auth = status == 401 || status == 403;
+  std::string msg = auth ? "LowCodeAPI, not Meta, refused the credentials: " + top : top;
+  Error e(kind, std::move(msg));
+  e.with_http_status(status).with_body_excerpt(excerpt(body)).with_source(ErrorSource::kLowCodeApi);
+  if (auth) e.with_category(ErrorCategory::kAuthorization);
+  if (status == 429) e.with_category(ErrorCategory::kThrottling);
+  return e;
+}
+
+// The self-hosted proxy could not get a Graph answer from Meta.
+WHATSAPP_DECL Error upstream_error(int status, std::string msg, std::string_view body) {
+  Error e(ErrorKind::kHttp, std::move(msg));
+  e.with_http_status(status).with_body_excerpt(excerpt(body)).with_source(ErrorSource::kUpstream);
+  if (status >= 500 || status == 0) e.with_category(ErrorCategory::kServer);
+  return e;
+}
+
+// The error `j` carries, if any.
+WHATSAPP_DECL std::optional<Error> error_in(const nlohmann::json& j, int status, std::string_view body) {
+  const std::string top = string_at(j, "message");
+  const auto graph = [&](const nlohmann::json& obj) {
+    GraphError g = parse_graph_error(obj);
+    if (g.message.empty()) g.message = top;
+    Error e = api_error(status, std::move(g));
+    return e;
+  };
+  if (const auto d = j.find("data"); d != j.end() && d->is_object()) {
+    if (const auto e = d->find("error"); e != d->end() && e->is_object()) return graph(*e);
+  }
+  const auto e = j.find("error");
+  if (e == j.end()) return std::nullopt;
+  const bool proxy_shape = !top.empty() || j.contains("provider");
+  if (e->is_string() && proxy_shape) {  // Meta's answer was not JSON (an HTML 503): kept as text
+    return upstream_error(
+        status, "Meta's answer, relayed by LowCodeAPI, is not JSON: " + excerpt(e->get<std::string>(), 80),
+        body);
+  }
+  if (!e->is_object()) return std::nullopt;
+  if (const auto inner = e->find("error"); inner != e->end() && inner->is_object()) return graph(*inner);
+  if (!proxy_shape || looks_like_graph(*e)) return graph(*e);
+  const std::string inner_message = string_at(*e, "message");
+  if (!inner_message.empty()) {
+    if (j.contains("headers")) {  // Meta answered, but not with a Graph error object
+      return upstream_error(
+          status, "Meta's answer, relayed by LowCodeAPI, has no Graph error: " + inner_message, body);
+    }
+    // The proxy's request to Meta failed: {"error":{"message":"connect ECONNREFUSED ..."}}.
+    Error u = upstream_error(status, "LowCodeAPI could not reach Meta: " + inner_message, body);
+    u.with_transient(true).with_delivery(upstream_not_reached(inner_message) ? Delivery::kNotSent
+                                                                             : Delivery::kMaybeSent);
+    return u;
+  }
+  return lowcodeapi_error(ErrorKind::kApi, status, top.empty() ? "request refused" : top, body);
+}
+
+// The Retry-After of an error answer: the header, else the self-hosted server's copy of Meta's
+// headers in the body.
+WHATSAPP_DECL void read_retry_after(Error& e, const HttpResponse& resp, const nlohmann::json* j,
+                                    const TimeSource& time) {
+  std::string value(resp.header("Retry-After"));
+  if (value.empty() && j != nullptr) {
+    for (const char* key : {"headers", "response_headers"}) {
+      if (const auto h = j->find(key); h != j->end()) value = header_in(*h, "retry-after");
+      if (!value.empty()) break;
+    }
+  }
+  if (value.empty()) return;
+  if (auto d = parse_retry_after(value, time.epoch())) e.with_retry_after(*d);
+}
+
+WHATSAPP_DECL Result<nlohmann::json> unwrap_envelope_at(const HttpResponse& resp, const TimeSource& time) {
+  const int status = resp.status;
+  const bool success = status >= 200 && status < 300;
+  const ErrorKind unreadable = success ? ErrorKind::kParse : ErrorKind::kHttp;
+  const auto fail = [&](Error e, const nlohmann::json* j) -> Result<nlohmann::json> {
+    if (!success) read_retry_after(e, resp, j, time);
+    return e;
+  };
+  if (resp.body.empty())
+    return fail(body_error(unreadable, status, "empty response body", resp.body), nullptr);
+  std::string_view body = resp.body;
+  nlohmann::json j = nlohmann::json::parse(body, nullptr, /*allow_exceptions=*/false);
+  std::string repaired;
+  if (j.is_discarded() && !utf8_length(body)) {
+    // Not UTF-8 (a proxy that mangled the bytes): read it with U+FFFD in place of each bad byte,
+    // but only to get at an error object; a success payload is not guessed at.
+    repaired = to_valid_utf8(body);
+    j = nlohmann::json::parse(repaired, nullptr, false);
+    if (!j.is_discarded() && !(j.is_object() && (find_error(j) != nullptr || !success))) {
+      j = nlohmann::json(nlohmann::json::value_t::discarded);
+    }
+    if (!j.is_discarded()) body = repaired;
+  }
+  if (j.is_discarded()) {
+    const bool truncated = body.front() == '{' || body.front() == '[';
+    return fail(body_error(unreadable, status,
+                           truncated ? "response is not valid JSON (truncated?)" : "response is not JSON",
+                           repaired.empty() ? body : std::string_view(repaired)),
+                nullptr);
+  }
+  if (!j.is_object())
+    return fail(body_error(unreadable, status, "response is not a JSON object", body), nullptr);
+  if (auto e = error_in(j, status, body)) return fail(std::move(*e), &j);
+  if (!success) {
+    // LowCodeAPI's own errors without an error object: {"message":"Not Found"}.
+    std::string message = string_at(j, "message");
+    if (!message.empty()) return fail(lowcodeapi_error(ErrorKind::kHttp, status, message, body), &j);
+    return fail(body_error(ErrorKind::kHttp, status, "error status without an error object", body), &j);
+  }
+  if (auto d = j.find("data"); d != j.end()) return std::move(*d);
+  if (auto r = j.find("result"); r != j.end()) return std::move(*r);
+  return body_error(ErrorKind::kParse, status, "response has no \"data\" or \"result\" envelope", body);
+}
+
 }  // namespace whatsapp::detail
 
 namespace whatsapp {
 
 WHATSAPP_DECL Result<nlohmann::json> unwrap_envelope(const HttpResponse& resp) {
-  const int status = resp.status;
-  const bool success = status >= 200 && status < 300;
-  if (resp.body.empty()) {
-    return detail::body_error(success ? ErrorKind::kParse : ErrorKind::kHttp, status, "empty response body",
-                              resp.body);
-  }
-  nlohmann::json j = nlohmann::json::parse(resp.body, nullptr, /*allow_exceptions=*/false);
-  if (j.is_discarded()) {
-    const bool truncated = resp.body.front() == '{' || resp.body.front() == '[';
-    return detail::body_error(success ? ErrorKind::kParse : ErrorKind::kHttp, status,
-                              truncated ? "response is not valid JSON (truncated?)" : "response is not JSON",
-                              resp.body);
-  }
-  if (!j.is_object()) {
-    return detail::body_error(success ? ErrorKind::kParse : ErrorKind::kHttp, status,
-                              "response is not a JSON object", resp.body);
-  }
-  if (const nlohmann::json* e = detail::find_error(j)) {
-    GraphError g = parse_graph_error(*e);
-    if (g.message.empty()) g.message = detail::string_at(j, "message");
-    return detail::api_error(status, std::move(g));
-  }
-  if (!success) {
-    // Proxy errors without an error object: {"message":"Not Found"}.
-    std::string message = detail::string_at(j, "message");
-    if (!message.empty()) {
-      Error err(ErrorKind::kHttp, "HTTP " + std::to_string(status) + ": " + message);
-      err.with_http_status(status).with_body_excerpt(detail::excerpt(resp.body));
-      return err;
-    }
-    return detail::body_error(ErrorKind::kHttp, status, "error status without an error object", resp.body);
-  }
-  if (auto d = j.find("data"); d != j.end()) return std::move(*d);
-  if (auto r = j.find("result"); r != j.end()) return std::move(*r);
-  return detail::body_error(ErrorKind::kParse, status, "response has no \"data\" or \"result\" envelope",
-                            resp.body);
+  return detail::unwrap_envelope_at(resp, TimeSource{});
 }
 
 }  // namespace whatsapp

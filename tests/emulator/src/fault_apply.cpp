@@ -135,6 +135,22 @@ void Emulator::Impl::apply_fault(const Fault& f, const httplib::Request& req, ht
   } else if (k == "graph_throttle") {
     Reply r = throttle(f.code);
     send_json(r.status, render(r, opts.envelope));
+  } else if (k == "selfhosted_429") {
+    // The self-hosted server passes Meta's headers only inside the body, never as HTTP headers.
+    Reply r = graph_error(4, "Application request limit reached", "Too many API calls.", 429);
+    json b = {{"message", "Error received from the whatsapp API"},
+              {"provider", "whatsapp"},
+              {"error", r.body},
+              {"headers",
+               {{"content-type", "application/json; charset=UTF-8"}, {"retry-after", retry_after_value(f)}}}};
+    send_json(429, b.dump());
+  } else if (k == "upstream_down") {
+    const std::string why = "connect ECONNREFUSED 127.0.0.1:9";
+    send_json(500, json{{"message", why}, {"provider", "whatsapp"}, {"error", {{"message", why}}}}.dump());
+  } else if (k == "lowcodeapi_refusal") {
+    send_json(403, R"({"message":"Invalid api_token","error":{"code":403}})");
+  } else if (k == "route_missing") {
+    send_json(404, R"({"message":"Not Found"})");
   }
 }
 

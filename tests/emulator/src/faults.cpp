@@ -21,7 +21,11 @@ const std::vector<std::string>& fault_kinds() {
                                                   "wrong_content_type",
                                                   "error_in_200",
                                                   "data_wrong_type",
-                                                  "graph_throttle"};
+                                                  "graph_throttle",
+                                                  "selfhosted_429",
+                                                  "upstream_down",
+                                                  "lowcodeapi_refusal",
+                                                  "route_missing"};
   return kKinds;
 }
 
