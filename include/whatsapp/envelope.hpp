@@ -20,6 +20,7 @@
 
 #include "whatsapp/detail/config.hpp"
 #include "whatsapp/detail/json_util.hpp"
+#include "whatsapp/detail/redact.hpp"
 #include "whatsapp/error.hpp"
 #include "whatsapp/http.hpp"
 #include "whatsapp/result.hpp"
@@ -33,15 +34,22 @@ namespace detail {
 
 WHATSAPP_DECL Error api_error(int status, GraphError g);
 
-WHATSAPP_DECL Error body_error(ErrorKind kind, int status, std::string_view what, std::string_view body);
+/// An error about `body`: `what`, the status and the body's start, quoted; the excerpts are
+/// taken from the body redacted by `redact` (redacted before the cut, and again after it).
+WHATSAPP_DECL Error body_error(ErrorKind kind, int status, std::string_view what, std::string_view body,
+                               const Redactor& redact);
 
 /// The error object inside `j`, if any; nullptr when none.
 WHATSAPP_DECL const nlohmann::json* find_error(const nlohmann::json& j);
 
 }  // namespace detail
 
-/// The payload of a LowCodeAPI answer, or the error it carries.
+/// The payload of a LowCodeAPI answer, or the error it carries. Quotes of the body in the error
+/// have credentials (api_token= values, Authorization values, URL userinfo) removed; the
+/// overload with a redactor also removes its secret before the quotes are cut.
 WHATSAPP_DECL Result<nlohmann::json> unwrap_envelope(const HttpResponse& resp);
+WHATSAPP_DECL Result<nlohmann::json> unwrap_envelope(const HttpResponse& resp,
+                                                     const detail::Redactor& redact);
 
 }  // namespace whatsapp
 

@@ -226,6 +226,11 @@ class Error {
     message_ = std::move(m);
     return *this;
   }
+  /// Sets the field an invalid_argument error names (see field()).
+  Error& with_field(std::string f) {
+    field_ = std::move(f);
+    return *this;
+  }
   /// Overrides is_transient()'s rules, e.g. for a transport failure that will repeat.
   Error& with_transient(bool t) {
     transient_ = t;

@@ -140,7 +140,7 @@ class MediaFiles {
     if (!ex) return std::move(ex).error();
     const HttpResponse& resp = ex->response;
     if (resp.status < 200 || resp.status >= 300) {
-      auto err = unwrap_envelope(resp);
+      auto err = unwrap_envelope(resp, core_->redactor());
       if (!err) return core_->finish(std::move(err).error(), *ex);
       Error e(ErrorKind::kHttp, "download answered HTTP " + std::to_string(resp.status));
       e.with_http_status(resp.status);

@@ -40,11 +40,12 @@ WHATSAPP_DECL Error api_error(int status, GraphError g) {
   return e;
 }
 
-WHATSAPP_DECL Error body_error(ErrorKind kind, int status, std::string_view what, std::string_view body) {
+WHATSAPP_DECL Error body_error(ErrorKind kind, int status, std::string_view what, std::string_view body,
+                               const Redactor& redact) {
   std::string msg(what);
-  msg += " (HTTP " + std::to_string(status) + "; body starts: \"" + excerpt(body, 80) + "\")";
+  msg += " (HTTP " + std::to_string(status) + "; body starts: \"" + redact.excerpt(body, 80) + "\")";
   Error e(kind, std::move(msg));
-  e.with_http_status(status).with_body_excerpt(excerpt(body));
+  e.with_http_status(status).with_body_excerpt(redact.excerpt(body, 160));
   return e;
 }
 
@@ -65,22 +66,27 @@ WHATSAPP_DECL const nlohmann::json* find_error(const nlohmann::json& j) {
 namespace whatsapp {
 
 WHATSAPP_DECL Result<nlohmann::json> unwrap_envelope(const HttpResponse& resp) {
+  return unwrap_envelope(resp, detail::Redactor());
+}
+
+WHATSAPP_DECL Result<nlohmann::json> unwrap_envelope(const HttpResponse& resp,
+                                                     const detail::Redactor& redact) {
   const int status = resp.status;
   const bool success = status >= 200 && status < 300;
   if (resp.body.empty()) {
     return detail::body_error(success ? ErrorKind::kParse : ErrorKind::kHttp, status, "empty response body",
-                              resp.body);
+                              resp.body, redact);
   }
   nlohmann::json j = nlohmann::json::parse(resp.body, nullptr, /*allow_exceptions=*/false);
   if (j.is_discarded()) {
     const bool truncated = resp.body.front() == '{' || resp.body.front() == '[';
     return detail::body_error(success ? ErrorKind::kParse : ErrorKind::kHttp, status,
                               truncated ? "response is not valid JSON (truncated?)" : "response is not JSON",
-                              resp.body);
+                              resp.body, redact);
   }
   if (!j.is_object()) {
     return detail::body_error(success ? ErrorKind::kParse : ErrorKind::kHttp, status,
-                              "response is not a JSON object", resp.body);
+                              "response is not a JSON object", resp.body, redact);
   }
   if (const nlohmann::json* e = detail::find_error(j)) {
     GraphError g = parse_graph_error(*e);
@@ -92,15 +98,16 @@ WHATSAPP_DECL Result<nlohmann::json> unwrap_envelope(const HttpResponse& resp) {
     std::string message = detail::string_at(j, "message");
     if (!message.empty()) {
       Error err(ErrorKind::kHttp, "HTTP " + std::to_string(status) + ": " + message);
-      err.with_http_status(status).with_body_excerpt(detail::excerpt(resp.body));
+      err.with_http_status(status).with_body_excerpt(redact.excerpt(resp.body, 160));
       return err;
     }
-    return detail::body_error(ErrorKind::kHttp, status, "error status without an error object", resp.body);
+    return detail::body_error(ErrorKind::kHttp, status, "error status without an error object", resp.body,
+                              redact);
   }
   if (auto d = j.find("data"); d != j.end()) return std::move(*d);
   if (auto r = j.find("result"); r != j.end()) return std::move(*r);
   return detail::body_error(ErrorKind::kParse, status, "response has no \"data\" or \"result\" envelope",
-                            resp.body);
+                            resp.body, redact);
 }
 
 }  // namespace whatsapp

@@ -750,7 +750,7 @@ class CurlTransport {
     const bool not_sent =
         !t.refused_resend && (detail::curl_failed_before_sending(code) || request_bytes == 0);
     std::string text = t.errbuf[0] != '\0' ? t.errbuf : curl_easy_strerror(code);
-    whatsapp::detail::redact_token_params(text);
+    whatsapp::detail::redact_credentials(text);  // the client removes the token's pieces too
 
     ErrorKind kind = code == CURLE_OPERATION_TIMEDOUT ? ErrorKind::kTimeout : ErrorKind::kTransport;
     std::string message;
