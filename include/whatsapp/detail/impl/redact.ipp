@@ -160,28 +160,46 @@ inline std::vector<std::pair<std::size_t, std::size_t>> covered(std::string_view
   return runs;
 }
 
-inline bool replace_runs(std::string& text, const std::vector<std::pair<std::size_t, std::size_t>>& runs) {
-  for (auto it = runs.rbegin(); it != runs.rend(); ++it)
+/// Replaces the union of `runs` (original offsets, in any order, overlapping or not) by the
+/// marker, one marker per connected stretch; true when there was any.
+inline bool replace_runs(std::string& text, std::vector<std::pair<std::size_t, std::size_t>>& runs) {
+  if (runs.empty()) return false;
+  std::sort(runs.begin(), runs.end());
+  std::vector<std::pair<std::size_t, std::size_t>> merged;
+  for (const auto& r : runs) {
+    if (!merged.empty() && r.first <= merged.back().second) {
+      merged.back().second = std::max(merged.back().second, r.second);
+    } else {
+      merged.push_back(r);
+    }
+  }
+  for (auto it = merged.rbegin(); it != merged.rend(); ++it)
     text.replace(it->first, it->second - it->first, kRedacted);
-  return !runs.empty();
+  return true;
 }
 
 }  // namespace redact_impl
 
 WHATSAPP_DECL bool Redactor::scrub_pieces_once(std::string& text) const {
   using namespace redact_impl;
-  const auto in = [&](const TextView& v) { return covered(v.chars, &v.from, pieces_, width_); };
-  bool changed = replace_runs(text, covered(text, nullptr, pieces_, width_));  // the raw form
-  if (may_encode(text)) {  // percent-encoded or JSON-escaped, once, or twice when once finds none
+  // Every form is searched in the same text and the stretches found are replaced together, so
+  // that an occurrence partly encoded goes whole ("at%5FR3d..." is one "***", not "at%5F***").
+  auto runs = covered(text, nullptr, pieces_, width_);  // the raw form
+  const auto add = [&](const TextView& v) {
+    const auto found = covered(v.chars, &v.from, pieces_, width_);
+    runs.insert(runs.end(), found.begin(), found.end());
+  };
+  if (may_encode(text)) {  // percent-encoded or JSON-escaped, once and twice
     const TextView once = decoded(identity(text), false);
-    auto runs = in(once);
-    if (runs.empty() && may_encode(once.chars)) runs = in(decoded(once, false));
-    changed = replace_runs(text, runs) || changed;
+    add(once);
+    if (may_encode(once.chars)) add(decoded(once, false));
   }
   if (secret_has_space_ && text.find('+') != std::string::npos) {  // form encoding: '+' for ' '
-    changed = replace_runs(text, in(decoded(identity(text), true))) || changed;
+    const TextView plus = decoded(identity(text), true);
+    add(plus);
+    if (may_encode(plus.chars)) add(decoded(plus, true));
   }
-  return changed;
+  return replace_runs(text, runs);
 }
 
 WHATSAPP_DECL std::string Redactor::operator()(std::string text) const {
