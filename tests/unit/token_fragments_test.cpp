@@ -217,6 +217,8 @@ struct Findings {
   std::size_t longest = 0;
   std::size_t raw_leaking_texts = 0;  // holding a piece as it is, not encoded
   std::size_t raw_longest = 0;
+  std::size_t cut_pieces = 0;  // raw pieces shorter than the token: what a cut left
+  std::size_t cut_longest = 0;
   std::vector<std::string> examples;
 };
 
@@ -230,7 +232,7 @@ ClientOptions options_for(const std::string& token, TextCollector& out) {
   return o;
 }
 
-void check(const PieceFinder& finder, const TextCollector& out, Findings& f) {
+void check(const PieceFinder& finder, std::size_t token_size, const TextCollector& out, Findings& f) {
   bool leaked = false;
   for (const std::string& text : out.all) {
     ++f.texts;
@@ -242,6 +244,10 @@ void check(const PieceFinder& finder, const TextCollector& out, Findings& f) {
     if (const std::size_t raw = finder.longest_piece(text, true); raw > 0) {
       ++f.raw_leaking_texts;
       f.raw_longest = std::max(f.raw_longest, raw);
+      if (raw < token_size) {
+        ++f.cut_pieces;
+        f.cut_longest = std::max(f.cut_longest, raw);
+      }
     }
     if (f.examples.size() < 5) f.examples.push_back(text);
   }
@@ -281,11 +287,12 @@ TEST(TokenFragments, NoPieceOfTheTokenSurvivesAnyCutOrEncoding) {
       auto phone = client.phone_numbers().get("1065");
       if (!phone.ok()) out.add(phone.error());
     }
-    check(PieceFinder(token), out, f);
+    check(PieceFinder(token), token.size(), out, f);
   }
   std::cout << "[ fragments ] " << f.leaking_texts << " of " << f.texts << " texts in " << f.leaking_cases
             << " of " << kCases << " cases hold a piece of the token; longest " << f.longest
             << " characters; not encoded: " << f.raw_leaking_texts << " texts, longest " << f.raw_longest
+            << "; of which part of the token only: " << f.cut_pieces << " texts, longest " << f.cut_longest
             << "\n";
   EXPECT_EQ(f.leaking_texts, 0u) << "e.g. " << (f.examples.empty() ? "" : f.examples[0]);
   for (const auto& e : f.examples) ADD_FAILURE() << e;
