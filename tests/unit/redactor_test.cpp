@@ -37,4 +37,17 @@ TEST(Redactor, PiecesInEveryFormShortTokensAndCuts) {
   }
 }
 
+TEST(Redactor, CredentialsWhateverTheToken) {
+  const Redactor none;  // no secret: what a transport can remove
+  EXPECT_EQ(none("Authorization: Bearer EAAGx123\r\nHost: h"), "Authorization: Bearer ***\r\nHost: h");
+  EXPECT_EQ(none(R"({"authorization":"Basic dXNlcjpwYXNz"})"), R"({"authorization":"Basic ***"})");
+  EXPECT_EQ(none("authorization: failed for this user"), "authorization: *** for this user");
+  EXPECT_EQ(none("GET https://u:p%40ss@h.test/x?a=1"), "GET https://***@h.test/x?a=1");
+  EXPECT_EQ(none("see https://h.test/a@b and mailto:x@y"), "see https://h.test/a@b and mailto:x@y");
+  EXPECT_EQ(none("/v1?api_token=abc&x=1"), "/v1?api_token=***&x=1");
+  EXPECT_EQ(none("/v1?API%5FTOKEN=abc#f"), "/v1?API%5FTOKEN=***#f");
+  EXPECT_EQ(none(R"({"access_token":"EAAGm0PX"})"), R"({"access_token":"***"})");
+  EXPECT_EQ(none(R"({"api_token":{"nested":1}})"), R"({"api_token":{"nested":1}})");
+}
+
 }  // namespace

@@ -69,8 +69,9 @@ WHATSAPP_DECL void redact_secret(std::string& text, std::string_view secret);
 /// and so are the JSON forms (`"api_token":"..."`).
 WHATSAPP_DECL void redact_token_params(std::string& text);
 
-/// Replaces the value of every `Authorization` header or key (`Authorization: Bearer x`,
-/// `"authorization":"x"`), to the end of the line or the closing quote.
+/// Replaces the credential of every `Authorization` header or key, in any case: the scheme
+/// stays (`Authorization: Bearer ***`, `"authorization":"Basic ***"`); without a known scheme
+/// the first word of the value goes (`authorization: *** ...`).
 WHATSAPP_DECL void redact_authorization(std::string& text);
 
 /// Replaces the userinfo of every URL in `text`: `https://user:pass@host/` becomes

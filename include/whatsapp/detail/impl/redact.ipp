@@ -86,9 +86,10 @@ inline bool ieq(char a, char b) noexcept {
 
 /// The position of `key` (lowercase) in `text` at or after `pos`, in any case; npos if none.
 inline std::size_t find_nocase(std::string_view text, std::string_view key, std::size_t pos) noexcept {
-  if (key.size() > text.size()) return std::string_view::npos;
-  for (std::size_t i = pos; i + key.size() <= text.size(); ++i) {
-    if (!ieq(text[i], key[0])) continue;
+  const char first[] = {
+      key[0], static_cast<char>(key[0] >= 'a' && key[0] <= 'z' ? key[0] - 'a' + 'A' : key[0]), '\0'};
+  for (auto i = text.find_first_of(first, pos); i != std::string_view::npos && i + key.size() <= text.size();
+       i = text.find_first_of(first, i + 1)) {
     std::size_t k = 1;
     while (k < key.size() && ieq(text[i + k], key[k])) ++k;
     if (k == key.size()) return i;
@@ -96,22 +97,48 @@ inline std::size_t find_nocase(std::string_view text, std::string_view key, std:
   return std::string_view::npos;
 }
 
+/// Authorization schemes whose name stays visible ("Bearer ***"); the credential follows.
+inline bool is_auth_scheme(std::string_view word) noexcept {
+  for (const std::string_view scheme :
+       {"bearer", "basic", "token", "oauth", "negotiate", "digest", "hoba", "mutual", "aws4-hmac-sha256"}) {
+    if (word.size() != scheme.size()) continue;
+    std::size_t k = 0;
+    while (k < word.size() && ieq(word[k], scheme[k])) ++k;
+    if (k == word.size()) return true;
+  }
+  return false;
+}
+
 /// Replaces the value after every `key` followed by a separator (':' or '=', JSON quotes and
-/// spaces around it allowed), up to the first of `stops` (or the end).
-inline void redact_values(std::string& text, std::string_view key, std::string_view stops) {
+/// spaces around it allowed), up to the first of `stops` (or the end). With `one_word` (the
+/// Authorization form) the value is one word, after a scheme name kept visible: so that
+/// "Authorization: Bearer x" becomes "Authorization: Bearer ***" and a sentence that merely
+/// says "authorization: ..." loses one word, not the rest of the line.
+inline void redact_values(std::string& text, std::string_view key, std::string_view stops,
+                          bool one_word = false) {
   for (auto pos = find_nocase(text, key, 0); pos != std::string::npos;
        pos = find_nocase(text, key, pos + 1)) {
     std::size_t i = pos + key.size();
     const auto skip = [&](std::string_view chars) {
       while (i < text.size() && chars.find(text[i]) != std::string_view::npos) ++i;
     };
+    const auto word_end = [&](std::size_t from) {
+      while (from < text.size() && stops.find(text[from]) == std::string_view::npos &&
+             (!one_word || (text[from] != ' ' && text[from] != '\t')))
+        ++from;
+      return from;
+    };
     skip("\\\"' ");
     if (i >= text.size() || (text[i] != ':' && text[i] != '=')) continue;
     ++i;
     skip("\\\"' \t");
     if (i < text.size() && (text[i] == '{' || text[i] == '[')) continue;  // an object, not a value
-    std::size_t end = i;
-    while (end < text.size() && stops.find(text[end]) == std::string_view::npos) ++end;
+    std::size_t end = word_end(i);
+    if (one_word && is_auth_scheme(std::string_view(text).substr(i, end - i))) {
+      i = end;
+      skip(" \t");
+      end = word_end(i);
+    }
     if (end == i || text.compare(i, end - i, kRedacted) == 0) continue;
     text.replace(i, end - i, kRedacted);
   }
@@ -248,7 +275,7 @@ WHATSAPP_DECL void redact_token_params(std::string& text) {
 }
 
 WHATSAPP_DECL void redact_authorization(std::string& text) {
-  redact_impl::redact_values(text, "authorization", "\r\n\"'<>\\,}");
+  redact_impl::redact_values(text, "authorization", "\r\n\"'<>\\,;}", /*one_word=*/true);
 }
 
 WHATSAPP_DECL void redact_userinfo(std::string& text) {
