@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <cstdlib>
 #include <iostream>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -275,7 +276,19 @@ TEST(TokenFragments, NoPieceOfTheTokenSurvivesAnyCutOrEncoding) {
       Rng local(seed);  // the same answer for every request of the case
       return hostile_answer(echo, kind, start, local);
     });
-    if (c % 5 == 4) {  // the batch engine, over a transport with send_many()
+    if (c % 5 == 3) {  // send_stream, over the same engine
+      Client<FakeTransport> client(o, t);
+      int left = 2;
+      client.messages().send_stream(
+          "1065",
+          [&]() -> std::optional<Message> {
+            if (left-- <= 0) return std::nullopt;
+            return Message::text("1555", "s");
+          },
+          [&](std::size_t, Result<whatsapp::SendResult>&& r) {
+            if (!r.ok()) out.add(r.error());
+          });
+    } else if (c % 5 == 4) {  // the batch engine, over a transport with send_many()
       Client<whatsapp_test::batch::ReversingTransport> client(o, whatsapp_test::batch::ReversingTransport(t));
       for (auto& r :
            client.messages().send_batch("1065", {Message::text("1555", "a"), Message::text("1556", "b")}))
