@@ -123,7 +123,10 @@ constexpr std::string_view to_string(ErrorCategory c) noexcept {
   return "unknown";
 }
 
-/// A failed call. Cheap to move; every text in it is free of the api_token.
+/// A failed call. Cheap to move. Every text in an error a Client returns (message, field,
+/// body_excerpt, each GraphError field, to_string()) is free of the api_token: no piece of 8
+/// characters or more of it, raw, percent-encoded or JSON-escaped, nor any `api_token=`,
+/// `Authorization` value or URL userinfo (detail/redact.hpp).
 class Error {
  public:
   Error() = default;
