@@ -27,6 +27,7 @@
 
 #include "whatsapp/detail/config.hpp"
 #include "whatsapp/detail/json_util.hpp"
+#include "whatsapp/detail/redact.hpp"
 #include "whatsapp/error.hpp"
 #include "whatsapp/http.hpp"
 #include "whatsapp/result.hpp"
@@ -41,7 +42,9 @@ namespace detail {
 
 WHATSAPP_DECL Error api_error(int status, GraphError g);
 
-WHATSAPP_DECL Error body_error(ErrorKind kind, int status, std::string_view what, std::string_view body);
+/// An error about an unreadable body: `what`, and quotes of the body redacted before they are cut.
+WHATSAPP_DECL Error body_error(ErrorKind kind, int status, std::string_view what, std::string_view body,
+                               const Redactor& redact);
 
 /// The error object inside `j`, if any; nullptr when none.
 WHATSAPP_DECL const nlohmann::json* find_error(const nlohmann::json& j);
@@ -53,14 +56,20 @@ WHATSAPP_DECL std::string header_in(const nlohmann::json& headers, std::string_v
 /// (Node's "connect ECONNREFUSED ...", "getaddrinfo ENOTFOUND ...").
 WHATSAPP_DECL bool upstream_not_reached(std::string_view message) noexcept;
 
-/// unwrap_envelope() with the clock Retry-After dates are read against.
-WHATSAPP_DECL Result<nlohmann::json> unwrap_envelope_at(const HttpResponse& resp, const TimeSource& time);
+/// unwrap_envelope() with the clock Retry-After dates are read against, and the redactor that
+/// removes the client's secret from quotes of the body before they are cut.
+WHATSAPP_DECL Result<nlohmann::json> unwrap_envelope_at(const HttpResponse& resp, const TimeSource& time,
+                                                        const Redactor& redact);
 
 }  // namespace detail
 
 /// The payload of a LowCodeAPI answer, or the error it carries (with the Retry-After the
-/// server asked for, read against the system clock).
+/// server asked for, read against the system clock). Quotes of the body in the error have
+/// credentials (api_token= values, Authorization values, URL userinfo) removed; the overload
+/// with a redactor also removes its secret before the quotes are cut.
 WHATSAPP_DECL Result<nlohmann::json> unwrap_envelope(const HttpResponse& resp);
+WHATSAPP_DECL Result<nlohmann::json> unwrap_envelope(const HttpResponse& resp,
+                                                     const detail::Redactor& redact);
 
 }  // namespace whatsapp
 

@@ -158,7 +158,10 @@ constexpr std::string_view to_string(ErrorCategory c) noexcept {
   return "unknown";
 }
 
-/// A failed call. Cheap to move; every text in it is free of the api_token.
+/// A failed call. Cheap to move. Every text in an error a Client returns (message, field,
+/// body_excerpt, each GraphError field, to_string()) is free of the api_token: no piece of 8
+/// characters or more of it, raw, percent-encoded or JSON-escaped, nor any `api_token=`,
+/// `Authorization` value or URL userinfo (detail/redact.hpp).
 class Error {
  public:
   Error() = default;
@@ -281,6 +284,11 @@ class Error {
   }
   Error& with_message(std::string m) {
     message_ = std::move(m);
+    return *this;
+  }
+  /// Sets the field an invalid_argument error names (see field()).
+  Error& with_field(std::string f) {
+    field_ = std::move(f);
     return *this;
   }
   /// Overrides is_transient()'s rules, e.g. for a transport failure that will repeat.

@@ -2,7 +2,9 @@
 
 /// @file logging.hpp
 /// An optional log sink. Off by default and free when off. Every line the library writes has
-/// the api_token and any `api_token=` value replaced by "***"; bodies are never logged.
+/// every piece of the api_token (raw, percent-encoded or JSON-escaped), any `api_token=` or
+/// `Authorization` value and the userinfo of every URL replaced by "***" (detail/redact.hpp);
+/// bodies are never logged.
 
 #include <functional>
 #include <string>
@@ -35,8 +37,8 @@ namespace detail {
 class Logger {
  public:
   Logger() = default;
-  Logger(LogSink sink, LogLevel min_level, std::string secret)
-      : sink_(std::move(sink)), min_(min_level), secret_(std::move(secret)) {}
+  Logger(LogSink sink, LogLevel min_level, std::string_view secret)
+      : sink_(std::move(sink)), min_(min_level), redact_(sink_ ? Redactor(secret) : Redactor()) {}
 
   bool enabled(LogLevel l) const noexcept { return sink_ && l >= min_; }
 
@@ -44,13 +46,13 @@ class Logger {
   template <class MakeLine>
   void log(LogLevel l, MakeLine&& make) const {
     if (!enabled(l)) return;
-    sink_(l, redacted(std::string(make()), secret_));
+    sink_(l, redact_(std::string(make())));
   }
 
  private:
   LogSink sink_;
   LogLevel min_ = LogLevel::kInfo;
-  std::string secret_;
+  Redactor redact_;
 };
 
 }  // namespace detail

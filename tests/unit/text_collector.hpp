@@ -26,10 +26,12 @@ struct TextCollector {
     add(e.message());
     add(e.to_string());
     add(e.body_excerpt());
-    if (e.graph()) {
-      add(e.graph()->message);
-      add(e.graph()->details);
-      add(e.graph()->error_user_msg);
+    add(e.field());
+    if (const auto& g = e.graph()) {
+      for (const std::string* text :
+           {&g->type, &g->message, &g->fbtrace_id, &g->details, &g->error_user_title, &g->error_user_msg}) {
+        add(*text);
+      }
     }
     try {
       (void)whatsapp::Result<int>(e).value();

@@ -41,11 +41,12 @@ WHATSAPP_DECL Error api_error(int status, GraphError g) {
   return e;
 }
 
-WHATSAPP_DECL Error body_error(ErrorKind kind, int status, std::string_view what, std::string_view body) {
+WHATSAPP_DECL Error body_error(ErrorKind kind, int status, std::string_view what, std::string_view body,
+                               const Redactor& redact) {
   std::string msg(what);
-  if (!body.empty()) msg += " (body starts: \"" + excerpt(body, 80) + "\")";
+  if (!body.empty()) msg += " (body starts: \"" + redact.excerpt(body, 80) + "\")";
   Error e(kind, std::move(msg));
-  e.with_http_status(status).with_body_excerpt(excerpt(body)).with_source(ErrorSource::kUnknown);
+  e.with_http_status(status).with_body_excerpt(redact.excerpt(body, 160)).with_source(ErrorSource::kUnknown);
   return e;
 }
 
@@ -94,26 +95,30 @@ WHATSAPP_DECL bool looks_like_graph(const nlohmann::json& e) {
 
 // LowCodeAPI's own refusal: `top` is its message.
 WHATSAPP_DECL Error lowcodeapi_error(ErrorKind kind, int status, const std::string& top,
-                                     std::string_view body) {
+                                     std::string_view body, const Redactor& redact) {
   const bool auth = status == 401 || status == 403;
   std::string msg = auth ? "LowCodeAPI, not Meta, refused the credentials: " + top : top;
   Error e(kind, std::move(msg));
-  e.with_http_status(status).with_body_excerpt(excerpt(body)).with_source(ErrorSource::kLowCodeApi);
+  e.with_http_status(status)
+      .with_body_excerpt(redact.excerpt(body, 160))
+      .with_source(ErrorSource::kLowCodeApi);
   if (auth) e.with_category(ErrorCategory::kAuthorization);
   if (status == 429) e.with_category(ErrorCategory::kThrottling);
   return e;
 }
 
 // The self-hosted proxy could not get a Graph answer from Meta.
-WHATSAPP_DECL Error upstream_error(int status, std::string msg, std::string_view body) {
+WHATSAPP_DECL Error upstream_error(int status, std::string msg, std::string_view body,
+                                   const Redactor& redact) {
   Error e(ErrorKind::kHttp, std::move(msg));
-  e.with_http_status(status).with_body_excerpt(excerpt(body)).with_source(ErrorSource::kUpstream);
+  e.with_http_status(status).with_body_excerpt(redact.excerpt(body, 160)).with_source(ErrorSource::kUpstream);
   if (status >= 500 || status == 0) e.with_category(ErrorCategory::kServer);
   return e;
 }
 
 // The error `j` carries, if any.
-WHATSAPP_DECL std::optional<Error> error_in(const nlohmann::json& j, int status, std::string_view body) {
+WHATSAPP_DECL std::optional<Error> error_in(const nlohmann::json& j, int status, std::string_view body,
+                                            const Redactor& redact) {
   const std::string top = string_at(j, "message");
   const auto graph = [&](const nlohmann::json& obj) {
     GraphError g = parse_graph_error(obj);
@@ -129,8 +134,9 @@ WHATSAPP_DECL std::optional<Error> error_in(const nlohmann::json& j, int status,
   const bool proxy_shape = !top.empty() || j.contains("provider");
   if (e->is_string() && proxy_shape) {  // Meta's answer was not JSON (an HTML 503): kept as text
     return upstream_error(
-        status, "Meta's answer, relayed by LowCodeAPI, is not JSON: " + excerpt(e->get<std::string>(), 80),
-        body);
+        status,
+        "Meta's answer, relayed by LowCodeAPI, is not JSON: " + redact.excerpt(e->get<std::string>(), 80),
+        body, redact);
   }
   if (!e->is_object()) return std::nullopt;
   if (const auto inner = e->find("error"); inner != e->end() && inner->is_object()) return graph(*inner);
@@ -139,15 +145,15 @@ WHATSAPP_DECL std::optional<Error> error_in(const nlohmann::json& j, int status,
   if (!inner_message.empty()) {
     if (j.contains("headers")) {  // Meta answered, but not with a Graph error object
       return upstream_error(
-          status, "Meta's answer, relayed by LowCodeAPI, has no Graph error: " + inner_message, body);
+          status, "Meta's answer, relayed by LowCodeAPI, has no Graph error: " + inner_message, body, redact);
     }
     // The proxy's request to Meta failed: {"error":{"message":"connect ECONNREFUSED ..."}}.
-    Error u = upstream_error(status, "LowCodeAPI could not reach Meta: " + inner_message, body);
+    Error u = upstream_error(status, "LowCodeAPI could not reach Meta: " + inner_message, body, redact);
     u.with_transient(true).with_delivery(upstream_not_reached(inner_message) ? Delivery::kNotSent
                                                                              : Delivery::kMaybeSent);
     return u;
   }
-  return lowcodeapi_error(ErrorKind::kApi, status, top.empty() ? "request refused" : top, body);
+  return lowcodeapi_error(ErrorKind::kApi, status, top.empty() ? "request refused" : top, body, redact);
 }
 
 // The Retry-After of an error answer: the header, else the self-hosted server's copy of Meta's
@@ -165,7 +171,8 @@ WHATSAPP_DECL void read_retry_after(Error& e, const HttpResponse& resp, const nl
   if (auto d = parse_retry_after(value, time.epoch())) e.with_retry_after(*d);
 }
 
-WHATSAPP_DECL Result<nlohmann::json> unwrap_envelope_at(const HttpResponse& resp, const TimeSource& time) {
+WHATSAPP_DECL Result<nlohmann::json> unwrap_envelope_at(const HttpResponse& resp, const TimeSource& time,
+                                                        const Redactor& redact) {
   const int status = resp.status;
   const bool success = status >= 200 && status < 300;
   const ErrorKind unreadable = success ? ErrorKind::kParse : ErrorKind::kHttp;
@@ -174,7 +181,7 @@ WHATSAPP_DECL Result<nlohmann::json> unwrap_envelope_at(const HttpResponse& resp
     return e;
   };
   if (resp.body.empty())
-    return fail(body_error(unreadable, status, "empty response body", resp.body), nullptr);
+    return fail(body_error(unreadable, status, "empty response body", resp.body, redact), nullptr);
   std::string_view body = resp.body;
   nlohmann::json j = nlohmann::json::parse(body, nullptr, /*allow_exceptions=*/false);
   std::string repaired;
@@ -192,21 +199,23 @@ WHATSAPP_DECL Result<nlohmann::json> unwrap_envelope_at(const HttpResponse& resp
     const bool truncated = body.front() == '{' || body.front() == '[';
     return fail(body_error(unreadable, status,
                            truncated ? "response is not valid JSON (truncated?)" : "response is not JSON",
-                           repaired.empty() ? body : std::string_view(repaired)),
+                           repaired.empty() ? body : std::string_view(repaired), redact),
                 nullptr);
   }
   if (!j.is_object())
-    return fail(body_error(unreadable, status, "response is not a JSON object", body), nullptr);
-  if (auto e = error_in(j, status, body)) return fail(std::move(*e), &j);
+    return fail(body_error(unreadable, status, "response is not a JSON object", body, redact), nullptr);
+  if (auto e = error_in(j, status, body, redact)) return fail(std::move(*e), &j);
   if (!success) {
     // LowCodeAPI's own errors without an error object: {"message":"Not Found"}.
     std::string message = string_at(j, "message");
-    if (!message.empty()) return fail(lowcodeapi_error(ErrorKind::kHttp, status, message, body), &j);
-    return fail(body_error(ErrorKind::kHttp, status, "error status without an error object", body), &j);
+    if (!message.empty()) return fail(lowcodeapi_error(ErrorKind::kHttp, status, message, body, redact), &j);
+    return fail(body_error(ErrorKind::kHttp, status, "error status without an error object", body, redact),
+                &j);
   }
   if (auto d = j.find("data"); d != j.end()) return std::move(*d);
   if (auto r = j.find("result"); r != j.end()) return std::move(*r);
-  return body_error(ErrorKind::kParse, status, "response has no \"data\" or \"result\" envelope", body);
+  return body_error(ErrorKind::kParse, status, "response has no \"data\" or \"result\" envelope", body,
+                    redact);
 }
 
 }  // namespace whatsapp::detail
@@ -214,7 +223,12 @@ WHATSAPP_DECL Result<nlohmann::json> unwrap_envelope_at(const HttpResponse& resp
 namespace whatsapp {
 
 WHATSAPP_DECL Result<nlohmann::json> unwrap_envelope(const HttpResponse& resp) {
-  return detail::unwrap_envelope_at(resp, TimeSource{});
+  return detail::unwrap_envelope_at(resp, TimeSource{}, detail::Redactor());
+}
+
+WHATSAPP_DECL Result<nlohmann::json> unwrap_envelope(const HttpResponse& resp,
+                                                     const detail::Redactor& redact) {
+  return detail::unwrap_envelope_at(resp, TimeSource{}, redact);
 }
 
 }  // namespace whatsapp

@@ -767,7 +767,7 @@ class CurlTransport {
     const bool not_sent =
         !t.refused_resend && !detail::curl_request_went_out(code, t.requests_started, request_bytes, kPrereq);
     std::string text = t.errbuf[0] != '\0' ? t.errbuf : curl_easy_strerror(code);
-    whatsapp::detail::redact_token_params(text);
+    whatsapp::detail::redact_credentials(text);  // the client removes the token's pieces too
 
     ErrorKind kind = code == CURLE_OPERATION_TIMEDOUT ? ErrorKind::kTimeout : ErrorKind::kTransport;
     std::string message;
