@@ -1,9 +1,6 @@
 # Runs one libFuzzer target on a fresh copy of its seed corpus (the source tree is never
 # written to): cmake -DFUZZER=... -DSEEDS=... -DWORKDIR=... [-DSECONDS=...] -P run_fuzzer.cmake
-# (-DWORK=... is accepted for WORKDIR; SECONDS defaults to 15.)
-if(NOT DEFINED WORKDIR)
-  set(WORKDIR "${WORK}")
-endif()
+# (SECONDS defaults to 15.)
 if(NOT DEFINED SECONDS)
   set(SECONDS 15)
 endif()
