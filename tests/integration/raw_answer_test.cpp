@@ -141,18 +141,33 @@ std::vector<Answer> answers() {
   };
 }
 
-ClientOptions options(const RawServer& server, whatsapp_test::TextCollector& texts,
-                      std::vector<milliseconds>& sleeps) {
-  ClientOptions o;  // default retries: 4 attempts
-  o.api_token = kToken;
-  o.base_url = server.base_url();
-  o.format_policy = whatsapp::FormatPolicy::kNewOnly;
-  o.timeout = std::chrono::seconds(5);
-  o.time.sleep = [&sleeps](milliseconds d) { sleeps.push_back(d); };
-  o.log_level = whatsapp::LogLevel::kDebug;
-  o.log_sink = [&texts](whatsapp::LogLevel, std::string_view line) { texts.add(std::string(line)); };
-  return o;
-}
+/// A raw server answering `bytes`, and a client with default retries that records its waits and
+/// every text it produces.
+struct Rig {
+  explicit Rig(std::string bytes) : server(std::move(bytes)), client(options()) {}
+
+  ClientOptions options() {
+    ClientOptions o;  // default retries: 4 attempts
+    o.api_token = kToken;
+    o.base_url = server.base_url();
+    o.format_policy = whatsapp::FormatPolicy::kNewOnly;
+    o.timeout = std::chrono::seconds(5);
+    o.time.sleep = [this](milliseconds d) { sleeps.push_back(d); };
+    o.log_level = whatsapp::LogLevel::kDebug;
+    o.log_sink = [this](whatsapp::LogLevel, std::string_view line) { texts.add(std::string(line)); };
+    return o;
+  }
+
+  /// No text the client produced holds a piece of the token.
+  void expect_token_free() {
+    for (const auto& t : texts.all) EXPECT_EQ(t.find("w1re"), std::string::npos) << t;
+  }
+
+  RawServer server;
+  whatsapp_test::TextCollector texts;
+  std::vector<milliseconds> sleeps;
+  Client<> client;
+};
 
 void expect_maybe_sent(const whatsapp::Error& e, const std::string& name) {
   EXPECT_EQ(e.delivery(), Delivery::kMaybeSent) << name << ": " << e.to_string();
@@ -162,53 +177,40 @@ void expect_maybe_sent(const whatsapp::Error& e, const std::string& name) {
   EXPECT_EQ(e.attempts(), 1) << name << ": " << e.to_string();
 }
 
-void expect_token_free(const whatsapp_test::TextCollector& texts) {
-  for (const auto& t : texts.all) EXPECT_EQ(t.find("w1re"), std::string::npos) << t;
-}
-
 TEST(RawAnswer, SendIsDeliveredOnceWhateverBytesAnswerIt) {
   for (const Answer& a : answers()) {
-    RawServer server(a.bytes);
-    whatsapp_test::TextCollector texts;
-    std::vector<milliseconds> sleeps;
-    Client<> client(options(server, texts, sleeps));
-    auto r = client.messages().send(kPhone, Message::text("16505551234", "exactly once"));
+    Rig rig(a.bytes);
+    auto r = rig.client.messages().send(kPhone, Message::text("16505551234", "exactly once"));
     ASSERT_FALSE(r.ok()) << a.name;
-    texts.add(r.error());
+    rig.texts.add(r.error());
     expect_maybe_sent(r.error(), a.name);
-    EXPECT_EQ(server.posts(), 1) << a.name << ": " << r.error().to_string();
-    EXPECT_TRUE(sleeps.empty()) << a.name;
-    expect_token_free(texts);
+    EXPECT_EQ(rig.server.posts(), 1) << a.name << ": " << r.error().to_string();
+    EXPECT_TRUE(rig.sleeps.empty()) << a.name;
+    rig.expect_token_free();
   }
 }
 
 TEST(RawAnswer, BatchMessageIsDeliveredOnce) {
   for (const Answer& a : answers()) {
-    RawServer server(a.bytes);
-    whatsapp_test::TextCollector texts;
-    std::vector<milliseconds> sleeps;
-    Client<> client(options(server, texts, sleeps));
-    auto results = client.messages().send_batch(kPhone, {Message::text("16505551234", "batch once")});
+    Rig rig(a.bytes);
+    auto results = rig.client.messages().send_batch(kPhone, {Message::text("16505551234", "batch once")});
     ASSERT_EQ(results.size(), 1u);
     ASSERT_FALSE(results[0].ok()) << a.name;
-    texts.add(results[0].error());
+    rig.texts.add(results[0].error());
     expect_maybe_sent(results[0].error(), a.name);
-    EXPECT_EQ(server.posts(), 1) << a.name << ": " << results[0].error().to_string();
-    expect_token_free(texts);
+    EXPECT_EQ(rig.server.posts(), 1) << a.name << ": " << results[0].error().to_string();
+    rig.expect_token_free();
   }
 }
 
 TEST(RawAnswer, StreamedMessagesAreEachDeliveredOnce) {
   for (const Answer& a : answers()) {
-    RawServer server(a.bytes);
-    whatsapp_test::TextCollector texts;
-    std::vector<milliseconds> sleeps;
-    Client<> client(options(server, texts, sleeps));
+    Rig rig(a.bytes);
     int next = 0;
     std::vector<whatsapp::Error> errors;
     whatsapp::BatchOptions b;
     b.max_in_flight = 2;
-    client.messages().send_stream(
+    rig.client.messages().send_stream(
         kPhone,
         [&]() -> std::optional<Message> {
           if (next == 3) return std::nullopt;
@@ -221,28 +223,25 @@ TEST(RawAnswer, StreamedMessagesAreEachDeliveredOnce) {
         b);
     ASSERT_EQ(errors.size(), 3u) << a.name;
     for (const auto& e : errors) {
-      texts.add(e);
+      rig.texts.add(e);
       expect_maybe_sent(e, a.name);
     }
-    EXPECT_EQ(server.posts(), 3) << a.name;
-    expect_token_free(texts);
+    EXPECT_EQ(rig.server.posts(), 3) << a.name;
+    rig.expect_token_free();
   }
 }
 
 TEST(RawAnswer, ReadsMayStillBeRetried) {
   // A GET changes nothing on the server: it is repeated, and its error still says it went out.
-  RawServer server(answers()[0].bytes);
-  whatsapp_test::TextCollector texts;
-  std::vector<milliseconds> sleeps;
-  Client<> client(options(server, texts, sleeps));
-  auto r = client.phone_numbers().get(kPhone);
+  Rig rig(answers()[0].bytes);
+  auto r = rig.client.phone_numbers().get(kPhone);
   ASSERT_FALSE(r.ok());
-  texts.add(r.error());
+  rig.texts.add(r.error());
   EXPECT_EQ(r.error().delivery(), Delivery::kMaybeSent) << r.error().to_string();
   EXPECT_EQ(r.error().attempts(), 4) << r.error().to_string();
-  EXPECT_EQ(server.gets(), 4);
-  EXPECT_EQ(sleeps.size(), 3u);
-  expect_token_free(texts);
+  EXPECT_EQ(rig.server.gets(), 4);
+  EXPECT_EQ(rig.sleeps.size(), 3u);
+  rig.expect_token_free();
 }
 
 }  // namespace
