@@ -29,8 +29,8 @@ using whatsapp::ClientOptions;
 using whatsapp::Delivery;
 using whatsapp::Message;
 
-const std::string kToken = "at_RAW_w1re_s3cret";
-const std::string kPhone = "106853218861309";
+constexpr char kToken[] = "at_RAW_w1re_s3cret";
+constexpr char kPhone[] = "106853218861309";
 
 /// Accepts connections on 127.0.0.1, reads one request from each (head and Content-Length
 /// body), counts it by method, writes `answer` and closes.
