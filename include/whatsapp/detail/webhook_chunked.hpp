@@ -57,11 +57,9 @@ class WebhookChunkedDecoder {
             }
             if (++line_ > kMaxLine) state_ = State::kBad;
             ++i;
-          } else if (digits_ == 0) {
-            state_ = State::kBad;
-          } else if (c == ';' || c == ' ' || c == '\t') {
+          } else if (digits_ != 0 && (c == ';' || c == ' ' || c == '\t')) {
             state_ = State::kExtension;
-          } else if (c == '\r') {
+          } else if (digits_ != 0 && c == '\r') {
             state_ = State::kSizeLf;
             ++i;
           } else {

@@ -244,7 +244,7 @@ class WebhookConnection {
     return head_.minor_version == 1 ? !close : keep && !close;
   }
 
-  void respond(Clock::time_point now, WebhookVerdict v, bool close) {
+  void respond(Clock::time_point now, const WebhookVerdict& v, bool close) {
     release_body();
     if (out_off_ >= out_.size()) {
       out_.clear();
@@ -286,7 +286,7 @@ class WebhookConnection {
     handler_.release(reserved_);
     reserved_ = 0;
     body_left_ = 0;
-    if (body_.capacity() > 64 * 1024) {
+    if (body_.capacity() > std::size_t{64} * 1024) {
       std::string().swap(body_);
     } else {
       body_.clear();
