@@ -5,7 +5,7 @@
 # Installs what is missing first. Safe to run twice. The last lines it prints are the verdict and
 # what to try next; the emulator's request log goes to a file in the build directory. It writes
 # nothing into the source tree but that build directory (build/demo, ignored by git; BUILD_ROOT
-# moves it). Build jobs: CMAKE_BUILD_PARALLEL_LEVEL, default the number of cores.
+# moves it). Build jobs: JOBS=N as for test.sh (default: the number of cores).
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -13,7 +13,7 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 build=${BUILD_ROOT:-$root/build}/demo
 cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DWHATSAPP_BUILD_TESTS=OFF \
   -DWHATSAPP_BUILD_EXAMPLES=ON -DWHATSAPP_BUILD_EMULATOR=ON >/dev/null
-cmake --build "$build" -j "${CMAKE_BUILD_PARALLEL_LEVEL:-$(nproc)}"
+cmake --build "$build" -j "${JOBS:-$(nproc)}"
 
 emulator="$build/tests/emulator/whatsapp-emulator"
 log="$build/emulator-requests.log"
