@@ -1,17 +1,22 @@
 #!/usr/bin/env bash
 # The demo's steps: each example in turn, saying what it does. Run by demo.sh, with the
-# environment pointing at the emulator or at LowCodeAPI.
+# environment pointing at the emulator or at LowCodeAPI; demo.sh prints the verdict. Stops at the
+# first step that fails, after writing its title to DEMO_FAILED_STEP (a file) when that is set.
 set -euo pipefail
 ex=${DEMO_BUILD:?}/examples
 
 step() {
-  echo
-  echo "=== $1"
+  local title=$1
   shift
-  "$@"
+  echo
+  echo "=== $title"
+  if ! "$@"; then
+    [ -z "${DEMO_FAILED_STEP:-}" ] || echo "$title" >"$DEMO_FAILED_STEP"
+    exit 1
+  fi
 }
 
-echo "LowCodeAPI base URL: $LOWCODEAPI_BASE_URL"
+echo "LowCodeAPI base URL: ${LOWCODEAPI_BASE_URL:-https://api.lowcodeapi.com/whatsapp (the default)}"
 step "send_text: send a text message to $WHATSAPP_TO" "$ex/send_text" "Hello from the whatsapp-cpp demo"
 # Against a real account a short series only: every message reaches $WHATSAPP_TO.
 bulk=3
@@ -32,5 +37,3 @@ if [ -n "${EMULATOR_PORT:-}" ]; then
     "$(dirname "${BASH_SOURCE[0]}")/webhook-loop.sh" "$DEMO_BUILD/tests/emulator/whatsapp-emulator" \
     "$ex/webhook_receiver" "$ex/send_text"
 fi
-echo
-echo "demo finished: every example succeeded"

@@ -2,7 +2,10 @@
 # Builds the examples and runs them. Without LOWCODEAPI_API_TOKEN in the environment they run
 # against the emulator, started here on 127.0.0.1 and stopped at the end; with it they go to
 # LOWCODEAPI_BASE_URL (default: hosted LowCodeAPI) with WHATSAPP_PHONE_NUMBER_ID and WHATSAPP_TO.
-# Installs what is missing first. Safe to run twice.
+# Installs what is missing first. Safe to run twice. The last lines it prints are the verdict and
+# what to try next; the emulator's request log goes to a file in the build directory. It writes
+# nothing into the source tree but that build directory (build/demo, ignored by git; BUILD_ROOT
+# moves it). Build jobs: JOBS=N as for test.sh (default: the number of cores).
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -10,13 +13,50 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 build=${BUILD_ROOT:-$root/build}/demo
 cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DWHATSAPP_BUILD_TESTS=OFF \
   -DWHATSAPP_BUILD_EXAMPLES=ON -DWHATSAPP_BUILD_EMULATOR=ON >/dev/null
-cmake --build "$build" -j "$(nproc)"
+cmake --build "$build" -j "${JOBS:-$(nproc)}"
 
+emulator="$build/tests/emulator/whatsapp-emulator"
+log="$build/emulator-requests.log"
 export DEMO_BUILD="$build"
+export DEMO_FAILED_STEP="$build/demo-failed-step"
+rm -f "$DEMO_FAILED_STEP"
+status=0
 if [ -n "${LOWCODEAPI_API_TOKEN:-}" ]; then
-  echo "LOWCODEAPI_API_TOKEN is set: the examples talk to ${LOWCODEAPI_BASE_URL:-https://api.lowcodeapi.com/whatsapp}"
-  exec "$root/scripts/demo-steps.sh"
+  target=${LOWCODEAPI_BASE_URL:-https://api.lowcodeapi.com/whatsapp}
+  missing=""
+  for v in WHATSAPP_PHONE_NUMBER_ID WHATSAPP_TO; do [ -n "${!v:-}" ] || missing="$missing $v"; done
+  if [ -n "$missing" ]; then
+    echo
+    echo "=== verdict: NOT RUN: LOWCODEAPI_API_TOKEN is set, so the demo would talk to $target,"
+    echo "but it also needs:$missing (or unset LOWCODEAPI_API_TOKEN to use the emulator)"
+    exit 2
+  fi
+  echo "LOWCODEAPI_API_TOKEN is set: the examples talk to $target"
+  "$root/scripts/demo-steps.sh" || status=$?
+else
+  target="the emulator on 127.0.0.1"
+  echo "No LOWCODEAPI_API_TOKEN: starting the emulator on 127.0.0.1 (its request log goes to $log)"
+  : >"$log"
+  WITH_EMULATOR_LOG="$log" "$root/scripts/with-emulator.sh" "$emulator" "$root/scripts/demo-steps.sh" ||
+    status=$?
 fi
-echo "No LOWCODEAPI_API_TOKEN: starting the emulator on 127.0.0.1"
-WITH_EMULATOR_SHOW_LOG=1 exec "$root/scripts/with-emulator.sh" "$build/tests/emulator/whatsapp-emulator" \
-  "$root/scripts/demo-steps.sh"
+
+# The verdict and what to try next: always the last lines.
+echo
+if [ "$status" -eq 0 ]; then
+  echo "=== verdict: PASSED: every example succeeded against $target"
+else
+  failed="(before the first step)"
+  [ -f "$DEMO_FAILED_STEP" ] && failed="at \"$(cat "$DEMO_FAILED_STEP")\""
+  echo "=== verdict: FAILED $failed, exit status $status; the output above says why"
+fi
+[ -n "${LOWCODEAPI_API_TOKEN:-}" ] || echo "The emulator's request log, one line per request: $log"
+echo "What to try next:"
+if [ -n "${LOWCODEAPI_API_TOKEN:-}" ]; then
+  echo "  - scripts/demo.sh without LOWCODEAPI_API_TOKEN also runs templates, phone_admin and the webhook loop (emulator)"
+else
+  echo "  - one example by hand: scripts/with-emulator.sh $emulator $build/examples/send_text \"Hi\""
+  echo "  - your own account: LOWCODEAPI_API_TOKEN=... WHATSAPP_PHONE_NUMBER_ID=... WHATSAPP_TO=... scripts/demo.sh"
+fi
+echo "  - the SDK in your project: README.md \"Install and use\"; the tests: scripts/test.sh"
+exit "$status"

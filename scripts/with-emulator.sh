@@ -3,7 +3,9 @@
 #   scripts/with-emulator.sh EMULATOR_BINARY COMMAND [ARGS...]
 # Extra emulator flags come from EMULATOR_ARGS (e.g. "--formats old"). The command gets
 # LOWCODEAPI_BASE_URL pointing at the emulator, and a token, phone number id and recipient
-# unless they are set already. Exits with the command's status.
+# unless they are set already. With WITH_EMULATOR_LOG=FILE the emulator's request log is
+# appended to FILE when the command ends (also by nested runs, which inherit it); without it
+# the log is dropped. Exits with the command's status.
 set -euo pipefail
 
 emulator=$1
@@ -42,8 +44,7 @@ export EMULATOR_PORT="$port"
 
 status=0
 "$@" || status=$?
-if [ "${WITH_EMULATOR_SHOW_LOG:-0}" = 1 ]; then
-  echo "--- emulator request log ---"
-  cat "$log_dir/err"
+if [ -n "${WITH_EMULATOR_LOG:-}" ]; then
+  { echo "# whatsapp-emulator on 127.0.0.1:$port ${EMULATOR_ARGS:-}"; cat "$log_dir/err"; } >>"$WITH_EMULATOR_LOG"
 fi
 exit "$status"

@@ -11,6 +11,14 @@ void answer(httplib::Response& res, int status, const json& body) {
   res.set_content(body.dump(), kJson);
 }
 
+// The JSON body of a control POST. An empty (or all-blank) body means `{}`, whatever the
+// Content-Type says: `curl -X POST .../__emulator/faults` works like `-d '{}'`. Discarded if
+// the body is not JSON.
+json control_body(const httplib::Request& req) {
+  if (req.body.find_first_not_of(" \t\r\n") == std::string::npos) return json::object();
+  return json::parse(req.body, nullptr, false);
+}
+
 }  // namespace
 
 void Emulator::Impl::handle_control(const std::string& path, const httplib::Request& req,
@@ -37,7 +45,7 @@ void Emulator::Impl::handle_control(const std::string& path, const httplib::Requ
     return answer(res, 200, {{"success", true}});
   }
   if (name == "inbound" && post) {
-    json body = json::parse(req.body, nullptr, false);
+    json body = control_body(req);
     std::string error;
     if (body.is_discarded()) return answer(res, 400, {{"error", "body must be JSON"}});
     if (!inbound(body, &error)) return answer(res, 400, {{"error", error}});
@@ -49,7 +57,7 @@ void Emulator::Impl::handle_control(const std::string& path, const httplib::Requ
       faults.set({}, false);
       return answer(res, 200, {{"success", true}});
     }
-    json body = json::parse(req.body, nullptr, false);
+    json body = control_body(req);
     if (!body.is_object()) return answer(res, 400, {{"error", "body must be a JSON object"}});
     std::vector<Fault> list;
     std::string error;

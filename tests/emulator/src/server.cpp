@@ -30,6 +30,16 @@ void Emulator::Impl::install_handlers() {
   svr.Patch(all, h);
   svr.Delete(all, h);
   svr.Options(all, h);
+  // A request with neither Content-Length nor Transfer-Encoding has an empty body (RFC 9112
+  // section 6.3), e.g. `curl -X POST .../__emulator/reset`. cpp-httplib 0.11 answers such a POST,
+  // PUT or PATCH 400 itself before any handler runs; handle it here, before the body is read.
+  svr.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
+    const bool has_body = req.method == "POST" || req.method == "PUT" || req.method == "PATCH";
+    if (!has_body || req.has_header("Content-Length") || req.has_header("Transfer-Encoding"))
+      return httplib::Server::HandlerResponse::Unhandled;
+    handle(req, res);
+    return httplib::Server::HandlerResponse::Handled;
+  });
 }
 
 void Emulator::Impl::handle(const httplib::Request& req, httplib::Response& res) {
