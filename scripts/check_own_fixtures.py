@@ -21,8 +21,14 @@ VOCABULARY = {
     "whatsapp", "individual", "interactive", "template", "quick_reply", "deterministic", "accepted",
     "send_location", "location_request_message", "OAuthException", "GraphMethodException", "2446079",
     "1349174", "2494071", "application/json; charset=UTF-8", "Error received from the whatsapp API",
-    "whatsapp_business_account",
+    "whatsapp_business_account", "https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/",
+    "Message type unknown", "Message type is currently not supported.", "Something went wrong",
+    "Unsupported webhook payload", "User's number is part of an experiment",
+    "Failed to send message because this user's phone number is part of an experiment", "User identity changed",
+    "ad or post", "image or video", "X-Hub-Signature-256", "130472", "131000", "131051",
 }
+# Also vocabulary: one snake_case word (a type, field or enum name) and a MIME type.
+WORD = re.compile(r"[a-z][a-z0-9_]*|[a-z]+/[a-z0-9.+-]+(; codecs=[a-z]+)?")
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SKIP_DIRS = {".git", "build", "third_party"}
 
@@ -41,7 +47,7 @@ def leaves(j):
 def distinctive(j):
     out = set()
     for v in leaves(j):
-        if str(v) in VOCABULARY:
+        if str(v) in VOCABULARY or (isinstance(v, str) and WORD.fullmatch(v)):
             continue
         if isinstance(v, str) and len(v) >= 8 and not re.fullmatch(r"[A-Z0-9_]+", v):
             out.add(v)
