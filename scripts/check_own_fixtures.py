@@ -59,10 +59,13 @@ def distinctive(j):
 def load(path):
     with open(path, "rb") as f:
         data = f.read()
-    try:
-        return data, json.loads(data)
-    except ValueError:
-        return data, None
+    # A fuzz seed may put a few selector bytes before the JSON: read from the first brace too.
+    for start in (0, data.find(b"{")):
+        try:
+            return data, json.loads(data[max(start, 0):])
+        except ValueError:
+            pass
+    return data, None
 
 
 def main():
@@ -75,11 +78,6 @@ def main():
         data, j = load(os.path.join(shared_dir, name))
         norm = json.dumps(j, sort_keys=True, separators=(",", ":")) if j is not None else None
         shared[name] = (hashlib.sha256(data).hexdigest(), norm, distinctive(j) if j is not None else set())
-    seen_in = {}
-    for _, _, sdist in shared.values():
-        for v in sdist:
-            seen_in[v] = seen_in.get(v, 0) + 1
-    shared = {n: (d, s, {v for v in sd if seen_in[v] <= 2}) for n, (d, s, sd) in shared.items()}
     found = 0
     checked = 0
     for root, dirs, files in os.walk(REPO):

@@ -13,6 +13,8 @@
 
 #include "api_test_support.hpp"
 #include "whatsapp/envelope.hpp"
+#include "whatsapp/webhook/parse.hpp"
+#include "whatsapp/webhook/signature.hpp"
 
 namespace {
 
@@ -190,6 +192,32 @@ TEST(SharedFixtures, GraphErrorsAreTyped) {
     if (error.contains("error_data"))
       EXPECT_EQ(r.error().graph()->details, str(error["error_data"]["details"]));
   }
+}
+
+TEST(SharedFixtures, EveryWebhookNotificationParses) {
+  REQUIRE_SHARED_FIXTURES();
+  int parsed = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(kShared)) {
+    const std::string name = entry.path().filename().string();
+    if (name.rfind("webhook_", 0) != 0 || entry.path().extension() != ".json") continue;
+    const auto j = shared(name);
+    if (!j.contains("entry")) continue;  // signature vectors, verify parameters, a bare value
+    SCOPED_TRACE(name);
+    auto r = whatsapp::webhook::parse(shared_text(name));
+    EXPECT_TRUE(r.ok()) << r.error().message();
+    ++parsed;
+  }
+  EXPECT_GT(parsed, 40);
+}
+
+TEST(SharedFixtures, WebhookSignatureVectorsVerify) {
+  REQUIRE_SHARED_FIXTURES();
+  const auto v = shared("webhook_signature_vectors.json")["vectors"];
+  ASSERT_GE(v.size(), 2u);
+  EXPECT_TRUE(whatsapp::webhook::verify_signature(str(v[0]["body_as_escaped"]), str(v[0]["header"]),
+                                                  str(v[0]["app_secret"]))
+                  .ok());
+  EXPECT_EQ(whatsapp::webhook::sign(str(v[1]["body"]), str(v[1]["app_secret"])), str(v[1]["header"]));
 }
 
 }  // namespace
