@@ -1,6 +1,6 @@
 // business(): profile (both answer shapes), update profile, compliance info, business account.
 //
-// Fixtures: business_profile_response, business_profile_response_openapi,
+// Fixtures: business_profile_response_flat, business_profile_response_nested,
 // business_profile_update_request, business_profile_update_response.
 
 #include <gtest/gtest.h>
@@ -22,18 +22,20 @@ using whatsapp_test::read_json;
 using json = nlohmann::json;
 
 TEST(BusinessApi, GetProfileFlatShape) {
-  auto reqs = in_both_formats(read_json("fixtures/business_profile_response.json"), [](const FakeClient& c) {
-    auto p = c.business().get_profile("106540352242922", {"about", "websites"});
-    ASSERT_TRUE(p.ok()) << p.error().to_string();
-    EXPECT_EQ(p->about, "ABOUT");
-    EXPECT_EQ(p->address, "ADDRESS");
-    EXPECT_EQ(p->description, "DESCRIPTION");
-    EXPECT_EQ(p->email, "EMAIL");
-    EXPECT_EQ(p->profile_picture_url, "https://URL");
-    EXPECT_EQ(p->websites, (std::vector<std::string>{"https://WEBSITE-1", "https://WEBSITE-2"}));
-    EXPECT_EQ(p->vertical, "INDUSTRY");
-    EXPECT_EQ(p->messaging_product, "whatsapp");
-  });
+  auto reqs =
+      in_both_formats(read_json("fixtures/business_profile_response_flat.json"), [](const FakeClient& c) {
+        auto p = c.business().get_profile("106540352242922", {"about", "websites"});
+        ASSERT_TRUE(p.ok()) << p.error().to_string();
+        EXPECT_EQ(p->about, "Sourdough and pastries, baked daily");
+        EXPECT_EQ(p->address, "12 Harbor Lane, Portsmouth, NH 03801");
+        EXPECT_EQ(p->description, "A neighbourhood bakery by the harbour since 2009.");
+        EXPECT_EQ(p->email, "hello@harborlane.example.com");
+        EXPECT_EQ(p->profile_picture_url, "https://media.example.com/profile/harbor-lane.jpg");
+        EXPECT_EQ(p->websites, (std::vector<std::string>{"https://harborlane.example.com",
+                                                         "https://example.org/harbor-lane"}));
+        EXPECT_EQ(p->vertical, "RESTAURANT");
+        EXPECT_EQ(p->messaging_product, "whatsapp");
+      });
   EXPECT_EQ(reqs.new_format.method, HttpMethod::kGet);
   EXPECT_EQ(reqs.new_format.url,
             kBase + "/106540352242922/whatsapp_business_profile?api_token=tok&fields=about%2Cwebsites");
@@ -45,12 +47,12 @@ TEST(BusinessApi, GetProfileFlatShape) {
 
 TEST(BusinessApi, GetProfileNestedShape) {
   FakeTransport t;
-  t.push(200, in_data_envelope(read_json("fixtures/business_profile_response_openapi.json")));
+  t.push(200, in_data_envelope(read_json("fixtures/business_profile_response_nested.json")));
   FakeClient client(api_options(), t);
   auto p = client.business().get_profile("1");
   ASSERT_TRUE(p.ok());
-  EXPECT_EQ(p->about, "Welcome to our business! We provide excellent service.");
-  EXPECT_EQ(p->vertical, "RESTAURANT");
+  EXPECT_EQ(p->about, "Fresh bread every morning");
+  EXPECT_EQ(p->vertical, "FOOD_GROC");
   EXPECT_EQ(p->websites.size(), 2u);
   EXPECT_EQ(t.last_request().url, kBase + "/1/whatsapp_business_profile?api_token=tok");
   t.push(200, in_data_envelope({{"data", json::array()}}));
@@ -59,8 +61,8 @@ TEST(BusinessApi, GetProfileNestedShape) {
 
 TEST(BusinessApi, UpdateProfileSendsOnlyWhatIsSet) {
   whatsapp::BusinessProfileUpdate u;
-  u.description = "Updated customer service business";
-  u.email = "updated-support@service-example.com";
+  u.description = "Open 7 to 3, closed on Mondays";
+  u.email = "orders@harborlane.example.com";
   auto reqs = in_both_formats(
       read_json("fixtures/business_profile_update_response.json"),
       [&](const FakeClient& c) { ASSERT_TRUE(c.business().update_profile("106540352242922", u).ok()); });

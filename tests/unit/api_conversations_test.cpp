@@ -21,8 +21,8 @@ using whatsapp_test::kBase;
 using whatsapp_test::read_json;
 using json = nlohmann::json;
 
-const json kConversation{{"id", "7270432eae37498234f4444b35ffc5"}, {"user_id", "16505551234"},
-                         {"phone_number_id", "106853218861309"},   {"origin", {{"type", "service"}}},
+const json kConversation{{"id", "7270432eae37498234f4444b35ffc5"}, {"user_id", "16035550177"},
+                         {"phone_number_id", "208811457730912"},   {"origin", {{"type", "service"}}},
                          {"expiration_timestamp", "1700000000"},   {"unread_count", 2}};
 
 TEST(ConversationsApi, ListOnePage) {
@@ -32,7 +32,7 @@ TEST(ConversationsApi, ListOnePage) {
     whatsapp::ConversationFilter f;
     f.fields = {"id", "origin"};
     f.limit = 5;
-    f.user_id = "16505551234";
+    f.user_id = "16035550177";
     auto r = c.conversations().list("102290129340398", f, "QUZ");
     ASSERT_TRUE(r.ok()) << r.error().to_string();
     ASSERT_EQ(r->items.size(), 1u);
@@ -41,17 +41,17 @@ TEST(ConversationsApi, ListOnePage) {
     EXPECT_EQ(r->items[0].expiration_timestamp, 1700000000);
     EXPECT_EQ(r->items[0].unread_count, 2);
     EXPECT_TRUE(r->has_next);
-    EXPECT_EQ(r->after, "MTAxNTExOTQ1MjAwNzI5NDE=");
+    EXPECT_EQ(r->after, "QUZURVJfMDAwMTI=");
   });
   EXPECT_EQ(reqs.new_format.method, HttpMethod::kGet);
   EXPECT_EQ(reqs.new_format.url,
             kBase +
                 "/102290129340398/"
-                "conversations?api_token=tok&fields=id%2Corigin&limit=5&user_id=16505551234&after=QUZ");
+                "conversations?api_token=tok&fields=id%2Corigin&limit=5&user_id=16035550177&after=QUZ");
   EXPECT_EQ(reqs.old_format.url, kBase +
                                      "/whatsapp_business_account_id/"
                                      "conversations?WHATSAPP_BUSINESS_ACCOUNT_ID=102290129340398&api_token="
-                                     "tok&fields=id%2Corigin&limit=5&user_id=16505551234&after=QUZ");
+                                     "tok&fields=id%2Corigin&limit=5&user_id=16035550177&after=QUZ");
 }
 
 TEST(ConversationsApi, ListAll) {
@@ -74,7 +74,7 @@ TEST(ConversationsApi, GetById) {
   auto reqs = in_both_formats(kConversation, [](const FakeClient& c) {
     auto r = c.conversations().get("7270432eae37498234f4444b35ffc5", {"id", "origin"});
     ASSERT_TRUE(r.ok());
-    EXPECT_EQ(r->user_id, "16505551234");
+    EXPECT_EQ(r->user_id, "16035550177");
   });
   EXPECT_EQ(reqs.new_format.url, kBase + "/7270432eae37498234f4444b35ffc5?api_token=tok&fields=id%2Corigin");
   EXPECT_EQ(

@@ -3,7 +3,7 @@
 //
 // Fixtures: template_create_request, template_create_auth_otp_request,
 // template_create_response, templates_list_response, template_response,
-// template_delete_response, paging_with_next_example.
+// paging_with_next_example.
 
 #include <gtest/gtest.h>
 
@@ -30,20 +30,20 @@ using json = nlohmann::json;
 
 NewTemplate seasonal_promotion() {
   NewTemplate t;
-  t.name = "seasonal_promotion_text_only";
+  t.name = "spring_bake_sale";
   t.language = "en";
   t.category = "MARKETING";
   TemplateButtonDef promos;
   promos.type = "QUICK_REPLY";
-  promos.text = "Unsubcribe from Promos";
+  promos.text = "Fewer offers";
   TemplateButtonDef all = promos;
-  all.text = "Unsubscribe from All";
+  all.text = "No offers";
   t.components = {
-      TemplateComponentDef::header_text("Our {{1}} is on!").with_example({{"header_text", {"Summer Sale"}}}),
-      TemplateComponentDef::body(
-          "Shop now through {{1}} and use code {{2}} to get {{3}} off of all merchandise.")
-          .with_example({{"body_text", {{"the end of August", "25OFF", "25%"}}}}),
-      TemplateComponentDef::footer("Use the buttons below to manage your marketing subscriptions"),
+      TemplateComponentDef::header_text("The {{1}} bake sale starts today")
+          .with_example({{"header_text", {"Spring"}}}),
+      TemplateComponentDef::body("Until {{1}}, show code {{2}} at the counter for {{3}} off any loaf.")
+          .with_example({{"body_text", {{"Saturday", "RYE15", "15%"}}}}),
+      TemplateComponentDef::footer("Reply STOP to hear less from us"),
       TemplateComponentDef::button_list({promos, all})};
   return t;
 }
@@ -52,9 +52,9 @@ TEST(TemplatesApi, CreateMatchesMetasExample) {
   auto reqs = in_both_formats(read_json("fixtures/template_create_response.json"), [](const FakeClient& c) {
     auto r = c.templates().create("102290129340398", seasonal_promotion());
     ASSERT_TRUE(r.ok()) << r.error().to_string();
-    EXPECT_EQ(r->id, "1689556908129832");
+    EXPECT_EQ(r->id, "902215573300418");
     EXPECT_EQ(r->status, "PENDING");
-    EXPECT_EQ(r->category, "UTILITY");
+    EXPECT_EQ(r->category, "MARKETING");
   });
   EXPECT_EQ(reqs.new_format.method, HttpMethod::kPost);
   EXPECT_EQ(reqs.new_format.url, kBase + "/102290129340398/message_templates?api_token=tok");
@@ -67,19 +67,19 @@ TEST(TemplatesApi, CreateMatchesMetasExample) {
 
 TEST(TemplatesApi, CreateAuthenticationTemplate) {
   NewTemplate t;
-  t.name = "authentication_code_copy_code_button";
-  t.language = "en_US";
+  t.name = "login_code_copy";
+  t.language = "en_GB";
   t.category = "AUTHENTICATION";
   TemplateComponentDef body;
   body.type = "BODY";
   body.add_security_recommendation = true;
   TemplateComponentDef footer;
   footer.type = "FOOTER";
-  footer.code_expiration_minutes = 10;
+  footer.code_expiration_minutes = 5;
   TemplateButtonDef otp;
   otp.type = "OTP";
   otp.otp_type = "COPY_CODE";
-  otp.text = "Copy Code";
+  otp.text = "Copy your code";
   t.components = {body, footer, TemplateComponentDef::button_list({otp})};
   EXPECT_EQ(json(t), read_json("fixtures/template_create_auth_otp_request.json"));
   EXPECT_TRUE(validate(t).ok());
@@ -111,10 +111,10 @@ TEST(TemplatesApi, ListWithFiltersParsesThePage) {
     EXPECT_EQ(r->items[0].previous_category, "ACCOUNT_UPDATE");
     EXPECT_EQ(r->items[0].components.size(), 3u);
     EXPECT_EQ(r->items[0].components[0].format, "TEXT");
-    EXPECT_EQ(r->items[1].id, "920070352646140");
-    EXPECT_EQ(r->items[1].components[3].buttons[0].text, "Stop promotions");
-    EXPECT_EQ(r->after, "MjQZD");
-    EXPECT_EQ(r->before, "MAZDZD");
+    EXPECT_EQ(r->items[1].id, "902215573300419");
+    EXPECT_EQ(r->items[1].components[3].buttons[0].text, "No more offers");
+    EXPECT_EQ(r->after, "QUZURVJfMDAwMjQ=");
+    EXPECT_EQ(r->before, "QkVGT1JFXzAwMDAx");
     EXPECT_FALSE(r->has_next);
   });
   EXPECT_EQ(reqs.new_format.method, HttpMethod::kGet);
@@ -133,7 +133,8 @@ TEST(TemplatesApi, ListAllFollowsAfterCursorsThroughTheProxyNeverNext) {
   FakeTransport t;
   // Page 1 has a "next" pointing at graph.facebook.com: it must not be requested.
   auto page1 = read_json("fixtures/templates_list_response.json");
-  page1["paging"]["next"] = "https://graph.facebook.com/v22.0/102290129340398/message_templates?after=MjQZD";
+  page1["paging"]["next"] =
+      "https://graph.facebook.com/v22.0/102290129340398/message_templates?after=QUZURVJfMDAwMjQ%3D";
   auto page2 = read_json("fixtures/templates_list_response.json");
   page2["data"] = json::array({read_json("fixtures/template_response.json")});
   page2["data"][0]["id"] = "3";
@@ -150,14 +151,14 @@ TEST(TemplatesApi, ListAllFollowsAfterCursorsThroughTheProxyNeverNext) {
     ASSERT_TRUE(item.ok()) << item.error().to_string();
     ids.push_back(item->id);
   }
-  EXPECT_EQ(ids, (std::vector<std::string>{"1192339204654487", "920070352646140", "3"}));
+  EXPECT_EQ(ids, (std::vector<std::string>{"902215573300420", "902215573300419", "3"}));
   const auto reqs = t.requests();
   ASSERT_EQ(reqs.size(), 3u);
   EXPECT_EQ(reqs[0].url, kBase + "/102290129340398/message_templates?api_token=tok&limit=2");
-  EXPECT_EQ(reqs[1].url, kBase + "/102290129340398/message_templates?api_token=tok&limit=2&after=MjQZD");
-  EXPECT_EQ(
-      reqs[2].url,
-      kBase + "/102290129340398/message_templates?api_token=tok&limit=2&after=MTAxNTExOTQ1MjAwNzI5NDE%3D");
+  EXPECT_EQ(reqs[1].url,
+            kBase + "/102290129340398/message_templates?api_token=tok&limit=2&after=QUZURVJfMDAwMjQ%3D");
+  EXPECT_EQ(reqs[2].url,
+            kBase + "/102290129340398/message_templates?api_token=tok&limit=2&after=QUZURVJfMDAwMTI%3D");
   for (const auto& r : reqs) EXPECT_EQ(r.url.find("graph.facebook.com"), std::string::npos);
 }
 
@@ -193,31 +194,31 @@ TEST(TemplatesApi, ListAllYieldsTheFirstErrorAndStops) {
 
 TEST(TemplatesApi, GetAndDelete) {
   auto get = in_both_formats(read_json("fixtures/template_response.json"), [](const FakeClient& c) {
-    auto r = c.templates().get("920070352646140", {"name", "components"});
+    auto r = c.templates().get("902215573300419", {"name", "components"});
     ASSERT_TRUE(r.ok());
-    EXPECT_EQ(r->name, "2023_april_promo");
+    EXPECT_EQ(r->name, "weekend_bake_sale");
     EXPECT_EQ(r->status, "APPROVED");
     EXPECT_EQ(r->language, "en_US");
     ASSERT_NE(r->component("body"), nullptr);
     EXPECT_EQ(whatsapp::template_placeholders(*r->component("BODY")->text),
               (std::vector<std::string>{"1", "2"}));
-    EXPECT_EQ((*r->component("BODY")->example)["body_text"][0][1], "FALL25");
+    EXPECT_EQ((*r->component("BODY")->example)["body_text"][0][1], "RYE15");
     EXPECT_EQ(json(r->components[3]), read_json("fixtures/template_response.json")["components"][3]);
   });
   EXPECT_EQ(get.new_format.method, HttpMethod::kGet);
-  EXPECT_EQ(get.new_format.url, kBase + "/920070352646140?api_token=tok&fields=name%2Ccomponents");
+  EXPECT_EQ(get.new_format.url, kBase + "/902215573300419?api_token=tok&fields=name%2Ccomponents");
   EXPECT_EQ(
       get.old_format.url,
       kBase +
-          "/message_template_id?MESSAGE_TEMPLATE_ID=920070352646140&api_token=tok&fields=name%2Ccomponents");
+          "/message_template_id?MESSAGE_TEMPLATE_ID=902215573300419&api_token=tok&fields=name%2Ccomponents");
 
-  auto del = in_both_formats(read_json("fixtures/template_delete_response.json"), [](const FakeClient& c) {
-    ASSERT_TRUE(c.templates().remove("920070352646140").ok());
+  auto del = in_both_formats(nlohmann::json{{"success", true}}, [](const FakeClient& c) {
+    ASSERT_TRUE(c.templates().remove("902215573300419").ok());
   });
   EXPECT_EQ(del.new_format.method, HttpMethod::kDelete);
-  EXPECT_EQ(del.new_format.url, kBase + "/920070352646140?api_token=tok");
+  EXPECT_EQ(del.new_format.url, kBase + "/902215573300419?api_token=tok");
   EXPECT_EQ(del.old_format.url,
-            kBase + "/message_template_id?MESSAGE_TEMPLATE_ID=920070352646140&api_token=tok");
+            kBase + "/message_template_id?MESSAGE_TEMPLATE_ID=902215573300419&api_token=tok");
 }
 
 }  // namespace

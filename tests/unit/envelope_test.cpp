@@ -53,10 +53,8 @@ TEST(Envelope, HostedErrorInsideData) {
   EXPECT_EQ(e.category(), ErrorCategory::kRecipient);
   ASSERT_TRUE(e.graph());
   EXPECT_EQ(e.graph()->type, "OAuthException");
-  EXPECT_EQ(e.graph()->fbtrace_id, "<ID>");
-  EXPECT_EQ(e.graph()->details,
-            "Recipient phone number not in allowed list: Add recipient phone number to recipient list and "
-            "try again.");
+  EXPECT_EQ(e.graph()->fbtrace_id, "Bq4Zt0Lw8Yn2Hc6Vd1Ks7Ue");
+  EXPECT_EQ(e.graph()->details, "Add 16035550199 to the test recipients of this number, then send again.");
   EXPECT_NE(e.message().find("(#131030)"), std::string::npos);
 }
 
@@ -86,7 +84,7 @@ TEST(Envelope, TopLevelGraphErrorKeepsEveryField) {
   EXPECT_EQ(r.error().category(), ErrorCategory::kThrottling);
 }
 
-TEST(Envelope, MetaFixtureErrorsParse) {
+TEST(Envelope, GraphErrorsByCodeParse) {
   struct Case {
     const char* file;
     int status;
@@ -119,12 +117,12 @@ TEST(Envelope, CodesSentAsStringsAreRead) {
   EXPECT_EQ(*r.error().graph()->error_subcode, 2494071);
 }
 
-TEST(Envelope, PlaceholderCodesAreNotNumbers) {
-  auto r = unwrap_envelope(answer(400, read_data("fixtures/error_syntax_meta_doc.json")));
+TEST(Envelope, CodesThatAreNotNumbersReadAsZero) {
+  auto r = unwrap_envelope(answer(400, read_data("fixtures/error_fields_as_strings.json")));
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().kind(), ErrorKind::kApi);
   EXPECT_EQ(r.error().code(), 0);
-  EXPECT_EQ(r.error().graph()->details, "<DETAILS>");
+  EXPECT_EQ(r.error().graph()->details, "code is not a number");
 }
 
 // Found by fuzz_envelope: a code too large for 64 bits was cast from double (undefined).

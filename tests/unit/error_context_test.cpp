@@ -53,7 +53,7 @@ TEST(ErrorContext, AnAnswerThatIsNotASuccessKeepsStatusAndAttempts) {
   FakeTransport t;
   t.push(200, in_data_envelope(json{{"success", false}}));
   FakeClient client(api_options(), t);
-  auto r = client.media().remove("2621233374848975");
+  auto r = client.media().remove("781204456390231");
   ASSERT_FALSE(r.ok());
   expect_context(r.error(), 200, 1);
 }

@@ -1,4 +1,5 @@
-// Every message type: the body built for the input of each of Meta's examples equals the example.
+// Every message type: the body built for the input of each of our request payloads (written in the
+// shapes of Meta's Cloud API "Messages" reference, see tests/data/fixtures/README.md) equals it.
 //
 // Fixtures (tests/data/fixtures/): send_audio_id_request, send_audio_link_request,
 // send_contacts_request, send_document_id_request, send_document_link_request,
@@ -12,8 +13,8 @@
 // send_sticker_link_request, send_template_catalog_request, send_template_flow_button_request,
 // send_template_hello_world_request, send_template_interactive_request,
 // send_template_media_request, send_template_quick_reply_bool_text_request,
-// send_template_text_request, send_response_placeholder_ids,
-// send_response_with_message_status_doc_placeholders.
+// send_template_text_request, send_response_wa_id_trailing_space,
+// send_response_held_for_quality.
 
 #include <gtest/gtest.h>
 
@@ -42,71 +43,71 @@ using whatsapp::transport::FakeTransport;
 using whatsapp_test::read_json;
 using json = nlohmann::json;
 
-constexpr const char* kTo = "{{Recipient-Phone-Number}}";
+constexpr const char* kTo = "15550104477";
 
 json body_of(const Message& m) { return json(m); }
 
 void expect_valid(Message m) {
-  // Meta's examples have a placeholder recipient and template names ("template-name",
-  // "<TEMPLATE_NAME>") that validate() refuses: checked here with real ones.
-  m.to = "15551234567";
-  if (auto* t = std::get_if<TemplateMessage>(&m.content)) t->name = "doc_example";
+  // The payloads use real-looking recipients and template names: validate() accepts them as they are.
   auto v = whatsapp::validate(m);
   EXPECT_TRUE(v.ok()) << v.error().to_string();
 }
 
 TEST(MessageTypes, MediaByIdAndByLink) {
-  EXPECT_EQ(body_of(Message::audio(kTo, Media::id("<AUDIO_OBJECT_ID>"))),
+  EXPECT_EQ(body_of(Message::audio(kTo, Media::id("781204456390217"))),
             read_json("fixtures/send_audio_id_request.json"));
-  EXPECT_EQ(body_of(Message::audio(kTo, Media::link("<http(s)://audio-url>"))),
+  EXPECT_EQ(body_of(Message::audio(kTo, Media::link("https://media.example.com/voice/welcome.ogg"))),
             read_json("fixtures/send_audio_link_request.json"));
-  EXPECT_EQ(body_of(Message::image(kTo, Media::id("<IMAGE_OBJECT_ID>"))),
+  EXPECT_EQ(body_of(Message::image(kTo, Media::id("781204456390218"))),
             read_json("fixtures/send_image_id_request.json"));
-  EXPECT_EQ(body_of(Message::image(kTo, Media::link("http(s)://image-url"))),
+  EXPECT_EQ(body_of(Message::image(kTo, Media::link("https://media.example.com/img/rye-loaf.jpg"))),
             read_json("fixtures/send_image_link_request.json"));
-  EXPECT_EQ(body_of(Message::image(kTo, Media::id("<IMAGE_OBJECT_ID>")).reply_to("<MSGID_OF_PREV_MSG>")),
+  EXPECT_EQ(body_of(Message::image(kTo, Media::id("781204456390218"))
+                        .reply_to("wamid.SGFyYm9yTGFuZS5wcmV2aW91cy4wMDE=")),
             read_json("fixtures/send_image_reply_context_request.json"));
-  EXPECT_EQ(body_of(Message::video(kTo, Media::id("<VIDEO_OBJECT_ID>"), "<VIDEO_CAPTION_TEXT>")),
+  EXPECT_EQ(body_of(Message::video(kTo, Media::id("781204456390219"), "How we shape the morning loaves")),
             read_json("fixtures/send_video_id_request.json"));
-  EXPECT_EQ(body_of(Message::video(kTo, Media::link("<http(s)://video-url>"), "<VIDEO_CAPTION_TEXT>")),
+  EXPECT_EQ(body_of(Message::video(kTo, Media::link("https://media.example.com/video/shaping.mp4"),
+                                   "How we shape the morning loaves")),
             read_json("fixtures/send_video_link_request.json"));
-  EXPECT_EQ(body_of(Message::document(kTo, Media::id("<DOCUMENT_OBJECT_ID>"), "<DOCUMENT_CAPTION_TO_SEND>",
-                                      "<DOCUMENT_FILENAME>")),
-            read_json("fixtures/send_document_id_request.json"));
   EXPECT_EQ(
-      body_of(Message::document(kTo, Media::link("<http(s)://document-url>"), "<DOCUMENT-CAPTION-TEXT>")),
-      read_json("fixtures/send_document_link_request.json"));
-  EXPECT_EQ(body_of(Message::sticker(kTo, Media::id("<MEDIA_OBJECT_ID>"))),
+      body_of(Message::document(kTo, Media::id("781204456390220"), "Your order summary", "order-1187.pdf")),
+      read_json("fixtures/send_document_id_request.json"));
+  EXPECT_EQ(body_of(Message::document(kTo, Media::link("https://media.example.com/docs/price-list-2026.pdf"),
+                                      "Price list, spring 2026")),
+            read_json("fixtures/send_document_link_request.json"));
+  EXPECT_EQ(body_of(Message::sticker(kTo, Media::id("781204456390221"))),
             read_json("fixtures/send_sticker_id_request.json"));
-  EXPECT_EQ(body_of(Message::sticker(kTo, Media::link("<http(s)://sticker-url>"))),
+  EXPECT_EQ(body_of(Message::sticker(kTo, Media::link("https://media.example.com/stickers/croissant.webp"))),
             read_json("fixtures/send_sticker_link_request.json"));
   expect_valid(Message::document(kTo, Media::id("1"), "c", "f.pdf"));
 }
 
 TEST(MessageTypes, Location) {
-  auto m = Message::location(kTo, {37.758056, -122.425332, "META HQ", "1 Hacker Way, Menlo Park, CA 94025"});
+  auto m = Message::location(
+      kTo, {43.077342, -70.757621, "Harbor Lane Bakery", "12 Harbor Lane, Portsmouth, NH 03801"});
   EXPECT_EQ(body_of(m), read_json("fixtures/send_location_request.json"));
   expect_valid(m);
 }
 
 TEST(MessageTypes, Contacts) {
   Contact c;
-  c.name = {"John Smith", "John", "Smith", "D.", "Jr", "Dr"};
-  c.birthday = "2012-08-18";
-  c.addresses = {{"1 Hacker Way", "Menlo Park", "CA", "94025", "United States", "us", "HOME"},
-                 {"200 Jefferson Dr", "Menlo Park", "CA", "94025", "United States", "us", "WORK"}};
-  c.emails = {{"test@fb.com", "WORK"}, {"test@whatsapp.com", "HOME"}};
-  c.org = whatsapp::ContactOrg{"WhatsApp", "Design", "Manager"};
-  c.phones = {{"+1 (940) 555-1234", "HOME", std::nullopt}, {"+1 (650) 555-1234", "WORK", "16505551234"}};
-  c.urls = {{"https://www.facebook.com", "WORK"}, {"https://www.whatsapp.com", "HOME"}};
+  c.name = {"Maria Costa", "Maria", "Costa", "L.", "II", "Ms"};
+  c.birthday = "1990-04-23";
+  c.addresses = {{"12 Harbor Lane", "Portsmouth", "NH", "03801", "USA", "US", "HOME"},
+                 {"7 Dock Street", "Portsmouth", "NH", "03801", "USA", "US", "WORK"}};
+  c.emails = {{"orders@example.com", "WORK"}, {"maria.costa@example.org", "HOME"}};
+  c.org = whatsapp::ContactOrg{"Harbor Lane Bakery", "Pastry", "Head Baker"};
+  c.phones = {{"+1 (603) 555-0142", "HOME", std::nullopt}, {"+1 (603) 555-0177", "WORK", "16035550177"}};
+  c.urls = {{"https://harborlane.example.com", "WORK"}, {"https://example.org/maria", "HOME"}};
   auto m = Message::contacts(kTo, {c});
-  m.recipient_type.clear();  // Meta's example leaves recipient_type out
+  m.recipient_type.clear();  // the documented example shape leaves recipient_type out
   EXPECT_EQ(body_of(m), read_json("fixtures/send_contacts_request.json"));
   expect_valid(m);
 }
 
 TEST(MessageTypes, Reaction) {
-  auto m = Message::reaction(kTo, "wamid.HBgLM...", "\xF0\x9F\x98\x80");
+  auto m = Message::reaction(kTo, "wamid.SGFyYm9yTGFuZS5yZWFjdC4wMDI=", "\xF0\x9F\x91\x8D");
   EXPECT_EQ(body_of(m), read_json("fixtures/send_reaction_request.json"));
   expect_valid(m);
   auto removal = body_of(Message::remove_reaction("1555", "wamid.X"));
@@ -114,39 +115,35 @@ TEST(MessageTypes, Reaction) {
 }
 
 TEST(MessageTypes, InteractiveButtons) {
-  auto m = Message::interactive_buttons(
-      kTo, "<BUTTON_TEXT>",
-      {{"<UNIQUE_BUTTON_ID_1>", "<BUTTON_TITLE_1>"}, {"<UNIQUE_BUTTON_ID_2>", "<BUTTON_TITLE_2>"}});
+  auto m = Message::interactive_buttons(kTo, "See the menu",
+                                        {{"slice-yes", "Sliced"}, {"slice-no", "Whole loaf"}});
   EXPECT_EQ(body_of(m), read_json("fixtures/send_interactive_button_request.json"));
   expect_valid(m);
 }
 
 TEST(MessageTypes, InteractiveList) {
   auto m = Message::interactive(
-      kTo, Interactive::list(
-               "<BODY_TEXT>", "<BUTTON_TEXT>",
-               {{"<LIST_SECTION_1_TITLE>",
-                 {{"<LIST_SECTION_1_ROW_1_ID>", "<SECTION_1_ROW_1_TITLE>", "<SECTION_1_ROW_1_DESC>"},
-                  {"<LIST_SECTION_1_ROW_2_ID>", "<SECTION_1_ROW_2_TITLE>", "<SECTION_1_ROW_2_DESC>"}}},
-                {"<LIST_SECTION_2_TITLE>",
-                 {{"<LIST_SECTION_2_ROW_1_ID>", "<SECTION_2_ROW_1_TITLE>", "<SECTION_2_ROW_1_DESC>"},
-                  {"<LIST_SECTION_2_ROW_2_ID>", "<SECTION_2_ROW_2_TITLE>", "<SECTION_2_ROW_2_DESC>"}}}})
-               .with_header(InteractiveHeader::text("<HEADER_TEXT>"))
-               .with_footer("<FOOTER_TEXT>"));
+      kTo, Interactive::list("Tap below to continue.", "See the menu",
+                             {{"Breads",
+                               {{"bread-rye", "Rye", "Dark rye with caraway"},
+                                {"bread-spelt", "Spelt", "Whole spelt, long proof"}}},
+                              {"Pastries",
+                               {{"pastry-kouign", "Kouign-amann", "Butter and sugar layers"},
+                                {"pastry-danish", "Cherry danish", "Sour cherries, almond cream"}}}})
+               .with_header(InteractiveHeader::text("Weekend orders"))
+               .with_footer("Harbor Lane Bakery"));
   EXPECT_EQ(body_of(m), read_json("fixtures/send_interactive_list_request.json"));
   expect_valid(m);
 }
 
 TEST(MessageTypes, InteractiveCtaUrl) {
-  InteractiveHeader untyped;  // Meta's example sends the header without "type"
-  untyped.text_value = "Available Dates";
-  auto m = Message::interactive(
-      "+16505555555",
-      Interactive::cta_url(
-          "Tap the button below to see available dates.", "See Dates",
-          "https://www.luckyshrub.com?clickID=kqDGWd24Q5TRwoEQTICY7W1JKoXvaZOXWAS7h1P76s0R7Paec4")
-          .with_header(untyped)
-          .with_footer("Dates subject to change."));
+  InteractiveHeader untyped;  // the documented CTA URL example sends the header without "type"
+  untyped.text_value = "Opening hours";
+  auto m = Message::interactive("+16035550123",
+                                Interactive::cta_url("Tap below for this week's opening hours.", "See hours",
+                                                     "https://harborlane.example.com/hours?src=wa")
+                                    .with_header(untyped)
+                                    .with_footer("Holiday hours may differ."));
   EXPECT_EQ(body_of(m), read_json("fixtures/send_interactive_cta_url_request.json"));
   expect_valid(m);
   auto typed = body_of(Message::interactive_cta_url("1", "b", "Go", "https://x.example"));
@@ -155,11 +152,11 @@ TEST(MessageTypes, InteractiveCtaUrl) {
 
 whatsapp::FlowAction flow_action() {
   whatsapp::FlowAction f;
-  f.flow_token = "<FLOW_TOKEN>";
-  f.flow_cta = "Open Flow!";
+  f.flow_token = "flowtok-5e1a-0042";
+  f.flow_cta = "Book a table";
   f.flow_action = "navigate";
-  f.screen = "<SCREEN_ID>";
-  f.data = json{{"<CUSTOM_KEY>", "<CUSTOM_VALUE>"}};
+  f.screen = "BOOKING";
+  f.data = json{{"shop", "harbor-lane"}};
   return f;
 }
 
@@ -172,57 +169,52 @@ Message flow_message(whatsapp::FlowAction f, const std::string& text, const std:
 
 TEST(MessageTypes, InteractiveFlows) {
   auto by_id = flow_action();
-  by_id.flow_id = "{{Flow-ID}}";
-  auto m = flow_message(by_id, "<BODY_TEXT>", "<FOOTER_TEXT>", "<HEADER_TEXT>");
+  by_id.flow_id = "640218837715502";
+  auto m = flow_message(by_id, "Tap below to continue.", "Harbor Lane Bakery", "Weekend orders");
   EXPECT_EQ(body_of(m), read_json("fixtures/send_interactive_flow_request.json"));
   expect_valid(m);
 
   auto by_name = flow_action();
-  by_name.flow_name = "{{Flow-Name}}";
-  EXPECT_EQ(body_of(flow_message(by_name, "<BODY_TEXT>", "<FOOTER_TEXT>", "<HEADER_TEXT>")),
+  by_name.flow_name = "table_booking";
+  EXPECT_EQ(body_of(flow_message(by_name, "Tap below to continue.", "Harbor Lane Bakery", "Weekend orders")),
             read_json("fixtures/send_interactive_flow_by_name_request.json"));
 
   auto draft = flow_action();
-  draft.flow_id = "{{Flow-ID}}";
-  draft.flow_cta = "Not shown in draft mode";
+  draft.flow_id = "640218837715502";
+  draft.flow_cta = "Draft preview";
   draft.mode = "draft";
-  auto d =
-      flow_message(draft, "Not shown in draft mode", "Not shown in draft mode", "Not shown in draft mode");
+  auto d = flow_message(draft, "Draft preview", "Draft preview", "Draft preview");
   EXPECT_EQ(body_of(d), read_json("fixtures/send_interactive_flow_draft_request.json"));
   expect_valid(d);
 }
 
 TEST(MessageTypes, InteractiveLocationRequest) {
-  auto m = Message::location_request("<WHATSAPP_USER_PHONE_NUMBER>", "<BODY_TEXT>");
+  auto m = Message::location_request("16035550188", "Tap below to continue.");
   EXPECT_EQ(body_of(m), read_json("fixtures/send_interactive_location_request_message_request.json"));
   expect_valid(m);
 }
 
 TEST(MessageTypes, InteractiveProductsAndCatalog) {
-  auto product = Message::interactive(kTo, Interactive::product("367025965434465", "<ID_TEST_ITEM_1>")
-                                               .with_body("<OPTIONAL_BODY_TEXT>")
-                                               .with_footer("<OPTIONAL_FOOTER_TEXT>"));
+  auto product = Message::interactive(kTo, Interactive::product("512093377184026", "sku-rye-800g")
+                                               .with_body("Baked this morning.")
+                                               .with_footer("While stocks last"));
   EXPECT_EQ(body_of(product), read_json("fixtures/send_interactive_product_request.json"));
   expect_valid(product);
 
-  InteractiveHeader header = InteractiveHeader::text("<YOUR_TEXT_HEADER_CONTENT>");
-  header.type = "<HEADER_TYPE>";  // Meta's example keeps a placeholder here
-  auto list = Message::interactive(
-      kTo,
-      Interactive::product_list(
-          "<YOUR_TEXT_BODY_CONTENT>", "146265584024623",
-          {{"<SECTION1_TITLE>", {"<YOUR_PRODUCT1_SKU_IN_CATALOG>", "<YOUR_SECOND_PRODUCT1_SKU_IN_CATALOG>"}},
-           {"<SECTION2_TITLE>", {"<YOUR_PRODUCT2_SKU_IN_CATALOG>", "<YOUR_SECOND_PRODUCT2_SKU_IN_CATALOG>"}}})
-          .with_header(header)
-          .with_footer("<YOUR_TEXT_FOOTER_CONTENT>"));
+  InteractiveHeader header = InteractiveHeader::text("Weekend menu");
+  header.type = "text";
+  auto list =
+      Message::interactive(kTo, Interactive::product_list("Our weekend menu.", "512093377184027",
+                                                          {{"Loaves", {"sku-spelt-750g", "sku-sour-1kg"}},
+                                                           {"Sweet", {"sku-danish-cherry", "sku-kouign"}}})
+                                    .with_header(header)
+                                    .with_footer("Order by Friday noon"));
   EXPECT_EQ(body_of(list), read_json("fixtures/send_interactive_product_list_request.json"));
   expect_valid(list);
 
   auto catalog = Message::interactive(
-      "+16505551234", Interactive::catalog("Hello! Thanks for your interest. Ordering is easy. Just visit "
-                                           "our catalog and add items to purchase.",
-                                           "2lc20305pt")
-                          .with_footer("Best grocery deals on WhatsApp!"));
+      "+16035550177", Interactive::catalog("Browse our catalog and order for pickup.", "sku-croissant-4")
+                          .with_footer("Fresh every morning"));
   EXPECT_EQ(body_of(catalog), read_json("fixtures/send_interactive_catalog_request.json"));
   expect_valid(catalog);
 }
@@ -235,9 +227,8 @@ TEST(MessageTypes, InteractiveMediaHeader) {
 }
 
 std::vector<TemplateParameter> body_params() {
-  return {TemplateParameter::text("text-string"),
-          TemplateParameter::currency(Currency{"$100.99", "USD", 100990}),
-          TemplateParameter::date_time(DateTime{"February 25, 1977", 5, 1977, 2, 25, 15, 33, "GREGORIAN"})};
+  return {TemplateParameter::text("Maria"), TemplateParameter::currency(Currency{"$18.40", "USD", 18400}),
+          TemplateParameter::date_time(DateTime{"Friday, May 8, 2026", 5, 2026, 5, 8, 7, 30, "GREGORIAN"})};
 }
 
 TEST(MessageTypes, TemplateHelloWorld) {
@@ -248,49 +239,51 @@ TEST(MessageTypes, TemplateHelloWorld) {
 }
 
 TEST(MessageTypes, TemplateTextMediaAndInteractive) {
-  auto text = TemplateMessage("template-name", "language-and-locale-code").with_body(body_params());
+  auto text = TemplateMessage("order_ready", "en_GB").with_body(body_params());
   EXPECT_EQ(body_of(Message::template_message(kTo, text)),
             read_json("fixtures/send_template_text_request.json"));
 
-  // Meta's example link "http(s)://the-image-url" is refused by validate(): checked with a real one.
+  // A second link checks that validate() accepts the same template with another header image.
   const auto media_with = [](const std::string& link) {
-    return TemplateMessage("template-name", "language-and-locale-code")
+    return TemplateMessage("order_ready", "en_GB")
         .with_header({TemplateParameter::image(Media::link(link))})
         .with_body(body_params());
   };
   const auto buttons = [](TemplateMessage t) {
-    return t.with_button(TemplateComponent::quick_reply("0", "aGlzIHRoaXMgaXMgY29v"))
-        .with_button(TemplateComponent::quick_reply("1", "9rwnB8RbYmPF5t2Mn09x4h"));
+    return t.with_button(TemplateComponent::quick_reply("0", "cGlja3VwLWNvbmZpcm0="))
+        .with_button(TemplateComponent::quick_reply("1", "cGlja3VwLWxhdGVy"));
   };
   const std::string real = "https://example.com/the-image.png";
-  EXPECT_EQ(body_of(Message::template_message(kTo, media_with("http(s)://the-image-url"))),
-            read_json("fixtures/send_template_media_request.json"));
+  EXPECT_EQ(
+      body_of(Message::template_message(kTo, media_with("https://media.example.com/img/order-ready.jpg"))),
+      read_json("fixtures/send_template_media_request.json"));
   expect_valid(Message::template_message(kTo, media_with(real)));
 
-  EXPECT_EQ(body_of(Message::template_message(kTo, buttons(media_with("http(s)://the-image-url")))),
+  EXPECT_EQ(body_of(Message::template_message(
+                kTo, buttons(media_with("https://media.example.com/img/order-ready.jpg")))),
             read_json("fixtures/send_template_interactive_request.json"));
   expect_valid(Message::template_message(kTo, buttons(media_with(real))));
 }
 
 TEST(MessageTypes, TemplateCatalogFlowAndBooleanQuickReplies) {
-  auto catalog = TemplateMessage("intro_catalog_offer", "en_US")
-                     .with_body({TemplateParameter::text("100"), TemplateParameter::text("400"),
-                                 TemplateParameter::text("3")})
-                     .with_button(TemplateComponent::catalog_button(0, "2lc20305pt"));
-  EXPECT_EQ(body_of(Message::template_message("+16505551234", catalog)),
+  auto catalog = TemplateMessage("weekend_catalog", "en_US")
+                     .with_body({TemplateParameter::text("15"), TemplateParameter::text("60"),
+                                 TemplateParameter::text("2")})
+                     .with_button(TemplateComponent::catalog_button(0, "sku-croissant-4"));
+  EXPECT_EQ(body_of(Message::template_message("+16035550177", catalog)),
             read_json("fixtures/send_template_catalog_request.json"));
 
-  auto flow = TemplateMessage("<TEMPLATE_NAME>", "en_US")
-                  .with_button(TemplateComponent::flow_button("0", "<FLOW_TOKEN>",
-                                                              json{{"<CUSTOM_KEY>", "<CUSTOM_VALUE>"}}));
+  auto flow = TemplateMessage("table_booking_invite", "en_US")
+                  .with_button(TemplateComponent::flow_button("0", "flowtok-5e1a-0042",
+                                                              json{{"shop", "harbor-lane"}}));
   auto fm = Message::template_message(kTo, flow);
   fm.recipient_type.clear();
   EXPECT_EQ(body_of(fm), read_json("fixtures/send_template_flow_button_request.json"));
   expect_valid(fm);
 
-  // Meta's example sends booleans as "text" of quick-reply buttons: only raw() spells that.
-  auto yes_no = TemplateMessage("sample_issue_resolution", "en_US")
-                    .with_body({TemplateParameter::text("*Mr. Jones*")})
+  // The documented example sends booleans as "text" of quick-reply buttons: only raw() spells that.
+  auto yes_no = TemplateMessage("delivery_feedback", "en_US")
+                    .with_body({TemplateParameter::text("*Ms. Costa*")})
                     .with_button(TemplateComponent::button(
                         "quick_reply", 0, {TemplateParameter::raw({{"type", "text"}, {"text", true}})}))
                     .with_button(TemplateComponent::button(
@@ -320,8 +313,8 @@ TEST(MessageTypes, TemplateNamedParametersAndOtherButtons) {
 }
 
 TEST(MessageTypes, TextPreviewUrlMatchesExceptTheTypeField) {
-  // Meta's example leaves out "type" (it defaults to text); this library always sends it.
-  auto m = Message::text(kTo, "Please visit https://youtu.be/hpltvTEiRrY.", true);
+  // The documented example leaves out "type" (it defaults to text); this library always sends it.
+  auto m = Message::text(kTo, "Our new menu: https://harborlane.example.com/menu", true);
   m.recipient_type.clear();
   auto expected = read_json("fixtures/send_text_preview_url_request.json");
   expected["type"] = "text";
@@ -357,17 +350,16 @@ TEST(MessageTypes, SendResponseVariantsParse) {
   ClientOptions o;
   o.api_token = "t";
   Client<FakeTransport> client(o, t);
-  t.push(200, whatsapp_test::in_data_envelope(read_json("fixtures/send_response_placeholder_ids.json")));
-  auto a = client.messages().send("1", Message::text("48123456789", "hi"));
+  t.push(200, whatsapp_test::in_data_envelope(read_json("fixtures/send_response_wa_id_trailing_space.json")));
+  auto a = client.messages().send("1", Message::text("48500100200", "hi"));
   ASSERT_TRUE(a.ok()) << a.error().to_string();
-  EXPECT_EQ(a->contacts[0].wa_id, "48XXXXXXXXX ");  // kept exactly, trailing space included
-  EXPECT_EQ(a->message_id(), "wamid.gBGGSFcCNEOPAgkO_KJ55r4w_ww");
-  t.push(200, whatsapp_test::in_data_envelope(
-                  read_json("fixtures/send_response_with_message_status_doc_placeholders.json")));
+  EXPECT_EQ(a->contacts[0].wa_id, "48500100200 ");  // kept exactly, trailing space included
+  EXPECT_EQ(a->message_id(), "wamid.SGFyYm9yTGFuZS5hY2NlcHRlZC4wMDY=");
+  t.push(200, whatsapp_test::in_data_envelope(read_json("fixtures/send_response_held_for_quality.json")));
   auto b = client.messages().send("1", Message::location_request("1", "Where are you?"));
   ASSERT_TRUE(b.ok());
-  EXPECT_EQ(b->messages[0].message_status, "<PACING_STATUS>");
-  EXPECT_EQ(b->contacts[0].wa_id, "<WHATSAPP_USER_ID>");
+  EXPECT_EQ(b->messages[0].message_status, "held_for_quality_assessment");
+  EXPECT_EQ(b->contacts[0].wa_id, "16035550188");
 }
 
 }  // namespace

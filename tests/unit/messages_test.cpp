@@ -26,8 +26,7 @@ ClientOptions options() {
   return o;
 }
 
-// Meta's example bodies have a placeholder recipient, which validate() refuses: the tests send
-// to a real number and expect it in the example's place.
+// The tests send to their own number and expect it in the payload's place.
 const std::string kTo = "15551234567";
 nlohmann::json example(const std::string& path) {
   auto j = read_json(path);
@@ -43,7 +42,7 @@ struct MessagesTest : ::testing::Test {
 
 TEST_F(MessagesTest, TextRequestMatchesMetasExample) {
   answer_send();
-  auto r = client.messages().send("106540352242922", Message::text(kTo, "text-message-content"));
+  auto r = client.messages().send("106540352242922", Message::text(kTo, "Fresh rye is out of the oven."));
   ASSERT_TRUE(r.ok()) << r.error().to_string();
   const auto req = t.last_request();
   EXPECT_EQ(req.method, HttpMethod::kPost);
@@ -53,7 +52,7 @@ TEST_F(MessagesTest, TextRequestMatchesMetasExample) {
 
 TEST_F(MessagesTest, ReplyContextMatchesMetasExample) {
   answer_send();
-  auto m = Message::text(kTo, "<TEXT_MSG_CONTENT>").reply_to("<MSGID_OF_PREV_MSG>");
+  auto m = Message::text(kTo, "Yes, your order is ready.").reply_to("wamid.SGFyYm9yTGFuZS5wcmV2aW91cy4wMDE=");
   ASSERT_TRUE(client.messages().send("1", m).ok());
   EXPECT_EQ(nlohmann::json::parse(t.last_request().body),
             example("fixtures/send_text_reply_context_request.json"));
@@ -62,7 +61,7 @@ TEST_F(MessagesTest, ReplyContextMatchesMetasExample) {
 TEST_F(MessagesTest, PreviewUrlIsSent) {
   answer_send();
   ASSERT_TRUE(client.messages()
-                  .send("1", Message::text(kTo, "Please visit https://youtu.be/hpltvTEiRrY.", true))
+                  .send("1", Message::text(kTo, "Our new menu: https://harborlane.example.com/menu", true))
                   .ok());
   const auto body = nlohmann::json::parse(t.last_request().body);
   const auto expected = example("fixtures/send_text_preview_url_request.json");
@@ -73,23 +72,23 @@ TEST_F(MessagesTest, PreviewUrlIsSent) {
 
 TEST_F(MessagesTest, SendResultIsTyped) {
   answer_send();
-  auto r = client.messages().send("1", Message::text("+16505551234", "hi"));
+  auto r = client.messages().send("1", Message::text("+16035550177", "hi"));
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(r->messaging_product, "whatsapp");
   ASSERT_EQ(r->contacts.size(), 1u);
-  EXPECT_EQ(r->contacts[0].input, "+16505551234");
-  EXPECT_EQ(r->contacts[0].wa_id, "16505551234");
-  EXPECT_EQ(r->message_id(), "wamid.HBgLMTY1MDM4Nzk0MzkVAgARGBJCOTY3NDc0NDFDRUI3NTA0Q0UA");
+  EXPECT_EQ(r->contacts[0].input, "+16035550177");
+  EXPECT_EQ(r->contacts[0].wa_id, "16035550177");
+  EXPECT_EQ(r->message_id(), "wamid.SGFyYm9yTGFuZS5zZW50LjAwNQ==");
   EXPECT_FALSE(r->messages[0].message_status.has_value());
   EXPECT_EQ(r->raw(), read_json("fixtures/send_response.json"));
 }
 
 TEST_F(MessagesTest, MessageStatusIsKeptWhenPresent) {
   t.push(200, in_data_envelope(read_json("fixtures/send_response_with_message_status.json")));
-  auto r = client.messages().send("1", Message::text("16315552222", "hi"));
+  auto r = client.messages().send("1", Message::text("16035550164", "hi"));
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(r->messages[0].message_status, "accepted");
-  EXPECT_EQ(r->message_id(), "wamid.gBGGSFcCNEOPAgkO_KJ55r4w_ww");
+  EXPECT_EQ(r->message_id(), "wamid.SGFyYm9yTGFuZS5hY2NlcHRlZC4wMDY=");
 }
 
 TEST_F(MessagesTest, DataOfTheWrongTypeIsAParseError) {
@@ -170,16 +169,16 @@ TEST(PhoneNumbers, GetParsesMetasExampleAndSendsFields) {
   FakeTransport t;
   t.push(200, in_data_envelope(read_json("fixtures/phone_number.json")));
   Client<FakeTransport> client(options(), t);
-  auto r = client.phone_numbers().get("106853218861309", {"verified_name", "quality_rating"});
+  auto r = client.phone_numbers().get("208811457730912", {"verified_name", "quality_rating"});
   ASSERT_TRUE(r.ok()) << r.error().to_string();
   EXPECT_EQ(t.last_request().method, HttpMethod::kGet);
   EXPECT_EQ(t.last_request().url,
             "https://api.lowcodeapi.com/whatsapp/v22.0/"
-            "106853218861309?api_token=at_abc&fields=verified_name%2Cquality_rating");
+            "208811457730912?api_token=at_abc&fields=verified_name%2Cquality_rating");
   EXPECT_TRUE(t.last_request().body.empty());
-  EXPECT_EQ(r->id, "106853218861309");
-  EXPECT_EQ(r->display_phone_number, "+1 555-555-5555");
-  EXPECT_EQ(r->verified_name, "Jaspers Market");
+  EXPECT_EQ(r->id, "208811457730912");
+  EXPECT_EQ(r->display_phone_number, "+1 603-555-0100");
+  EXPECT_EQ(r->verified_name, "Harbor Lane Bakery");
   EXPECT_EQ(r->quality_rating, "GREEN");
   EXPECT_EQ(r->name_status, "APPROVED");
   EXPECT_EQ(r->code_verification_status, "VERIFIED");
@@ -192,10 +191,10 @@ TEST(PhoneNumbers, DefaultFieldsAndUnknownFieldsAreKept) {
   payload["throughput"] = {{"level", "STANDARD"}};
   t.push(200, in_data_envelope(payload));
   Client<FakeTransport> client(options(), t);
-  auto r = client.phone_numbers().get("106853218861309");
+  auto r = client.phone_numbers().get("208811457730912");
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(t.last_request().url,
-            "https://api.lowcodeapi.com/whatsapp/v22.0/106853218861309?api_token=at_abc");
+            "https://api.lowcodeapi.com/whatsapp/v22.0/208811457730912?api_token=at_abc");
   EXPECT_EQ(r->name_status, "AVAILABLE_WITHOUT_REVIEW");
   EXPECT_EQ(r->throughput_level, "STANDARD");
   EXPECT_EQ(r->raw["brand_new_field"]["x"], 1);

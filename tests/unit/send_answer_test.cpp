@@ -55,9 +55,8 @@ void expect_same(const SendResult& a, const SendResult& b) {
 }
 
 TEST(SendAnswer, EveryFixtureReadsAsTheGeneralPathReadsIt) {
-  for (const char* name :
-       {"send_response.json", "send_response_placeholder_ids.json", "send_response_with_message_status.json",
-        "send_response_with_message_status_doc_placeholders.json"}) {
+  for (const char* name : {"send_response.json", "send_response_wa_id_trailing_space.json",
+                           "send_response_with_message_status.json", "send_response_held_for_quality.json"}) {
     SCOPED_TRACE(name);
     const std::string payload = read_data(std::string("fixtures/") + name);  // pretty-printed
     const std::string bodies[] = {"{\"data\":" + payload + "}", "{ \"result\" :\n" + payload + "\n}\n",

@@ -31,7 +31,7 @@ TEST(WebhookChallenge, EchoesTheChallengeWhenTheTokenMatches) {
   EXPECT_TRUE(a.accepted());
   EXPECT_EQ(a.http_status, 200);
   EXPECT_EQ(a.body, p["expected_response_body"].get<std::string>());
-  EXPECT_EQ(a.body, "challenge");
+  EXPECT_EQ(a.body, "hub-challenge-5519");
 }
 
 TEST(WebhookChallenge, NegativeCasesFromTheFixtureAreRefused) {

@@ -124,9 +124,14 @@ TEST(WebhookDispatcher, MostSpecificHandlerRunsOnce) {
     EXPECT_TRUE(report.ok()) << f;
     EXPECT_EQ(report.unhandled, 0u) << f;
   }
-  const std::vector<std::string> expected = {
-      "text:Body Text@1122334455667", "message:image",           "status:read",         "template:REJECTED",
-      "unknown:template_quality",     "unknown:user_preference", "message:interactive", "unknown:error"};
+  const std::vector<std::string> expected = {"text:Is the rye ready?@2088114577301",
+                                             "message:image",
+                                             "status:read",
+                                             "template:REJECTED",
+                                             "unknown:template_quality",
+                                             "unknown:user_preference",
+                                             "message:interactive",
+                                             "unknown:error"};
   EXPECT_EQ(calls, expected);
 }
 
@@ -209,7 +214,7 @@ TEST(WebhookDispatcher, DuplicatesAreSkipped) {
     (void)d.dispatch(load_notification(f));
   }
   EXPECT_EQ(statuses, (std::vector<std::string>{"sent", "delivered", "read"}));
-  EXPECT_TRUE(filter->contains("status:wamid.xyzxyz:read"));
+  EXPECT_TRUE(filter->contains("status:wamid.SGFyYm9yV0guMDA2:read"));
 }
 
 TEST(WebhookDispatcher, AThrowingHandlerIsReportedAndItsKeyForgotten) {
@@ -224,8 +229,8 @@ TEST(WebhookDispatcher, AThrowingHandlerIsReportedAndItsKeyForgotten) {
   EXPECT_FALSE(first.ok());
   EXPECT_EQ(first.failed, 1u);
   ASSERT_EQ(first.failures.size(), 1u);
-  EXPECT_EQ(first.failures[0], "message message:wamid.xyzxyz: database down");
-  EXPECT_FALSE(filter->contains("message:wamid.xyzxyz"));
+  EXPECT_EQ(first.failures[0], "message message:wamid.SGFyYm9yV0guMDA2: database down");
+  EXPECT_FALSE(filter->contains("message:wamid.SGFyYm9yV0guMDA2"));
   auto second = d.dispatch(n);  // the redelivery is handled
   EXPECT_TRUE(second.ok());
   EXPECT_EQ(second.handled, 1u);
@@ -277,13 +282,13 @@ TEST(WebhookDispatcher, ConcurrentDeliveriesAreHandledOnce) {
   }
   for (auto& th : threads) th.join();
 
-  // text, reaction and order share the id wamid.xyzxyz in these fixtures: one key.
+  // text, reaction and order share the id wamid.SGFyYm9yV0guMDA2 in these fixtures: one key.
   const std::map<std::string, int> expected = {
-      {"message:wamid.xyzxyz", 1},
-      {"status:wamid.xyzxyz:sent", 1},
-      {"status:wamid.xyzxyz:delivered", 1},
-      {"status:wamid.xyzxyz:read", 1},
-      {"template_status:1689556908129832:APPROVED:1751247548", 1},
+      {"message:wamid.SGFyYm9yV0guMDA2", 1},
+      {"status:wamid.SGFyYm9yV0guMDA2:sent", 1},
+      {"status:wamid.SGFyYm9yV0guMDA2:delivered", 1},
+      {"status:wamid.SGFyYm9yV0guMDA2:read", 1},
+      {"template_status:902215573300418:APPROVED:1832247548", 1},
   };
   EXPECT_EQ(handled, expected);
   EXPECT_EQ(duplicates.load(), kThreads * kRounds * notes.size() - expected.size());

@@ -30,19 +30,21 @@ TEST(WebhookEvents, OneEventPerFixture) {
     const char* key;
   };
   const Case cases[] = {
-      {"webhook_text.json", EventKind::kMessage, "1122334455667", "message:wamid.xyzxyz"},
-      {"webhook_status_delivered.json", EventKind::kStatus, "1122334455667", "status:wamid.xyzxyz:delivered"},
-      {"webhook_status_read.json", EventKind::kStatus, "1122334455667", "status:wamid.xyzxyz:read"},
+      {"webhook_text.json", EventKind::kMessage, "2088114577301", "message:wamid.SGFyYm9yV0guMDA2"},
+      {"webhook_status_delivered.json", EventKind::kStatus, "2088114577301",
+       "status:wamid.SGFyYm9yV0guMDA2:delivered"},
+      {"webhook_status_read.json", EventKind::kStatus, "2088114577301", "status:wamid.SGFyYm9yV0guMDA2:read"},
       {"webhook_template_status_update_approved.json", EventKind::kTemplateStatus, "",
-       "template_status:1689556908129832:APPROVED:1751247548"},
+       "template_status:902215573300418:APPROVED:1832247548"},
       {"webhook_template_quality_update_yellow.json", EventKind::kTemplateQuality, "",
-       "template_quality:806312974732579:YELLOW:1674864290"},
+       "template_quality:902215573300422:YELLOW:1755864290"},
       {"webhook_template_category_update_marketing.json", EventKind::kTemplateCategory, "",
-       "template_category:12345678:MARKETING:1750344882"},
+       "template_category:90221557:MARKETING:1831344882"},
       {"webhook_template_components_update_element.json", EventKind::kTemplateComponents, "",
-       "template_components:12345678:1751483772"},
-      {"webhook_user_marketing_preferences_resume.json", EventKind::kUserPreference, "106540352242922", ""},
-      {"webhook_chat_opened_chat_opened.json", EventKind::kMessage, "1122334455667", "message:wamid.xyzxyz"},
+       "template_components:90221557:1832483772"},
+      {"webhook_user_marketing_preferences_resume.json", EventKind::kUserPreference, "2088114577302", ""},
+      {"webhook_chat_opened_chat_opened.json", EventKind::kMessage, "2088114577301",
+       "message:wamid.SGFyYm9yV0guMDA2"},
   };
   for (const auto& c : cases) {
     Notification n = load(c.file);
@@ -61,22 +63,22 @@ TEST(WebhookEvents, ContactsAreLinkedToMessagesAndStatuses) {
   auto ev = events(n);
   ASSERT_EQ(ev.size(), 1u);
   ASSERT_NE(ev[0].message, nullptr);
-  EXPECT_EQ(ev[0].message->text->body, "Body Text");
+  EXPECT_EQ(ev[0].message->text->body, "Is the rye ready?");
   ASSERT_NE(ev[0].contact, nullptr);
-  EXPECT_EQ(ev[0].contact->profile_name, "Test Name");
+  EXPECT_EQ(ev[0].contact->profile_name, "Maria Costa");
 
   Notification s = load("webhook_status_sent_pmp_with_bsuid.json");
   auto sev = events(s);
   ASSERT_EQ(sev.size(), 1u);
   ASSERT_NE(sev[0].contact, nullptr);
-  EXPECT_EQ(sev[0].contact->user_id, "US.13491208655302741918");
+  EXPECT_EQ(sev[0].contact->user_id, "US.40217733815590246613");
 
   Notification p = load("webhook_user_marketing_preferences_resume.json");
   auto pev = events(p);
   ASSERT_NE(pev.at(0).user_preference, nullptr);
   EXPECT_EQ(pev[0].user_preference->value, "resume");
   ASSERT_NE(pev[0].contact, nullptr);
-  EXPECT_EQ(pev[0].contact->wa_id, "16505551234");
+  EXPECT_EQ(pev[0].contact->wa_id, "16035550177");
 }
 
 TEST(WebhookEvents, MessageThenChangeErrorInOrder) {

@@ -34,49 +34,49 @@ TEST(WebhookParseMessages, TextWithFrame) {
   Notification n = load_notification("webhook_text.json");
   ASSERT_EQ(n.entries.size(), 1u);
   const Entry& e = n.entries[0];
-  EXPECT_EQ(e.id, "1234567890987654321");
+  EXPECT_EQ(e.id, "4410293385716620193");
   EXPECT_FALSE(e.time.has_value());
   ASSERT_EQ(e.changes.size(), 1u);
   const Change& c = e.changes[0];
   EXPECT_EQ(c.messaging_product, "whatsapp");
   ASSERT_TRUE(c.metadata);
-  EXPECT_EQ(c.metadata->display_phone_number, "972123456789");
-  EXPECT_EQ(c.metadata->phone_number_id, "1122334455667");
-  EXPECT_EQ(c.phone_number_id(), "1122334455667");
+  EXPECT_EQ(c.metadata->display_phone_number, "16035550100");
+  EXPECT_EQ(c.metadata->phone_number_id, "2088114577301");
+  EXPECT_EQ(c.phone_number_id(), "2088114577301");
   ASSERT_EQ(c.contacts.size(), 1u);
-  EXPECT_EQ(c.contacts[0].wa_id, "972987654321");
-  EXPECT_EQ(c.contacts[0].profile_name, "Test Name");
+  EXPECT_EQ(c.contacts[0].wa_id, "16035550142");
+  EXPECT_EQ(c.contacts[0].profile_name, "Maria Costa");
   EXPECT_FALSE(c.contacts[0].user_id);
   ASSERT_EQ(c.messages.size(), 1u);
   const Message& m = c.messages[0];
-  EXPECT_EQ(m.id, "wamid.xyzxyz");
-  EXPECT_EQ(m.from, "972987654321");
-  EXPECT_EQ(m.timestamp.text, "1697043223");
-  EXPECT_EQ(m.timestamp.seconds(), 1697043223);
+  EXPECT_EQ(m.id, "wamid.SGFyYm9yV0guMDA2");
+  EXPECT_EQ(m.from, "16035550142");
+  EXPECT_EQ(m.timestamp.text, "1778043223");
+  EXPECT_EQ(m.timestamp.seconds(), 1778043223);
   ASSERT_TRUE(m.timestamp.time_point());
   EXPECT_EQ(
       std::chrono::duration_cast<std::chrono::seconds>(m.timestamp.time_point()->time_since_epoch()).count(),
-      1697043223);
+      1778043223);
   EXPECT_EQ(m.type, "text");
   EXPECT_EQ(m.kind(), MessageType::kText);
   ASSERT_TRUE(m.text);
-  EXPECT_EQ(m.text->body, "Body Text");
+  EXPECT_EQ(m.text->body, "Is the rye ready?");
   EXPECT_FALSE(m.context);
   EXPECT_FALSE(m.forwarded());
   EXPECT_EQ(m.media(), nullptr);
   EXPECT_EQ(c.find_contact(m.from), &c.contacts[0]);
   // raw keeps the message as received.
-  EXPECT_EQ(m.raw["text"]["body"], "Body Text");
-  EXPECT_EQ(n.raw["entry"][0]["id"], "1234567890987654321");
+  EXPECT_EQ(m.raw["text"]["body"], "Is the rye ready?");
+  EXPECT_EQ(n.raw["entry"][0]["id"], "4410293385716620193");
 }
 
 TEST(WebhookParseMessages, ImageAndImageWithUrl) {
   Message m = only_message("webhook_image.json");
   EXPECT_EQ(m.kind(), MessageType::kImage);
   ASSERT_TRUE(m.image);
-  EXPECT_EQ(m.image->id, "65463453");
+  EXPECT_EQ(m.image->id, "78120411");
   EXPECT_EQ(m.image->mime_type, "image/jpeg");
-  EXPECT_EQ(m.image->sha256, "4654+8g=");
+  EXPECT_EQ(m.image->sha256, "SGxiMDc=");
   EXPECT_FALSE(m.image->url);
   EXPECT_FALSE(m.image->caption);
   EXPECT_EQ(m.media(), &*m.image);
@@ -84,16 +84,16 @@ TEST(WebhookParseMessages, ImageAndImageWithUrl) {
   Message u = only_message("webhook_image_with_url.json");
   ASSERT_TRUE(u.image);
   EXPECT_EQ(u.image->url,
-            "https://lookaside.fbsbx.com/whatsapp_business/attachments/"
-            "?mid=65463453&source=webhook&ext=487r9re&hash=heiwchueowbcew-dnedcw");
+            "https://lookaside.example.com/whatsapp_business/attachments/"
+            "?mid=78120411&source=webhook&ext=487r9re&hash=heiwchueowbcew-dnedcw");
 }
 
 TEST(WebhookParseMessages, VideoDocumentForwarded) {
   Message v = only_message("webhook_video.json");
   EXPECT_EQ(v.kind(), MessageType::kVideo);
   ASSERT_TRUE(v.video);
-  EXPECT_EQ(v.video->id, "765756756");
-  EXPECT_EQ(v.video->caption, "caption");
+  EXPECT_EQ(v.video->id, "781204412");
+  EXPECT_EQ(v.video->caption, "Our sourdough");
   EXPECT_EQ(v.video->mime_type, "video/mp4");
   EXPECT_TRUE(v.forwarded());
   ASSERT_TRUE(v.context);
@@ -104,11 +104,11 @@ TEST(WebhookParseMessages, VideoDocumentForwarded) {
   Message d = only_message("webhook_document.json");
   EXPECT_EQ(d.kind(), MessageType::kDocument);
   ASSERT_TRUE(d.document);
-  EXPECT_EQ(d.document->filename, "filename.pdf");
-  EXPECT_EQ(d.document->caption, "caption");
+  EXPECT_EQ(d.document->filename, "menu-spring.pdf");
+  EXPECT_EQ(d.document->caption, "Our sourdough");
   EXPECT_EQ(d.document->mime_type, "application/pdf");
-  EXPECT_EQ(d.document->id, "1234567890987654321");
-  EXPECT_EQ(d.timestamp.seconds(), 1697043666);
+  EXPECT_EQ(d.document->id, "4410293385716620193");
+  EXPECT_EQ(d.timestamp.seconds(), 1778043666);
 }
 
 TEST(WebhookParseMessages, AudioAndVoice) {
@@ -123,7 +123,7 @@ TEST(WebhookParseMessages, AudioAndVoice) {
   EXPECT_EQ(v.kind(), MessageType::kAudio);
   ASSERT_TRUE(v.audio);
   EXPECT_EQ(v.audio->voice, true);
-  EXPECT_EQ(v.audio->sha256, "m04pFf2ERdaopTyFkGPA0+bX3i+YY2dYgVFwOgDLSDI=");
+  EXPECT_EQ(v.audio->sha256, "SGFyYm9yTGFuZSBzdGlja2VyIDA1");
 }
 
 TEST(WebhookParseMessages, StickerAndAnimatedSticker) {
@@ -135,23 +135,23 @@ TEST(WebhookParseMessages, StickerAndAnimatedSticker) {
   Message a = only_message("webhook_sticker_animated.json");
   ASSERT_TRUE(a.sticker);
   EXPECT_EQ(a.sticker->animated, true);
-  EXPECT_EQ(a.timestamp.seconds(), 1697043785);
+  EXPECT_EQ(a.timestamp.seconds(), 1778043785);
 }
 
 TEST(WebhookParseMessages, LocationPinAndCurrent) {
   Message l = only_message("webhook_location.json");
   EXPECT_EQ(l.kind(), MessageType::kLocation);
   ASSERT_TRUE(l.location);
-  EXPECT_DOUBLE_EQ(*l.location->latitude, 37.4611978);
-  EXPECT_DOUBLE_EQ(*l.location->longitude, -122.2164385);
-  EXPECT_EQ(l.location->name, "Facebook HQ");
-  EXPECT_EQ(l.location->address, "1 Hacker Way, Menlo Park, CA 94025");
-  EXPECT_EQ(l.location->url, "https://maps.google.com/?cid=2000000000000000000");
+  EXPECT_DOUBLE_EQ(*l.location->latitude, 43.0773421);
+  EXPECT_DOUBLE_EQ(*l.location->longitude, -70.7576212);
+  EXPECT_EQ(l.location->name, "Harbor Lane Bakery");
+  EXPECT_EQ(l.location->address, "12 Harbor Lane, Portsmouth, NH 03801");
+  EXPECT_EQ(l.location->url, "https://maps.example.com/?cid=4400000000000000017");
 
   Message c = only_message("webhook_location_current.json");
   ASSERT_TRUE(c.location);
-  EXPECT_DOUBLE_EQ(*c.location->latitude, 12.25089);
-  EXPECT_DOUBLE_EQ(*c.location->longitude, 43.90539);
+  EXPECT_DOUBLE_EQ(*c.location->latitude, 43.07102);
+  EXPECT_DOUBLE_EQ(*c.location->longitude, -70.76344);
   EXPECT_FALSE(c.location->name);
   EXPECT_FALSE(c.location->address);
 }
@@ -160,17 +160,17 @@ TEST(WebhookParseMessages, Contacts) {
   Message m = only_message("webhook_contacts.json");
   EXPECT_EQ(m.kind(), MessageType::kContacts);
   ASSERT_EQ(m.contacts.size(), 3u);
-  EXPECT_EQ(m.contacts[0].formatted_name, "Chandler Bing");
-  EXPECT_EQ(m.contacts[0].first_name, "Chandler");
-  EXPECT_EQ(m.contacts[0].last_name, "Bing");
+  EXPECT_EQ(m.contacts[0].formatted_name, "Ana Silva");
+  EXPECT_EQ(m.contacts[0].first_name, "Ana");
+  EXPECT_EQ(m.contacts[0].last_name, "Silva");
   ASSERT_EQ(m.contacts[0].phones.size(), 1u);
-  EXPECT_EQ(m.contacts[0].phones[0].phone, "+1 555-555-5555");
-  EXPECT_EQ(m.contacts[0].phones[0].wa_id, "972987654321");
+  EXPECT_EQ(m.contacts[0].phones[0].phone, "+1 603-555-0161");
+  EXPECT_EQ(m.contacts[0].phones[0].wa_id, "16035550142");
   EXPECT_EQ(m.contacts[0].phones[0].type, "CELL");
-  EXPECT_EQ(m.contacts[1].formatted_name, "Monica");
+  EXPECT_EQ(m.contacts[1].formatted_name, "Chloe");
   EXPECT_FALSE(m.contacts[1].last_name);
   EXPECT_EQ(m.contacts[1].phones[0].type, "HOME");
-  EXPECT_EQ(m.contacts[2].phones[0].phone, "+1 777-777-7777");
+  EXPECT_EQ(m.contacts[2].phones[0].phone, "+1 603-555-0163");
 }
 
 TEST(WebhookParseMessages, InteractiveButtonAndListReplies) {
@@ -179,23 +179,23 @@ TEST(WebhookParseMessages, InteractiveButtonAndListReplies) {
   ASSERT_TRUE(b.interactive);
   EXPECT_EQ(b.interactive->kind(), InteractiveType::kButtonReply);
   ASSERT_TRUE(b.interactive->button_reply);
-  EXPECT_EQ(b.interactive->button_reply->id, "callback_data");
-  EXPECT_EQ(b.interactive->button_reply->title, "title");
+  EXPECT_EQ(b.interactive->button_reply->id, "slice-yes");
+  EXPECT_EQ(b.interactive->button_reply->title, "Rye loaf");
   ASSERT_TRUE(b.context);
-  EXPECT_EQ(b.context->from, "1122334455667");
-  EXPECT_EQ(b.context->id, "wamid.xyzxyz");
+  EXPECT_EQ(b.context->from, "2088114577301");
+  EXPECT_EQ(b.context->id, "wamid.SGFyYm9yV0guMDA2");
 
   Message l = only_message("webhook_interactive_list_reply.json");
   ASSERT_TRUE(l.interactive);
   EXPECT_EQ(l.interactive->kind(), InteractiveType::kListReply);
   ASSERT_TRUE(l.interactive->list_reply);
-  EXPECT_EQ(l.interactive->list_reply->id, "callback_data");
+  EXPECT_EQ(l.interactive->list_reply->id, "slice-yes");
   EXPECT_FALSE(l.interactive->list_reply->description);
-  EXPECT_EQ(l.id, "wamid.zyzxyz");
+  EXPECT_EQ(l.id, "wamid.SGFyYm9yV0guMDA4");
 
   Message d = only_message("webhook_interactive_list_reply_with_description.json");
   ASSERT_TRUE(d.interactive && d.interactive->list_reply);
-  EXPECT_EQ(d.interactive->list_reply->description, "description");
+  EXPECT_EQ(d.interactive->list_reply->description, "Dark rye, 800 g");
 }
 
 TEST(WebhookParseMessages, FlowReplies) {
@@ -206,11 +206,11 @@ TEST(WebhookParseMessages, FlowReplies) {
   ASSERT_TRUE(f.interactive->nfm_reply);
   const FlowReply& r = *f.interactive->nfm_reply;
   EXPECT_EQ(r.name, "flow");
-  EXPECT_EQ(r.body, "Sent");
-  EXPECT_EQ(r.response_json.substr(0, 31), "{\"comment_text\":\"Comment Text\",");
+  EXPECT_EQ(r.body, "Delivered to the shop");
+  EXPECT_EQ(r.response_json.substr(0, 31), "{\"comment_text\":\"Lovely rye, a ");
   ASSERT_TRUE(r.response.is_object());
   EXPECT_EQ(r.response["delivery_rating"], "4");
-  EXPECT_EQ(r.flow_token(), "AQAAAAACS5FpgQ_cAAAAAD0QI3s.");
+  EXPECT_EQ(r.flow_token(), "flowtok-5e1a-0042");
 
   Message n = only_message("webhook_interactive_nfm_reply_no_flow_token.json");
   ASSERT_TRUE(n.interactive && n.interactive->nfm_reply);
@@ -235,18 +235,18 @@ TEST(WebhookParseMessages, TemplateQuickReplyButton) {
   Message m = only_message("webhook_button_template_quick_reply.json");
   EXPECT_EQ(m.kind(), MessageType::kButton);
   ASSERT_TRUE(m.button);
-  EXPECT_EQ(m.button->payload, "callback_data");
-  EXPECT_EQ(m.button->text, "title");
+  EXPECT_EQ(m.button->payload, "slice-yes");
+  EXPECT_EQ(m.button->text, "Rye loaf");
   ASSERT_TRUE(m.context);
-  EXPECT_EQ(m.context->id, "wamid.xyzxyz==");
-  EXPECT_EQ(m.context->from, "972123456789");
+  EXPECT_EQ(m.context->id, "wamid.SGFyYm9yV0guMDA5");
+  EXPECT_EQ(m.context->from, "16035550100");
 }
 
 TEST(WebhookParseMessages, ReactionAndItsRemoval) {
   Message r = only_message("webhook_reaction.json");
   EXPECT_EQ(r.kind(), MessageType::kReaction);
   ASSERT_TRUE(r.reaction);
-  EXPECT_EQ(r.reaction->message_id, "wamid.yzxyzx=");
+  EXPECT_EQ(r.reaction->message_id, "wamid.SGFyYm9yV0guMDA3");
   EXPECT_EQ(r.reaction->emoji, "\xF0\x9F\x98\xAE");  // U+1F62E
   EXPECT_FALSE(r.reaction->removed());
 
@@ -265,14 +265,14 @@ TEST(WebhookParseMessages, Order) {
   Message m = only_message("webhook_order.json");
   EXPECT_EQ(m.kind(), MessageType::kOrder);
   ASSERT_TRUE(m.order);
-  EXPECT_EQ(m.order->catalog_id, "354160437058781");
+  EXPECT_EQ(m.order->catalog_id, "512093377184028");
   EXPECT_EQ(m.order->text, "");
   ASSERT_EQ(m.order->product_items.size(), 3u);
-  EXPECT_EQ(m.order->product_items[0].product_retailer_id, "HAMBURGER");
+  EXPECT_EQ(m.order->product_items[0].product_retailer_id, "CROISSANT");
   EXPECT_EQ(m.order->product_items[0].quantity, 3);
   EXPECT_DOUBLE_EQ(*m.order->product_items[0].item_price, 30.0);
-  EXPECT_EQ(m.order->product_items[0].currency, "ILS");
-  EXPECT_EQ(m.order->product_items[2].product_retailer_id, "SODA");
+  EXPECT_EQ(m.order->product_items[0].currency, "USD");
+  EXPECT_EQ(m.order->product_items[2].product_retailer_id, "COFFEE");
   EXPECT_DOUBLE_EQ(*m.order->product_items[2].item_price, 10.0);
 }
 
@@ -280,18 +280,18 @@ TEST(WebhookParseMessages, ReferralFromAnAdOnAText) {
   Message m = only_message("webhook_referral.json");
   EXPECT_EQ(m.kind(), MessageType::kText);
   ASSERT_TRUE(m.text);
-  EXPECT_EQ(m.text->body, "BODY");
+  EXPECT_EQ(m.text->body, "Ask us about the sale");
   ASSERT_TRUE(m.referral);
-  EXPECT_EQ(m.referral->source_url, "AD_OR_POST_FB_URL");
-  EXPECT_EQ(m.referral->source_id, "ADID");
+  EXPECT_EQ(m.referral->source_url, "https://example.com/ads/42");
+  EXPECT_EQ(m.referral->source_id, "120210000000042");
   EXPECT_EQ(m.referral->source_type, "ad or post");
-  EXPECT_EQ(m.referral->headline, "AD_TITLE");
-  EXPECT_EQ(m.referral->body, "AD_DESCRIPTION");
+  EXPECT_EQ(m.referral->headline, "Weekend bake sale");
+  EXPECT_EQ(m.referral->body, "Fresh bread every morning");
   EXPECT_EQ(m.referral->media_type, "image or video");
-  EXPECT_EQ(m.referral->image_url, "RAW_IMAGE_URL");
-  EXPECT_EQ(m.referral->video_url, "RAW_VIDEO_URL");
-  EXPECT_EQ(m.referral->thumbnail_url, "RAW_THUMBNAIL_URL");
-  EXPECT_EQ(m.referral->ctwa_clid, "CTWA_CLID");
+  EXPECT_EQ(m.referral->image_url, "https://media.example.com/ads/42.jpg");
+  EXPECT_EQ(m.referral->video_url, "https://media.example.com/ads/42.mp4");
+  EXPECT_EQ(m.referral->thumbnail_url, "https://media.example.com/ads/42-thumb.jpg");
+  EXPECT_EQ(m.referral->ctwa_clid, "ctwa-7f3a9c");
 }
 
 TEST(WebhookParseMessages, SystemMessages) {
@@ -303,9 +303,9 @@ TEST(WebhookParseMessages, SystemMessages) {
   EXPECT_EQ(m.kind(), MessageType::kSystem);
   ASSERT_TRUE(m.system);
   EXPECT_EQ(m.system->type, "user_changed_number");
-  EXPECT_EQ(m.system->body, "User A changed from 972987654321 to 972912345678");
-  EXPECT_EQ(m.system->wa_id, "972912345678");
-  EXPECT_EQ(m.timestamp.seconds(), 1753851315);
+  EXPECT_EQ(m.system->body, "Jordan Lee changed from 16035550142 to 16035550143");
+  EXPECT_EQ(m.system->wa_id, "16035550143");
+  EXPECT_EQ(m.timestamp.seconds(), 1834851315);
 
   Message i = only_message("webhook_system_customer_identity_changed.json");
   ASSERT_TRUE(i.system);
@@ -313,8 +313,8 @@ TEST(WebhookParseMessages, SystemMessages) {
   EXPECT_EQ(i.system->body, "User identity changed");
   ASSERT_TRUE(i.identity);
   EXPECT_EQ(i.identity->acknowledged, true);
-  EXPECT_EQ(i.identity->created_timestamp.seconds(), 1697044706);
-  EXPECT_EQ(i.identity->hash, "xyzxyz");
+  EXPECT_EQ(i.identity->created_timestamp.seconds(), 1778044706);
+  EXPECT_EQ(i.identity->hash, "h4rb0r");
 }
 
 TEST(WebhookParseMessages, ForwardedAndFrequentlyForwarded) {
@@ -322,7 +322,7 @@ TEST(WebhookParseMessages, ForwardedAndFrequentlyForwarded) {
   ASSERT_TRUE(f.context);
   EXPECT_TRUE(f.context->forwarded);
   EXPECT_FALSE(f.context->frequently_forwarded);
-  EXPECT_EQ(f.text->body, "forwarded text");
+  EXPECT_EQ(f.text->body, "Opening hours: 7 to 3");
   Message ff = only_message("webhook_text_frequently_forwarded.json");
   ASSERT_TRUE(ff.context);
   EXPECT_FALSE(ff.context->forwarded);
@@ -333,10 +333,10 @@ TEST(WebhookParseMessages, ForwardedAndFrequentlyForwarded) {
 TEST(WebhookParseMessages, ReplyContext) {
   Message m = only_message("webhook_text_reply_context.json");
   ASSERT_TRUE(m.context);
-  EXPECT_EQ(m.context->from, "972123456789");
-  EXPECT_EQ(m.context->id, "wamid.xyzxyz==");
+  EXPECT_EQ(m.context->from, "16035550100");
+  EXPECT_EQ(m.context->id, "wamid.SGFyYm9yV0guMDA5");
   EXPECT_FALSE(m.forwarded());
-  EXPECT_EQ(m.text->body, "replied text");
+  EXPECT_EQ(m.text->body, "Yes, from 9");
 }
 
 TEST(WebhookParseMessages, UnsupportedWithErrors) {
@@ -369,23 +369,23 @@ TEST(WebhookParseMessages, BusinessScopedUserIds) {
   Notification n = load_notification("webhook_text_with_user_id_bsuid.json");
   const Change& c = n.entries.at(0).changes.at(0);
   ASSERT_EQ(c.contacts.size(), 1u);
-  EXPECT_EQ(c.contacts[0].user_id, "US.13491208655302741918");
-  EXPECT_EQ(c.contacts[0].parent_user_id, "US.ENT.11815799212886844830");
-  EXPECT_EQ(c.find_contact("US.13491208655302741918"), &c.contacts[0]);
+  EXPECT_EQ(c.contacts[0].user_id, "US.40217733815590246613");
+  EXPECT_EQ(c.contacts[0].parent_user_id, "US.ENT.55012938471102938475");
+  EXPECT_EQ(c.find_contact("US.40217733815590246613"), &c.contacts[0]);
 
   Notification v = load_notification("webhook_text_with_bsuid_v25.json");
   ASSERT_EQ(v.entries.size(), 1u);
   EXPECT_EQ(v.entries[0].id, "1");
   const Change& c25 = v.entries[0].changes.at(0);
-  EXPECT_EQ(c25.phone_number_id(), "123456123");
+  EXPECT_EQ(c25.phone_number_id(), "603555010");
   ASSERT_EQ(c25.messages.size(), 1u);
   const Message& m = c25.messages[0];
-  EXPECT_EQ(m.id, "ABGGFlA5Fpa");
-  EXPECT_EQ(m.from, "16315551181");
-  EXPECT_EQ(m.from_user_id, "US.13491208655302741918");
-  EXPECT_EQ(m.from_parent_user_id, "US.ENT.506847293015824");
-  EXPECT_EQ(m.text->body, "this is a text message");
-  EXPECT_EQ(c25.contacts.at(0).profile_name, "test user name");
+  EXPECT_EQ(m.id, "HLBmsg0042x");
+  EXPECT_EQ(m.from, "16035550155");
+  EXPECT_EQ(m.from_user_id, "US.40217733815590246613");
+  EXPECT_EQ(m.from_parent_user_id, "US.ENT.730194425881036");
+  EXPECT_EQ(m.text->body, "Two croissants, please");
+  EXPECT_EQ(c25.contacts.at(0).profile_name, "Sam Rivera");
 }
 
 }  // namespace

@@ -36,19 +36,19 @@ Change only_change(const std::string& name) {
 
 TEST(WebhookParseStatuses, SentWithConversationAndCbpPricing) {
   Notification n = load_notification("webhook_status_sent.json");
-  EXPECT_EQ(n.entries.at(0).id, "5467539754836534");
-  EXPECT_EQ(n.entries[0].changes.at(0).phone_number_id(), "1122334455667");
+  EXPECT_EQ(n.entries.at(0).id, "781204456390240");
+  EXPECT_EQ(n.entries[0].changes.at(0).phone_number_id(), "2088114577301");
   Status s = only_status("webhook_status_sent.json");
-  EXPECT_EQ(s.id, "wamid.xyzxyz");
+  EXPECT_EQ(s.id, "wamid.SGFyYm9yV0guMDA2");
   EXPECT_EQ(s.status, "sent");
   EXPECT_EQ(s.kind(), StatusKind::kSent);
-  EXPECT_EQ(s.timestamp.seconds(), 1698266945);
-  EXPECT_EQ(s.recipient_id, "972987654321");
+  EXPECT_EQ(s.timestamp.seconds(), 1779266945);
+  EXPECT_EQ(s.recipient_id, "16035550142");
   EXPECT_FALSE(s.biz_opaque_callback_data);
   ASSERT_TRUE(s.conversation);
-  EXPECT_EQ(s.conversation->id, "7270432eae37498234f4444b35ffc5");
+  EXPECT_EQ(s.conversation->id, "c0ffee12ab34cd56ef7890a1b2c3d4");
   ASSERT_TRUE(s.conversation->expiration_timestamp);
-  EXPECT_EQ(s.conversation->expiration_timestamp->seconds(), 1698339900);
+  EXPECT_EQ(s.conversation->expiration_timestamp->seconds(), 1779339900);
   EXPECT_EQ(s.conversation->origin_type, "service");
   ASSERT_TRUE(s.pricing);
   EXPECT_EQ(s.pricing->billable, true);
@@ -66,7 +66,7 @@ TEST(WebhookParseStatuses, DeliveredReadPlayed) {
   EXPECT_FALSE(d.conversation->expiration_timestamp);
   Status r = only_status("webhook_status_read.json");
   EXPECT_EQ(r.kind(), StatusKind::kRead);
-  EXPECT_EQ(r.timestamp.seconds(), 1689380458);
+  EXPECT_EQ(r.timestamp.seconds(), 1770380458);
   Status p = only_status("webhook_status_played.json");
   EXPECT_EQ(p.status, "played");
   EXPECT_EQ(p.kind(), StatusKind::kPlayed);
@@ -92,7 +92,7 @@ TEST(WebhookParseStatuses, BareValueFromARelay) {
   // Some relays (n8n) forward only change.value with "field" merged in; parse_change reads it.
   const std::string bare = R"({"messaging_product":"whatsapp",
     "metadata":{"display_phone_number":"15550001234","phone_number_id":"900000000000001"},
-    "statuses":[{"id":"wamid.BARE1","status":"failed","timestamp":"1763399138",
+    "statuses":[{"id":"wamid.BARE1","status":"failed","timestamp":"1844399138",
       "recipient_id":"15550009999","errors":[{"code":131031,"title":"Business Account locked",
       "message":"Business Account locked","error_data":{"details":"Business account has been locked."},
       "href":"https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/"}]}],
@@ -123,17 +123,17 @@ TEST(WebhookParseStatuses, BareValueFromARelay) {
 
 TEST(WebhookParseStatuses, BizOpaqueCallbackData) {
   Status s = only_status("webhook_status_sent_biz_opaque_callback_data.json");
-  EXPECT_EQ(s.biz_opaque_callback_data, "some data");
+  EXPECT_EQ(s.biz_opaque_callback_data, "order-1187");
 }
 
 TEST(WebhookParseStatuses, PerMessagePricingAndBsuid) {
   Change c = only_change("webhook_status_sent_pmp_with_bsuid.json");
-  EXPECT_EQ(c.phone_number_id(), "123456123");
+  EXPECT_EQ(c.phone_number_id(), "603555010");
   ASSERT_EQ(c.statuses.size(), 1u);
   const Status& s = c.statuses[0];
-  EXPECT_EQ(s.id, "ABGGFlA5Fpa");
-  EXPECT_EQ(s.recipient_id, "16315551181");
-  EXPECT_EQ(s.parent_recipient_user_id, "US.ENT.506847293015824");
+  EXPECT_EQ(s.id, "HLBmsg0042x");
+  EXPECT_EQ(s.recipient_id, "16035550155");
+  EXPECT_EQ(s.parent_recipient_user_id, "US.ENT.730194425881036");
   EXPECT_FALSE(s.recipient_user_id);
   ASSERT_TRUE(s.pricing);
   EXPECT_EQ(s.pricing->model(), PricingModel::kPerMessage);
@@ -141,28 +141,28 @@ TEST(WebhookParseStatuses, PerMessagePricingAndBsuid) {
   EXPECT_EQ(s.pricing->category, "marketing");
   EXPECT_EQ(s.pricing->billable, true);
   EXPECT_EQ(s.conversation->origin_type, "marketing");
-  EXPECT_EQ(s.conversation->expiration_timestamp->seconds(), 1504903988);
+  EXPECT_EQ(s.conversation->expiration_timestamp->seconds(), 1585903988);
   ASSERT_EQ(c.contacts.size(), 1u);
-  EXPECT_EQ(c.contacts[0].user_id, "US.13491208655302741918");
+  EXPECT_EQ(c.contacts[0].user_id, "US.40217733815590246613");
   EXPECT_EQ(c.find_contact(s.recipient_id), &c.contacts[0]);
 
   Change b = only_change("webhook_status_sent_with_user_id_bsuid.json");
   ASSERT_EQ(b.contacts.size(), 1u);
-  EXPECT_EQ(b.contacts[0].parent_user_id, "US.ENT.11815799212886844830");
+  EXPECT_EQ(b.contacts[0].parent_user_id, "US.ENT.55012938471102938475");
   EXPECT_EQ(b.statuses.at(0).kind(), StatusKind::kSent);
 }
 
 TEST(WebhookParseTemplates, StatusUpdates) {
   Notification n = load_notification("webhook_template_status_update_approved.json");
   ASSERT_TRUE(n.entries.at(0).time);
-  EXPECT_EQ(n.entries[0].time->seconds(), 1751247548);
+  EXPECT_EQ(n.entries[0].time->seconds(), 1832247548);
   Change a = only_change("webhook_template_status_update_approved.json");
   EXPECT_EQ(a.kind(), ChangeField::kTemplateStatusUpdate);
   EXPECT_FALSE(a.metadata);
   ASSERT_TRUE(a.template_status);
   EXPECT_EQ(a.template_status->event, "APPROVED");
-  EXPECT_EQ(a.template_status->template_ref.id, "1689556908129832");
-  EXPECT_EQ(a.template_status->template_ref.name, "order_confirmation");
+  EXPECT_EQ(a.template_status->template_ref.id, "902215573300418");
+  EXPECT_EQ(a.template_status->template_ref.name, "order_ready");
   EXPECT_EQ(a.template_status->template_ref.language, "en-US");
   EXPECT_EQ(a.template_status->reason, "NONE");
   EXPECT_EQ(a.template_status->category, "UTILITY");
@@ -173,11 +173,9 @@ TEST(WebhookParseTemplates, StatusUpdates) {
   EXPECT_EQ(r.template_status->event, "REJECTED");
   EXPECT_EQ(r.template_status->reason, "INVALID_FORMAT");
   EXPECT_EQ(r.template_status->rejection_reason,
-            "Your template has parameters placed next to each other (like {{1}}{{2}}) without text "
-            "or punctuation between them.");
+            "Two parameters sit side by side ({{1}}{{2}}) with nothing between them.");
   EXPECT_EQ(r.template_status->rejection_recommendation,
-            "Separate parameters with descriptive text and ensure each parameter is clearly "
-            "contextualized.");
+            "Put words between the parameters so that each one reads in context.");
 }
 
 TEST(WebhookParseTemplates, QualityCategoryComponents) {
@@ -186,15 +184,15 @@ TEST(WebhookParseTemplates, QualityCategoryComponents) {
   ASSERT_TRUE(q.template_quality);
   EXPECT_EQ(q.template_quality->previous_quality_score, "GREEN");
   EXPECT_EQ(q.template_quality->new_quality_score, "YELLOW");
-  EXPECT_EQ(q.template_quality->template_ref.id, "806312974732579");
-  EXPECT_EQ(q.template_quality->template_ref.name, "welcome_template");
+  EXPECT_EQ(q.template_quality->template_ref.id, "902215573300422");
+  EXPECT_EQ(q.template_quality->template_ref.name, "welcome_back");
 
   Change c = only_change("webhook_template_category_update_marketing.json");
   EXPECT_EQ(c.kind(), ChangeField::kTemplateCategoryUpdate);
   ASSERT_TRUE(c.template_category);
   EXPECT_EQ(c.template_category->new_category, "MARKETING");
-  EXPECT_EQ(c.template_category->template_ref.id, "12345678");
-  EXPECT_EQ(c.template_category->template_ref.language, "he");
+  EXPECT_EQ(c.template_category->template_ref.id, "90221557");
+  EXPECT_EQ(c.template_category->template_ref.language, "pt_BR");
   EXPECT_FALSE(c.template_category->previous_category);
 
   // This fixture also has an unrelated top-level "all" member (another copy of an envelope);
@@ -204,8 +202,8 @@ TEST(WebhookParseTemplates, QualityCategoryComponents) {
   Change u = only_change("webhook_template_components_update_element.json");
   EXPECT_EQ(u.kind(), ChangeField::kTemplateComponentsUpdate);
   ASSERT_TRUE(u.template_components);
-  EXPECT_EQ(u.template_components->template_ref.name, "my_message_template");
-  EXPECT_EQ(u.template_components->element, "Hi {{1}}! Welcome to our service.");
+  EXPECT_EQ(u.template_components->template_ref.name, "weekend_bake_sale");
+  EXPECT_EQ(u.template_components->element, "Hello {{1}}, welcome back to Harbor Lane!");
   EXPECT_TRUE(u.template_components->buttons.empty());
 
   // The richer copy under "all", read through parse_change.
@@ -214,35 +212,35 @@ TEST(WebhookParseTemplates, QualityCategoryComponents) {
   ASSERT_TRUE(full.ok());
   ASSERT_TRUE(full->template_components);
   const auto& t = *full->template_components;
-  EXPECT_EQ(t.template_ref.id, "1315502779341834");
-  EXPECT_EQ(t.title, "Your order is confirmed!");
-  EXPECT_EQ(t.footer, "Lucky Shrub: the Succulent Specialists!");
+  EXPECT_EQ(t.template_ref.id, "9022155733004211");
+  EXPECT_EQ(t.title, "Your order is in the oven!");
+  EXPECT_EQ(t.footer, "Harbor Lane Bakery: bread since 2009");
   ASSERT_EQ(t.buttons.size(), 2u);
   EXPECT_EQ(t.buttons[0].type, "PHONE_NUMBER");
-  EXPECT_EQ(t.buttons[0].text, "Phone support");
-  EXPECT_EQ(t.buttons[0].phone_number, "+15550783881");
+  EXPECT_EQ(t.buttons[0].text, "Call us");
+  EXPECT_EQ(t.buttons[0].phone_number, "+16035550199");
   EXPECT_EQ(t.buttons[1].type, "URL");
-  EXPECT_EQ(t.buttons[1].url, "https://www.luckyshrub.com/support");
+  EXPECT_EQ(t.buttons[1].url, "https://harborlane.example.com/support");
 }
 
 TEST(WebhookParseUpdates, UserMarketingPreferences) {
   Change c = only_change("webhook_user_marketing_preferences_resume.json");
   EXPECT_EQ(c.kind(), ChangeField::kUserPreferences);
-  EXPECT_EQ(c.phone_number_id(), "106540352242922");
+  EXPECT_EQ(c.phone_number_id(), "2088114577302");
   ASSERT_EQ(c.user_preferences.size(), 1u);
   const UserPreference& p = c.user_preferences[0];
-  EXPECT_EQ(p.wa_id, "16505551234");
-  EXPECT_EQ(p.detail, "User requested to resume marketing messages");
+  EXPECT_EQ(p.wa_id, "16035550177");
+  EXPECT_EQ(p.detail, "The user asked for offers again");
   EXPECT_EQ(p.category, "marketing_messages");
   EXPECT_EQ(p.value, "resume");
-  EXPECT_EQ(p.timestamp.text, "1731705721");  // a JSON number here, kept as text
-  EXPECT_EQ(p.timestamp.seconds(), 1731705721);
+  EXPECT_EQ(p.timestamp.text, "1812705721");  // a JSON number here, kept as text
+  EXPECT_EQ(p.timestamp.seconds(), 1812705721);
   ASSERT_EQ(c.contacts.size(), 1u);
   EXPECT_FALSE(c.contacts[0].profile_name);
 }
 
 TEST(WebhookParseUpdates, AccountUpdateAndUnknownFieldsStayRaw) {
-  auto r = parse(R"({"object":"whatsapp_business_account","entry":[{"id":"9","time":1700000000,
+  auto r = parse(R"({"object":"whatsapp_business_account","entry":[{"id":"9","time":1781000000,
     "changes":[{"field":"account_update","value":{"phone_number":"15550001111",
       "event":"ACCOUNT_VIOLATION","violation_info":{"violation_type":"SCAM"}}},
      {"field":"security","value":{"event":"PIN_CHANGED","display_phone_number":"1555"}},
@@ -280,7 +278,7 @@ TEST(WebhookParseRobustness, UnknownKindsAndValuesAreKept) {
 
 TEST(WebhookParseRobustness, WrongTypesDoNotThrow) {
   auto r = parse(R"({"object":7,"entry":[{"id":12,"time":"x","changes":[{"field":"messages",
-    "value":{"metadata":[],"contacts":{"a":1},"messages":[{"id":5,"timestamp":1697043223,
+    "value":{"metadata":[],"contacts":{"a":1},"messages":[{"id":5,"timestamp":1778043223,
      "type":"text","text":"not an object","context":{"forwarded":"true"},
      "location":{"latitude":"1.5","longitude":null},"errors":[{"code":"131051"}]},
      42, null],"statuses":"nope"}}, 3, {"value":null}]}, "x"]})");
@@ -296,7 +294,7 @@ TEST(WebhookParseRobustness, WrongTypesDoNotThrow) {
   ASSERT_EQ(c.messages.size(), 3u);
   const Message& m = c.messages[0];
   EXPECT_EQ(m.id, "5");
-  EXPECT_EQ(m.timestamp.seconds(), 1697043223);
+  EXPECT_EQ(m.timestamp.seconds(), 1778043223);
   EXPECT_FALSE(m.text);
   EXPECT_TRUE(m.context->forwarded);
   EXPECT_DOUBLE_EQ(*m.location->latitude, 1.5);
