@@ -54,16 +54,14 @@ int main(int argc, char** argv) {
   options.api_token = "at_consumer_emulator";
   options.base_url = base + "/whatsapp";
   whatsapp::Client<> client(options);
-  auto sent = client.messages().send("106540352242922",
-                                     whatsapp::Message::text("15551230000", "from a consumer"));
+  auto sent =
+      client.messages().send("106540352242922", whatsapp::Message::text("15551230000", "from a consumer"));
   kill(static_cast<pid_t>(std::atol(pid_line.c_str())), SIGTERM);
   pclose(emulator);
   if (!sent) {
-    std::cerr << "send through the emulator at " << base << " failed: " << sent.error().message()
-              << "\n";
+    std::cerr << "send through the emulator at " << base << " failed: " << sent.error().message() << "\n";
     return 1;
   }
-  std::cout << "sent " << sent->message_id() << " through the installed emulator at " << base
-            << "\n";
+  std::cout << "sent " << sent->message_id() << " through the installed emulator at " << base << "\n";
   return 0;
 }
