@@ -6,10 +6,26 @@ install(DIRECTORY include/whatsapp DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}")
 install(TARGETS whatsapp EXPORT whatsappTargets)
 install(EXPORT whatsappTargets NAMESPACE whatsapp:: DESTINATION "${WHATSAPP_CMAKE_DIR}")
 
+# The emulator program, for users' own tests: installed to bin/ when it is built, and exported as
+# the imported executable whatsapp::emulator in a file of its own, which the package config
+# loads only for find_package(whatsapp COMPONENTS emulator). OPTIONAL: `cmake --install` right
+# after the configure (nothing built) still installs the library; the package config then says
+# that the emulator was not built instead of failing on a missing file.
+set(WHATSAPP_INSTALL_BINDIR "${CMAKE_INSTALL_BINDIR}")
+set(WHATSAPP_EMULATOR_PROGRAM "whatsapp-emulator${CMAKE_EXECUTABLE_SUFFIX}")
+if(WHATSAPP_BUILD_EMULATOR AND TARGET whatsapp-emulator)
+  set_target_properties(whatsapp-emulator PROPERTIES EXPORT_NAME emulator)
+  install(TARGETS whatsapp-emulator EXPORT whatsappEmulatorTargets
+    RUNTIME DESTINATION "${CMAKE_INSTALL_BINDIR}" OPTIONAL)
+  install(EXPORT whatsappEmulatorTargets NAMESPACE whatsapp:: DESTINATION "${WHATSAPP_CMAKE_DIR}")
+endif()
+
 configure_package_config_file(cmake/whatsappConfig.cmake.in
   "${CMAKE_CURRENT_BINARY_DIR}/whatsappConfig.cmake"
-  INSTALL_DESTINATION "${WHATSAPP_CMAKE_DIR}")
-# Header-only: any architecture may use the package.
+  INSTALL_DESTINATION "${WHATSAPP_CMAKE_DIR}"
+  PATH_VARS WHATSAPP_INSTALL_BINDIR)
+# Header-only: any architecture may use the package. (The emulator, when installed, is a program
+# of the build machine that a test runs, not something linked; cross builds run it there.)
 write_basic_package_version_file("${CMAKE_CURRENT_BINARY_DIR}/whatsappConfigVersion.cmake"
   COMPATIBILITY SameMinorVersion ARCH_INDEPENDENT)
 install(FILES

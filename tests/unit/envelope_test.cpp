@@ -224,7 +224,7 @@ INSTANTIATE_TEST_SUITE_P(
         BadBody{"array", 200, R"([1,2,3])", ErrorKind::kParse, "not a JSON object"},
         BadBody{"errorNoObject", 500, R"({"status":"down"})", ErrorKind::kHttp, "without an error object"},
         BadBody{"long", 200, std::string(1000, 'x'), ErrorKind::kParse, "not JSON"}),
-    [](const auto& info) { return std::string(info.param.name); });
+    [](const auto& test) { return std::string(test.param.name); });
 
 TEST(Envelope, ControlBytesAreNotCopiedIntoTheExcerpt) {
   auto r = unwrap_envelope(answer(500, std::string("oops\x01\x02\nline", 11)));

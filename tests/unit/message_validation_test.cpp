@@ -147,7 +147,7 @@ const std::vector<Case>& cases() {
 }
 
 INSTANTIATE_TEST_SUITE_P(Limits, Refused, ::testing::ValuesIn(cases()),
-                         [](const auto& info) { return std::string(info.param.name); });
+                         [](const auto& test) { return std::string(test.param.name); });
 
 TEST(Limits, ExactlyAtTheLimitIsAccepted) {
   EXPECT_TRUE(validate(Message::interactive_buttons(

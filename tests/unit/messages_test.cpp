@@ -155,7 +155,7 @@ INSTANTIATE_TEST_SUITE_P(
         Invalid{"bodyTooLongUnicode", Message::text("1555", repeat("\xE2\x9C\x93", 4097)), "text.body"},
         Invalid{"bodyNotUtf8", Message::text("1555", "bad \xFF byte"), "text.body"},
         Invalid{"emptyContext", Message::text("1555", "hi").reply_to(""), "context.message_id"}),
-    [](const auto& info) { return std::string(info.param.name); });
+    [](const auto& test) { return std::string(test.param.name); });
 
 TEST(MessagesLimits, Exactly4096CharactersOfMultiByteTextIsAccepted) {
   FakeTransport t;

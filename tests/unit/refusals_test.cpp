@@ -44,6 +44,13 @@ std::string refusal(const std::string& name) {
   return body;
 }
 
+// A call that is not retried (the other CallOptions members left unset).
+whatsapp::CallOptions no_retry() {
+  whatsapp::CallOptions o;
+  o.retry = whatsapp::RetryPolicy::none();
+  return o;
+}
+
 struct Refusals : ::testing::Test {
   FakeTransport t;
   FakeTime time;
@@ -97,7 +104,7 @@ TEST_F(Refusals, UpstreamConnectFailureIsATransientServerErrorAndASendIsRetried)
 
   t.push(500, refusal("upstream_refused_500.json"));
   auto once = client()
-                  .with_options({whatsapp::RetryPolicy::none()})
+                  .with_options(no_retry())
                   .messages()
                   .send("106540352242922", Message::text("15550001111", "hi"));
   ASSERT_FALSE(once.ok());
@@ -195,7 +202,7 @@ TEST_F(Refusals, ANotFoundSaysTheStatusOnceAndWhatToDo) {
 
 TEST_F(Refusals, AnHtmlGatewayPageSaysTheStatusOnce) {
   t.push(502, "<html><body>502 Bad Gateway</body></html>");
-  auto r = client().with_options({whatsapp::RetryPolicy::none()}).phone_numbers().get("106540352242922");
+  auto r = client().with_options(no_retry()).phone_numbers().get("106540352242922");
   ASSERT_FALSE(r.ok());
   const std::string s = r.error().to_string();
   EXPECT_EQ(s.find("HTTP 502"), s.rfind("HTTP 502")) << s;

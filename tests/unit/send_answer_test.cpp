@@ -166,7 +166,9 @@ TEST(SendAnswer, GivesUpOnAnythingElse) {
     SCOPED_TRACE(body);
     EXPECT_FALSE(fast(body).has_value());
     const auto g = general(body);
-    if (!g.ok()) EXPECT_FALSE(g.error().message().empty());
+    if (!g.ok()) {
+      EXPECT_FALSE(g.error().message().empty());
+    }
   }
   EXPECT_FALSE(fast("{\"data\":" + ok_payload + "}", 400).has_value());  // not a success status
 }
