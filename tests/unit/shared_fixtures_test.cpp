@@ -189,8 +189,9 @@ TEST(SharedFixtures, GraphErrorsAreTyped) {
     EXPECT_EQ(r.error().code(), code);
     ASSERT_TRUE(r.error().graph().has_value());
     EXPECT_EQ(r.error().graph()->fbtrace_id, str(error["fbtrace_id"]));
-    if (error.contains("error_data"))
+    if (error.contains("error_data")) {
       EXPECT_EQ(r.error().graph()->details, str(error["error_data"]["details"]));
+    }
   }
 }
 
