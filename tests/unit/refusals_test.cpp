@@ -31,7 +31,7 @@ using whatsapp_test::FakeTime;
 using whatsapp_test::read_data;
 using ms = std::chrono::milliseconds;
 
-const std::string kToken = "at_9f8e7d6c5b4a39281706f5e4d3c2b1a0";
+const std::string kToken = "at_TEST_refusals_not_a_real_token";
 const std::string kSendOk =
     R"({"message":"Request completed","provider":"whatsapp","result":{"messaging_product":"whatsapp","contacts":[{"input":"15550001111","wa_id":"15550001111"}],"messages":[{"id":"wamid.REFUSALS1"}]}})";
 const std::string kPhoneOk =

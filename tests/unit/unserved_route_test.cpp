@@ -48,7 +48,7 @@ FakeTransport server_without_route() {
 ClientOptions options(const FakeTime& time) {
   ClientOptions o;
   o.base_url = "http://127.0.0.1:3456/whatsapp";
-  o.api_token = "at_5e4d3c2b1a09f8e7d6c5b4a392817060";
+  o.api_token = "at_TEST_unserved_not_a_real_token";
   o.time = time.source(0.5);
   return o;  // FormatPolicy::kNewThenOld, the default
 }
