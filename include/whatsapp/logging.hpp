@@ -7,6 +7,7 @@
 /// bodies are never logged.
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -37,8 +38,11 @@ namespace detail {
 class Logger {
  public:
   Logger() = default;
-  Logger(LogSink sink, LogLevel min_level, std::string_view secret)
-      : sink_(std::move(sink)), min_(min_level), redact_(sink_ ? Redactor(secret) : Redactor()) {}
+  /// `redact` removes the client's secret from every line (null: credentials only).
+  Logger(LogSink sink, LogLevel min_level, std::shared_ptr<const Redactor> redact)
+      : sink_(std::move(sink)),
+        min_(min_level),
+        redact_(redact ? std::move(redact) : std::make_shared<const Redactor>()) {}
 
   bool enabled(LogLevel l) const noexcept { return sink_ && l >= min_; }
 
@@ -46,13 +50,13 @@ class Logger {
   template <class MakeLine>
   void log(LogLevel l, MakeLine&& make) const {
     if (!enabled(l)) return;
-    sink_(l, redact_(std::string(make())));
+    sink_(l, (*redact_)(std::string(make())));
   }
 
  private:
   LogSink sink_;
   LogLevel min_ = LogLevel::kInfo;
-  Redactor redact_;
+  std::shared_ptr<const Redactor> redact_ = std::make_shared<const Redactor>();
 };
 
 }  // namespace detail

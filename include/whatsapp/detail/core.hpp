@@ -62,8 +62,8 @@ class Core {
         formats_(std::make_shared<FormatMemory>()),
         limiter_(options_.rate_limit.enabled() ? std::make_shared<RateLimiter>(options_.rate_limit)
                                                : nullptr),
-        redact_(options_.api_token),
-        logger_(options_.log_sink, options_.log_level, options_.api_token) {}
+        redact_(std::make_shared<const Redactor>(options_.api_token)),
+        logger_(options_.log_sink, options_.log_level, redact_) {}
 
   /// A view of `base` whose calls use `call`'s overrides; it shares the transport, the format
   /// memory and the rate limits with `base`.
@@ -74,7 +74,7 @@ class Core {
   Transport& transport() const noexcept { return *transport_; }
   const Logger& logger() const noexcept { return logger_; }
   /// Removes the api_token's pieces and credentials from texts (error paths only).
-  const Redactor& redactor() const noexcept { return redact_; }
+  const Redactor& redactor() const noexcept { return *redact_; }
   std::optional<UrlFormat> confirmed_format(RouteId id) const noexcept { return formats_->get(id); }
 
   /// Sends `spec`, New Format first (per policy), falling back to the Old Format once on a 404
@@ -183,7 +183,7 @@ class Core {
   /// format, Retry-After, delivery, and for a route served in neither format, a message that
   /// says so.
   Error answer_error(const Exchange& ex) const {
-    auto payload = unwrap_envelope_at(ex.response, options_.time, redact_);
+    auto payload = unwrap_envelope_at(ex.response, options_.time, *redact_);
     Error e = payload ? Error(ErrorKind::kHttp, "the answer is an error status without an error")
                             .with_http_status(ex.response.status)
                             .with_source(ErrorSource::kUnknown)
@@ -203,14 +203,14 @@ class Core {
   /// Removes every piece of the api_token, and every credential, from every text in `e`
   /// (detail/redact.hpp). Error paths only.
   Error scrub(Error e) const {
-    e.with_message(redact_(e.message()));
-    if (!e.body_excerpt().empty()) e.with_body_excerpt(redact_(e.body_excerpt()));
-    if (!e.field().empty()) e.with_field(redact_(e.field()));
+    e.with_message((*redact_)(e.message()));
+    if (!e.body_excerpt().empty()) e.with_body_excerpt((*redact_)(e.body_excerpt()));
+    if (!e.field().empty()) e.with_field((*redact_)(e.field()));
     if (e.graph()) {
       GraphError g = *e.graph();
       for (std::string* text :
            {&g.type, &g.message, &g.fbtrace_id, &g.details, &g.error_user_title, &g.error_user_msg}) {
-        if (!text->empty()) *text = redact_(std::move(*text));
+        if (!text->empty()) *text = (*redact_)(std::move(*text));
       }
       e.with_graph(std::move(g));
     }
@@ -228,7 +228,7 @@ class Core {
     using Answer = Result<typename Reader::value_type>;
     if (auto fast = reader.read_fast(ex.response))
       return std::optional<Answer>(std::in_place, std::move(*fast));
-    auto payload = unwrap_envelope_at(ex.response, options_.time, redact_);
+    auto payload = unwrap_envelope_at(ex.response, options_.time, *redact_);
     if (!payload) {
       e = finish(std::move(payload).error(), ex);
       classify_answer(e, ex.response);
@@ -387,7 +387,9 @@ class Core {
   std::shared_ptr<Transport> transport_;
   std::shared_ptr<FormatMemory> formats_;
   std::shared_ptr<RateLimiter> limiter_;  // null when the rate limits are off
-  Redactor redact_;                       // the api_token's pieces, for error texts
+  // The api_token's pieces, for error texts and log lines: built once, shared with the logger
+  // and with the views.
+  std::shared_ptr<const Redactor> redact_;
   Logger logger_;
   CallOptions call_;
 };

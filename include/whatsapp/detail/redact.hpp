@@ -4,7 +4,7 @@
 // error, exception texts and log lines. Runs only on error paths and log lines, never on the
 // success path of a call.
 //
-// The rule (docs/security.md, "What is redacted"): no piece of kPieceLength (8) or more
+// The rule (docs/design.md, on redaction): no piece of kPieceLength (8) or more
 // characters of the api_token survives, whatever its form in the text: raw, percent-encoded
 // (any character, either hex case, also twice), with '+' for a space, or JSON-escaped (\u0041,
 // \/, \"). A token shorter than 8 characters is removed whole. Independently of the token, the
