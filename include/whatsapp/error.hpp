@@ -12,7 +12,7 @@
 #include <utility>
 
 #include "whatsapp/detail/config.hpp"
-#include "whatsapp/format.hpp"
+#include "whatsapp/protocol/format.hpp"
 
 namespace whatsapp {
 

@@ -11,19 +11,15 @@
 
 #include "whatsapp/whatsapp.hpp"
 
+#include "whatsapp/api/detail/impl/query.ipp"
+#include "whatsapp/client/impl/retry.ipp"
 #include "whatsapp/detail/impl/decode.ipp"
-#include "whatsapp/detail/impl/emoji.ipp"
 #include "whatsapp/detail/impl/json_util.ipp"
-#include "whatsapp/detail/impl/query.ipp"
 #include "whatsapp/detail/impl/redact.ipp"
-#include "whatsapp/detail/impl/send_answer.ipp"
-#include "whatsapp/detail/impl/send_body.ipp"
 #include "whatsapp/detail/impl/sha256.ipp"
-#include "whatsapp/detail/impl/validate.ipp"
-#include "whatsapp/impl/envelope.ipp"
 #include "whatsapp/impl/error.ipp"
-#include "whatsapp/impl/retry.ipp"
-#include "whatsapp/impl/url.ipp"
+#include "whatsapp/model/detail/impl/emoji.ipp"
+#include "whatsapp/model/detail/impl/validate.ipp"
 #include "whatsapp/model/impl/analytics.ipp"
 #include "whatsapp/model/impl/business.ipp"
 #include "whatsapp/model/impl/contacts.ipp"
@@ -38,5 +34,9 @@
 #include "whatsapp/model/impl/success.ipp"
 #include "whatsapp/model/impl/template.ipp"
 #include "whatsapp/model/impl/template_message.ipp"
+#include "whatsapp/protocol/detail/impl/send_answer.ipp"
+#include "whatsapp/protocol/detail/impl/send_body.ipp"
+#include "whatsapp/protocol/impl/envelope.ipp"
+#include "whatsapp/protocol/impl/url.ipp"
 
 WHATSAPP_INSTANTIATE_CLIENT(::whatsapp::transport::CurlTransport)

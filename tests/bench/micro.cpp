@@ -3,7 +3,7 @@
 //   BuildUrl/New, /Old  the send route's URL in both formats, as a client builds it (the base URL,
 //                       version and encoded token made once: detail::build_url_with)
 //   ParseSendResponse   reading the nginx bench server's answer into a SendResult as a send does
-//                       (detail/send_answer.hpp's scanner)
+//                       (protocol/detail/send_answer.hpp's scanner)
 //   ParseSendResponseGeneral  the general path the scanner falls back to: unwrap_envelope (a
 //                       JSON tree) + decode_send_result
 //   BuildAndParseSend   the two together: the target is <= 2 us of CPU (docs/performance.md)
@@ -16,7 +16,7 @@
 #include <sstream>
 #include <string>
 
-#include <whatsapp/detail/send_body.hpp>
+#include <whatsapp/protocol/detail/send_body.hpp>
 #include <whatsapp/webhook/parse.hpp>
 #include <whatsapp/webhook/signature.hpp>
 #include <whatsapp/whatsapp.hpp>

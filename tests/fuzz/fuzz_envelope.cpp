@@ -1,6 +1,6 @@
 // libFuzzer target: unwrap_envelope() on arbitrary bodies and statuses, then decoding the payload
 // as a SendResult and a PhoneNumber. Nothing may crash, throw or leak; every error is typed.
-// Whatever the send answer's scanner (detail/send_answer.hpp) accepts, the general path must
+// Whatever the send answer's scanner (protocol/detail/send_answer.hpp) accepts, the general path must
 // read to the same SendResult, and taking the body (take_send_answer, what a send does) must
 // give the same raw_json as copying it; what it declines it must leave untouched.
 // Input: byte 0 picks the HTTP status, the rest is the body.
@@ -11,10 +11,10 @@
 #include <string>
 
 #include "whatsapp/detail/decode.hpp"
-#include "whatsapp/detail/send_answer.hpp"
-#include "whatsapp/envelope.hpp"
 #include "whatsapp/model/phone_number.hpp"
 #include "whatsapp/model/send_result.hpp"
+#include "whatsapp/protocol/detail/send_answer.hpp"
+#include "whatsapp/protocol/envelope.hpp"
 
 namespace {
 

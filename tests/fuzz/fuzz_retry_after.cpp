@@ -9,7 +9,7 @@
 #include <string>
 #include <string_view>
 
-#include "whatsapp/retry.hpp"
+#include "whatsapp/client/retry.hpp"
 
 namespace {
 

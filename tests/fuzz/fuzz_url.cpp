@@ -13,8 +13,8 @@
 #include <utility>
 #include <vector>
 
-#include "whatsapp/routes.hpp"
-#include "whatsapp/url.hpp"
+#include "whatsapp/protocol/routes.hpp"
+#include "whatsapp/protocol/url.hpp"
 
 namespace {
 

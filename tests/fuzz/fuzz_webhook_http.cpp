@@ -12,8 +12,8 @@
 #include <string>
 #include <string_view>
 
-#include "whatsapp/detail/webhook_chunked.hpp"
-#include "whatsapp/detail/webhook_http_head.hpp"
+#include "whatsapp/webhook/detail/chunked.hpp"
+#include "whatsapp/webhook/detail/http_head.hpp"
 
 namespace {
 

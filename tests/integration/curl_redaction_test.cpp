@@ -9,7 +9,7 @@
 
 #include "../unit/text_collector.hpp"
 #include "local_server.hpp"
-#include "whatsapp/client.hpp"
+#include "whatsapp/client/client.hpp"
 #include "whatsapp/transport/curl.hpp"
 
 namespace {

@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "local_server.hpp"
-#include "whatsapp/client.hpp"
+#include "whatsapp/client/client.hpp"
 #include "whatsapp/transport/curl.hpp"
 
 namespace {

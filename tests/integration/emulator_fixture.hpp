@@ -7,7 +7,7 @@
 #include <memory>
 #include <string>
 
-#include "whatsapp/client.hpp"
+#include "whatsapp/client/client.hpp"
 #include "whatsapp_emulator/emulator.hpp"
 
 namespace whatsapp_test {

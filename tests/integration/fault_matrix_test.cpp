@@ -22,7 +22,7 @@
 #include <vector>
 
 #include "../unit/text_collector.hpp"
-#include "whatsapp/client.hpp"
+#include "whatsapp/client/client.hpp"
 #include "whatsapp_emulator/emulator.hpp"
 
 namespace {

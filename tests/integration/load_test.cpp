@@ -15,7 +15,7 @@
 #include <thread>
 #include <vector>
 
-#include "whatsapp/client.hpp"
+#include "whatsapp/client/client.hpp"
 #include "whatsapp_emulator/emulator.hpp"
 
 namespace {

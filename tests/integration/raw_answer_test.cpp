@@ -19,7 +19,7 @@
 #include <vector>
 
 #include "../unit/text_collector.hpp"
-#include "whatsapp/client.hpp"
+#include "whatsapp/client/client.hpp"
 
 namespace {
 

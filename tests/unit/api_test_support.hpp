@@ -7,7 +7,7 @@
 #include <utility>
 
 #include "test_support.hpp"
-#include "whatsapp/client.hpp"
+#include "whatsapp/client/client.hpp"
 #include "whatsapp/transport/fake.hpp"
 
 namespace whatsapp_test {

@@ -11,7 +11,7 @@
 
 #include "batch_fakes.hpp"
 #include "fake_time.hpp"
-#include "whatsapp/client.hpp"
+#include "whatsapp/client/client.hpp"
 #include "whatsapp/transport/fake.hpp"
 
 namespace {

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "test_support.hpp"
-#include "whatsapp/client.hpp"
+#include "whatsapp/client/client.hpp"
 #include "whatsapp/transport/fake.hpp"
 
 namespace {

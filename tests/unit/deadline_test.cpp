@@ -12,8 +12,8 @@
 
 #include "batch_fakes.hpp"
 #include "fake_time.hpp"
-#include "whatsapp/client.hpp"
-#include "whatsapp/retry.hpp"
+#include "whatsapp/client/client.hpp"
+#include "whatsapp/client/retry.hpp"
 #include "whatsapp/transport/fake.hpp"
 
 namespace {

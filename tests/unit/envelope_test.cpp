@@ -5,7 +5,7 @@
 #include <string>
 
 #include "test_support.hpp"
-#include "whatsapp/envelope.hpp"
+#include "whatsapp/protocol/envelope.hpp"
 
 namespace {
 

@@ -9,7 +9,7 @@
 #include <mutex>
 #include <vector>
 
-#include "whatsapp/retry.hpp"
+#include "whatsapp/client/retry.hpp"
 
 namespace whatsapp_test {
 

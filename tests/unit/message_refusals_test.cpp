@@ -11,8 +11,8 @@
 #include <string>
 #include <vector>
 
-#include "whatsapp/client.hpp"
-#include "whatsapp/detail/emoji.hpp"
+#include "whatsapp/client/client.hpp"
+#include "whatsapp/model/detail/emoji.hpp"
 #include "whatsapp/transport/fake.hpp"
 
 namespace {

@@ -22,7 +22,7 @@
 #include <variant>
 
 #include "test_support.hpp"
-#include "whatsapp/client.hpp"
+#include "whatsapp/client/client.hpp"
 #include "whatsapp/transport/fake.hpp"
 
 namespace {

@@ -9,7 +9,7 @@
 #include <string>
 
 #include "test_support.hpp"
-#include "whatsapp/client.hpp"
+#include "whatsapp/client/client.hpp"
 #include "whatsapp/transport/fake.hpp"
 
 namespace {

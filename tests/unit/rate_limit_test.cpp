@@ -10,8 +10,8 @@
 #include <vector>
 
 #include "fake_time.hpp"
-#include "whatsapp/client.hpp"
-#include "whatsapp/rate_limit.hpp"
+#include "whatsapp/client/client.hpp"
+#include "whatsapp/client/rate_limit.hpp"
 #include "whatsapp/transport/fake.hpp"
 
 namespace {

@@ -9,7 +9,7 @@
 
 #include "fake_time.hpp"
 #include "text_collector.hpp"
-#include "whatsapp/client.hpp"
+#include "whatsapp/client/client.hpp"
 #include "whatsapp/transport/fake.hpp"
 
 namespace {

@@ -10,8 +10,8 @@
 
 #include "fake_time.hpp"
 #include "test_support.hpp"
-#include "whatsapp/client.hpp"
-#include "whatsapp/retry.hpp"
+#include "whatsapp/client/client.hpp"
+#include "whatsapp/client/retry.hpp"
 #include "whatsapp/transport/fake.hpp"
 
 namespace {

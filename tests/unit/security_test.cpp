@@ -6,10 +6,10 @@
 #include <string>
 #include <type_traits>
 
-#include "whatsapp/client.hpp"
+#include "whatsapp/client/client.hpp"
+#include "whatsapp/protocol/url.hpp"
 #include "whatsapp/transport/curl.hpp"
 #include "whatsapp/transport/fake.hpp"
-#include "whatsapp/url.hpp"
 
 namespace {
 

@@ -1,4 +1,4 @@
-// The send answer's scanner (detail/send_answer.hpp) reads what the general path reads, and
+// The send answer's scanner (protocol/detail/send_answer.hpp) reads what the general path reads, and
 // gives up on everything it does not fully understand.
 
 #include <gtest/gtest.h>
@@ -11,8 +11,8 @@
 #include <nlohmann/json.hpp>
 
 #include "test_support.hpp"
-#include "whatsapp/detail/send_answer.hpp"
-#include "whatsapp/envelope.hpp"
+#include "whatsapp/protocol/detail/send_answer.hpp"
+#include "whatsapp/protocol/envelope.hpp"
 
 namespace {
 

@@ -6,7 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "whatsapp/detail/send_body.hpp"
+#include "whatsapp/protocol/detail/send_body.hpp"
 
 namespace {
 

@@ -12,7 +12,7 @@
 #include <system_error>
 
 #include "api_test_support.hpp"
-#include "whatsapp/envelope.hpp"
+#include "whatsapp/protocol/envelope.hpp"
 #include "whatsapp/webhook/parse.hpp"
 #include "whatsapp/webhook/signature.hpp"
 

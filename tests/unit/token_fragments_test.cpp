@@ -25,7 +25,7 @@
 #include "batch_fakes.hpp"
 #include "fake_time.hpp"
 #include "text_collector.hpp"
-#include "whatsapp/client.hpp"
+#include "whatsapp/client/client.hpp"
 #include "whatsapp/transport/fake.hpp"
 
 namespace {

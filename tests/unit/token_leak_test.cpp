@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "text_collector.hpp"
-#include "whatsapp/client.hpp"
+#include "whatsapp/client/client.hpp"
 #include "whatsapp/transport/fake.hpp"
 
 namespace {

@@ -12,7 +12,7 @@
 
 #include "fake_time.hpp"
 #include "test_support.hpp"
-#include "whatsapp/client.hpp"
+#include "whatsapp/client/client.hpp"
 #include "whatsapp/transport/fake.hpp"
 
 namespace {

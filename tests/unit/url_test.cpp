@@ -6,8 +6,8 @@
 #include <set>
 #include <string>
 
-#include "whatsapp/routes.hpp"
-#include "whatsapp/url.hpp"
+#include "whatsapp/protocol/routes.hpp"
+#include "whatsapp/protocol/url.hpp"
 
 namespace {
 

@@ -1,13 +1,13 @@
-// Tests for the built-in webhook server's request parsing (detail/webhook_http_head.hpp and
-// detail/webhook_chunked.hpp): exact limits, every split of the input, the framing rules.
+// Tests for the built-in webhook server's request parsing (webhook/detail/http_head.hpp and
+// webhook/detail/chunked.hpp): exact limits, every split of the input, the framing rules.
 
 #include <string>
 #include <string_view>
 
 #include <gtest/gtest.h>
 
-#include "whatsapp/detail/webhook_chunked.hpp"
-#include "whatsapp/detail/webhook_http_head.hpp"
+#include "whatsapp/webhook/detail/chunked.hpp"
+#include "whatsapp/webhook/detail/http_head.hpp"
 
 namespace {
 

@@ -10,7 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "whatsapp/detail/core.hpp"
+#include "whatsapp/client/detail/core.hpp"
 #include "whatsapp/detail/decode.hpp"
 #include "whatsapp/model/analytics.hpp"
 

@@ -11,9 +11,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "whatsapp/detail/core.hpp"
+#include "whatsapp/api/detail/query.hpp"
+#include "whatsapp/client/detail/core.hpp"
 #include "whatsapp/detail/decode.hpp"
-#include "whatsapp/detail/query.hpp"
 #include "whatsapp/model/conversation.hpp"
 #include "whatsapp/model/page.hpp"
 #include "whatsapp/model/success.hpp"

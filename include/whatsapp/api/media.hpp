@@ -16,12 +16,12 @@
 
 #include <nlohmann/json.hpp>
 
-#include "whatsapp/detail/core.hpp"
+#include "whatsapp/client/detail/core.hpp"
 #include "whatsapp/detail/decode.hpp"
 #include "whatsapp/detail/sha256.hpp"
-#include "whatsapp/envelope.hpp"
 #include "whatsapp/model/media.hpp"
 #include "whatsapp/model/success.hpp"
+#include "whatsapp/protocol/envelope.hpp"
 
 namespace whatsapp::api {
 

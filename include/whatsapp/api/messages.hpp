@@ -13,13 +13,13 @@
 
 #include <nlohmann/json.hpp>
 
-#include "whatsapp/batch.hpp"
-#include "whatsapp/detail/core.hpp"
-#include "whatsapp/detail/message_batch.hpp"
-#include "whatsapp/detail/send_answer.hpp"
+#include "whatsapp/client/batch.hpp"
+#include "whatsapp/client/detail/core.hpp"
+#include "whatsapp/client/detail/message_batch.hpp"
 #include "whatsapp/model/message.hpp"
 #include "whatsapp/model/send_result.hpp"
 #include "whatsapp/model/success.hpp"
+#include "whatsapp/protocol/detail/send_answer.hpp"
 
 namespace whatsapp::api {
 

@@ -10,9 +10,9 @@
 #include <utility>
 #include <vector>
 
-#include "whatsapp/detail/core.hpp"
+#include "whatsapp/api/detail/query.hpp"
+#include "whatsapp/client/detail/core.hpp"
 #include "whatsapp/detail/decode.hpp"
-#include "whatsapp/detail/query.hpp"
 #include "whatsapp/model/page.hpp"
 #include "whatsapp/model/phone_number.hpp"
 #include "whatsapp/model/success.hpp"

@@ -11,7 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "whatsapp/detail/core.hpp"
+#include "whatsapp/client/detail/core.hpp"
 #include "whatsapp/detail/decode.hpp"
 #include "whatsapp/model/conversation.hpp"
 #include "whatsapp/model/success.hpp"

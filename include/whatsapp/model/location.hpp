@@ -10,7 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "whatsapp/detail/config.hpp"
-#include "whatsapp/detail/emoji.hpp"
+#include "whatsapp/model/detail/emoji.hpp"
 #include "whatsapp/model/media_message.hpp"
 
 namespace whatsapp {

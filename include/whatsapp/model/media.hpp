@@ -15,7 +15,7 @@
 #include "whatsapp/detail/config.hpp"
 #include "whatsapp/detail/decode.hpp"
 #include "whatsapp/detail/json_util.hpp"
-#include "whatsapp/http.hpp"
+#include "whatsapp/transport/http.hpp"
 
 namespace whatsapp {
 

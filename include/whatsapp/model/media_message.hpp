@@ -13,8 +13,8 @@
 
 #include "whatsapp/detail/config.hpp"
 #include "whatsapp/detail/utf8.hpp"
-#include "whatsapp/detail/validate.hpp"
 #include "whatsapp/error.hpp"
+#include "whatsapp/model/detail/validate.hpp"
 #include "whatsapp/result.hpp"
 
 namespace whatsapp {

@@ -47,7 +47,7 @@ struct SendResult {
 WHATSAPP_DECL void from_json(const nlohmann::json& j, SendResult& r);
 
 namespace detail {
-/// decode<SendResult>() of an unwrapped payload (the general path; detail/send_answer.hpp reads
+/// decode<SendResult>() of an unwrapped payload (the general path; protocol/detail/send_answer.hpp reads
 /// the usual answer without a tree).
 WHATSAPP_DECL Result<SendResult> decode_send_result(const nlohmann::json& payload);
 }  // namespace detail

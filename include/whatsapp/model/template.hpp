@@ -14,7 +14,7 @@
 #include "whatsapp/detail/config.hpp"
 #include "whatsapp/detail/decode.hpp"
 #include "whatsapp/detail/json_util.hpp"
-#include "whatsapp/detail/validate.hpp"
+#include "whatsapp/model/detail/validate.hpp"
 
 namespace whatsapp {
 

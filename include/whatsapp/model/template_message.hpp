@@ -20,7 +20,7 @@
 #include <nlohmann/json.hpp>
 
 #include "whatsapp/detail/config.hpp"
-#include "whatsapp/detail/validate.hpp"
+#include "whatsapp/model/detail/validate.hpp"
 #include "whatsapp/model/location.hpp"
 #include "whatsapp/model/media_message.hpp"
 #include "whatsapp/model/template.hpp"

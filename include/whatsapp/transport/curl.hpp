@@ -21,8 +21,8 @@
 #include <vector>
 
 #include "whatsapp/detail/redact.hpp"
-#include "whatsapp/http.hpp"
 #include "whatsapp/result.hpp"
+#include "whatsapp/transport/http.hpp"
 #include "whatsapp/transport/transport.hpp"
 #include "whatsapp/version.hpp"
 

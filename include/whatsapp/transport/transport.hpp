@@ -15,8 +15,8 @@
 #include <utility>
 #include <vector>
 
-#include "whatsapp/http.hpp"
 #include "whatsapp/result.hpp"
+#include "whatsapp/transport/http.hpp"
 
 namespace whatsapp::transport {
 

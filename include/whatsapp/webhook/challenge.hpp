@@ -9,7 +9,7 @@
 #include <string>
 #include <string_view>
 
-#include "whatsapp/detail/webhook_constant_time.hpp"
+#include "whatsapp/webhook/detail/constant_time.hpp"
 
 namespace whatsapp::webhook {
 

@@ -30,8 +30,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "whatsapp/detail/webhook_json.hpp"
 #include "whatsapp/error.hpp"
+#include "whatsapp/webhook/detail/json.hpp"
 
 namespace whatsapp::webhook {
 

@@ -10,10 +10,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include "whatsapp/detail/webhook_json.hpp"
-#include "whatsapp/detail/webhook_read.hpp"
 #include "whatsapp/error.hpp"
 #include "whatsapp/result.hpp"
+#include "whatsapp/webhook/detail/json.hpp"
+#include "whatsapp/webhook/detail/read.hpp"
 #include "whatsapp/webhook/notification.hpp"
 
 namespace whatsapp::webhook {

@@ -29,10 +29,10 @@
 #include <utility>
 #include <vector>
 
-#include "whatsapp/detail/webhook_connection.hpp"
-#include "whatsapp/detail/webhook_socket.hpp"
 #include "whatsapp/error.hpp"
 #include "whatsapp/result.hpp"
+#include "whatsapp/webhook/detail/connection.hpp"
+#include "whatsapp/webhook/detail/socket.hpp"
 #include "whatsapp/webhook/dispatcher.hpp"
 #include "whatsapp/webhook/server_options.hpp"
 

@@ -1,0 +1,51 @@
+#pragma once
+
+// The checks every message shares before it is sent: who it goes to, free text, links and
+// template names, each refused with an invalid_argument error naming the field. (The limits of
+// each content are next to it, in model/.) docs/messages.md lists the rules and why.
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include "whatsapp/detail/config.hpp"
+#include "whatsapp/error.hpp"
+#include "whatsapp/result.hpp"
+
+namespace whatsapp::detail {
+
+/// The most digits of a phone number in international form (E.164).
+inline constexpr std::size_t kMaxPhoneDigits = 15;
+/// Meta's limit on a template's name.
+inline constexpr std::size_t kMaxTemplateNameChars = 512;
+
+/// Checks a message's recipient, `to`. For `recipient_type` "individual" or empty (Meta's
+/// default) it is a phone number in international form: an optional leading '+' and 1 to 15
+/// ASCII digits, as a webhook's wa_id; a formatted number ("+1 (555) 123-4567") is refused with
+/// the digits-only form to use. Other recipient types (e.g. "group") only get the free-text
+/// checks here: this is the one place where their own forms are to be added.
+WHATSAPP_DECL Result<void> check_recipient(std::string_view to, std::string_view recipient_type,
+                                           const std::string& field);
+
+/// The first control character in `s` that free text may not hold (C0 but tab, line feed and
+/// carriage return; DEL; C1), or npos. `s` is valid UTF-8.
+WHATSAPP_DECL std::size_t find_control(std::string_view s) noexcept;
+
+/// True when `s` (valid UTF-8) holds only white space and invisible characters: spaces, tabs,
+/// line breaks, no-break and other Unicode spaces, zero-width spaces and joiners, BOM.
+WHATSAPP_DECL bool is_blank(std::string_view s) noexcept;
+
+/// Checks a link Meta is to fetch or a button is to open: an absolute http:// or https:// URL
+/// with a host, no user name or password, and no spaces, control characters, quotes, angle
+/// brackets or backslashes (percent-encode them). Valid UTF-8 is allowed (IDN hosts, paths).
+WHATSAPP_DECL Result<void> check_link(std::string_view url, const std::string& field);
+
+/// Checks a template's name by Meta's rule: 1 to 512 characters, lower case letters, digits and
+/// underscores only.
+WHATSAPP_DECL Result<void> check_template_name(std::string_view name, const std::string& field);
+
+}  // namespace whatsapp::detail
+
+#ifndef WHATSAPP_SEPARATE_COMPILATION
+#include "whatsapp/model/detail/impl/validate.ipp"
+#endif

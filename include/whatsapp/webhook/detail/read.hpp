@@ -1,0 +1,378 @@
+#pragma once
+
+/// @file webhook_read.hpp
+/// Private: builds the typed notification structs from parsed JSON. Every reader takes any JSON
+/// value (an object is expected; anything else yields an empty struct) and never throws except
+/// std::bad_alloc.
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "whatsapp/webhook/detail/json.hpp"
+#include "whatsapp/webhook/notification.hpp"
+
+namespace whatsapp::detail {
+
+namespace wh = whatsapp::webhook;
+using webhook_json = nlohmann::json;
+
+/// Applies `read` to each element of the array member `key` (absent or not an array: nothing).
+template <class T, class F>
+std::vector<T> webhook_read_list(const webhook_json& j, std::string_view key, F read) {
+  std::vector<T> out;
+  if (const webhook_json* a = webhook_array(j, key)) {
+    out.reserve(a->size());
+    for (const auto& item : *a) out.push_back(read(item));
+  }
+  return out;
+}
+
+/// Applies `read` to the object member `key`, or nullopt when it is absent or not an object.
+template <class T, class F>
+std::optional<T> webhook_read_optional(const webhook_json& j, std::string_view key, F read) {
+  if (const webhook_json* o = webhook_object(j, key)) return read(*o);
+  return std::nullopt;
+}
+
+inline wh::Timestamp webhook_read_timestamp(const webhook_json& j, std::string_view key) {
+  return wh::Timestamp{webhook_string_or_empty(j, key)};
+}
+
+inline wh::ErrorObject webhook_read_error(const webhook_json& j) {
+  wh::ErrorObject e;
+  e.code = webhook_int(j, "code");
+  e.title = webhook_string_or_empty(j, "title");
+  e.message = webhook_string_or_empty(j, "message");
+  if (const webhook_json* d = webhook_object(j, "error_data")) {
+    e.details = webhook_string_or_empty(*d, "details");
+  }
+  e.href = webhook_string_or_empty(j, "href");
+  e.raw = j;
+  return e;
+}
+
+inline std::vector<wh::ErrorObject> webhook_read_errors(const webhook_json& j) {
+  return webhook_read_list<wh::ErrorObject>(j, "errors", webhook_read_error);
+}
+
+inline wh::Metadata webhook_read_metadata(const webhook_json& j) {
+  return wh::Metadata{webhook_string_or_empty(j, "display_phone_number"),
+                      webhook_string_or_empty(j, "phone_number_id"), j};
+}
+
+inline wh::Contact webhook_read_contact(const webhook_json& j) {
+  wh::Contact c;
+  c.wa_id = webhook_string_or_empty(j, "wa_id");
+  c.user_id = webhook_string(j, "user_id");
+  c.parent_user_id = webhook_string(j, "parent_user_id");
+  if (const webhook_json* p = webhook_object(j, "profile")) c.profile_name = webhook_string(*p, "name");
+  c.raw = j;
+  return c;
+}
+
+inline wh::MessageContext webhook_read_context(const webhook_json& j) {
+  wh::MessageContext c;
+  c.from = webhook_string(j, "from");
+  c.id = webhook_string(j, "id");
+  c.forwarded = webhook_bool(j, "forwarded").value_or(false);
+  c.frequently_forwarded = webhook_bool(j, "frequently_forwarded").value_or(false);
+  if (const webhook_json* p = webhook_object(j, "referred_product")) {
+    c.referred_product_catalog_id = webhook_string(*p, "catalog_id");
+    c.referred_product_retailer_id = webhook_string(*p, "product_retailer_id");
+  }
+  c.raw = j;
+  return c;
+}
+
+inline wh::MediaContent webhook_read_media(const webhook_json& j) {
+  wh::MediaContent m;
+  m.id = webhook_string_or_empty(j, "id");
+  m.mime_type = webhook_string(j, "mime_type");
+  m.sha256 = webhook_string(j, "sha256");
+  m.caption = webhook_string(j, "caption");
+  m.filename = webhook_string(j, "filename");
+  m.url = webhook_string(j, "url");
+  m.voice = webhook_bool(j, "voice");
+  m.animated = webhook_bool(j, "animated");
+  m.raw = j;
+  return m;
+}
+
+inline wh::LocationContent webhook_read_location(const webhook_json& j) {
+  wh::LocationContent l;
+  l.latitude = webhook_double(j, "latitude");
+  l.longitude = webhook_double(j, "longitude");
+  l.name = webhook_string(j, "name");
+  l.address = webhook_string(j, "address");
+  l.url = webhook_string(j, "url");
+  l.raw = j;
+  return l;
+}
+
+inline wh::SharedContact webhook_read_shared_contact(const webhook_json& j) {
+  wh::SharedContact c;
+  if (const webhook_json* n = webhook_object(j, "name")) {
+    c.formatted_name = webhook_string(*n, "formatted_name");
+    c.first_name = webhook_string(*n, "first_name");
+    c.last_name = webhook_string(*n, "last_name");
+  }
+  c.phones = webhook_read_list<wh::ContactPhone>(j, "phones", [](const webhook_json& p) {
+    return wh::ContactPhone{webhook_string(p, "phone"), webhook_string(p, "wa_id"), webhook_string(p, "type"),
+                            p};
+  });
+  c.raw = j;
+  return c;
+}
+
+inline wh::ReplyChoice webhook_read_reply_choice(const webhook_json& j) {
+  return wh::ReplyChoice{webhook_string_or_empty(j, "id"), webhook_string_or_empty(j, "title"),
+                         webhook_string(j, "description"), j};
+}
+
+inline wh::FlowReply webhook_read_flow_reply(const webhook_json& j) {
+  wh::FlowReply f;
+  f.name = webhook_string(j, "name");
+  f.body = webhook_string(j, "body");
+  f.response_json = webhook_string_or_empty(j, "response_json");
+  // Not exception-based: a bad response_json is the flow's problem, not the notification's.
+  f.response = webhook_json::parse(f.response_json, nullptr, /*allow_exceptions=*/false);
+  f.raw = j;
+  return f;
+}
+
+inline wh::InteractiveContent webhook_read_interactive(const webhook_json& j) {
+  wh::InteractiveContent i;
+  i.type = webhook_string_or_empty(j, "type");
+  i.button_reply = webhook_read_optional<wh::ReplyChoice>(j, "button_reply", webhook_read_reply_choice);
+  i.list_reply = webhook_read_optional<wh::ReplyChoice>(j, "list_reply", webhook_read_reply_choice);
+  i.nfm_reply = webhook_read_optional<wh::FlowReply>(j, "nfm_reply", webhook_read_flow_reply);
+  i.raw = j;
+  return i;
+}
+
+inline wh::OrderContent webhook_read_order(const webhook_json& j) {
+  wh::OrderContent o;
+  o.catalog_id = webhook_string_or_empty(j, "catalog_id");
+  o.text = webhook_string(j, "text");
+  o.product_items = webhook_read_list<wh::OrderItem>(j, "product_items", [](const webhook_json& p) {
+    return wh::OrderItem{webhook_string_or_empty(p, "product_retailer_id"), webhook_int(p, "quantity"),
+                         webhook_double(p, "item_price"), webhook_string(p, "currency"), p};
+  });
+  o.raw = j;
+  return o;
+}
+
+inline wh::SystemContent webhook_read_system(const webhook_json& j) {
+  wh::SystemContent s;
+  s.type = webhook_string_or_empty(j, "type");
+  s.body = webhook_string(j, "body");
+  s.wa_id = webhook_string(j, "wa_id");
+  if (!s.wa_id) s.wa_id = webhook_string(j, "new_wa_id");  // older API versions
+  s.customer = webhook_string(j, "customer");
+  s.identity = webhook_string(j, "identity");
+  s.raw = j;
+  return s;
+}
+
+inline wh::IdentityContent webhook_read_identity(const webhook_json& j) {
+  return wh::IdentityContent{webhook_bool(j, "acknowledged"), webhook_read_timestamp(j, "created_timestamp"),
+                             webhook_string(j, "hash"), j};
+}
+
+inline wh::Referral webhook_read_referral(const webhook_json& j) {
+  wh::Referral r;
+  r.source_url = webhook_string(j, "source_url");
+  r.source_id = webhook_string(j, "source_id");
+  r.source_type = webhook_string(j, "source_type");
+  r.headline = webhook_string(j, "headline");
+  r.body = webhook_string(j, "body");
+  r.media_type = webhook_string(j, "media_type");
+  r.image_url = webhook_string(j, "image_url");
+  r.video_url = webhook_string(j, "video_url");
+  r.thumbnail_url = webhook_string(j, "thumbnail_url");
+  r.ctwa_clid = webhook_string(j, "ctwa_clid");
+  r.raw = j;
+  return r;
+}
+
+inline wh::Message webhook_read_message(const webhook_json& j) {
+  wh::Message m;
+  m.id = webhook_string_or_empty(j, "id");
+  m.from = webhook_string_or_empty(j, "from");
+  m.from_user_id = webhook_string(j, "from_user_id");
+  m.from_parent_user_id = webhook_string(j, "from_parent_user_id");
+  m.timestamp = webhook_read_timestamp(j, "timestamp");
+  m.type = webhook_string_or_empty(j, "type");
+  m.context = webhook_read_optional<wh::MessageContext>(j, "context", webhook_read_context);
+  m.text = webhook_read_optional<wh::TextContent>(j, "text", [](const webhook_json& t) {
+    return wh::TextContent{webhook_string_or_empty(t, "body"), t};
+  });
+  m.image = webhook_read_optional<wh::MediaContent>(j, "image", webhook_read_media);
+  m.video = webhook_read_optional<wh::MediaContent>(j, "video", webhook_read_media);
+  m.document = webhook_read_optional<wh::MediaContent>(j, "document", webhook_read_media);
+  m.audio = webhook_read_optional<wh::MediaContent>(j, "audio", webhook_read_media);
+  m.sticker = webhook_read_optional<wh::MediaContent>(j, "sticker", webhook_read_media);
+  m.location = webhook_read_optional<wh::LocationContent>(j, "location", webhook_read_location);
+  m.contacts = webhook_read_list<wh::SharedContact>(j, "contacts", webhook_read_shared_contact);
+  m.interactive = webhook_read_optional<wh::InteractiveContent>(j, "interactive", webhook_read_interactive);
+  m.button = webhook_read_optional<wh::ButtonContent>(j, "button", [](const webhook_json& b) {
+    return wh::ButtonContent{webhook_string_or_empty(b, "payload"), webhook_string_or_empty(b, "text"), b};
+  });
+  m.reaction = webhook_read_optional<wh::ReactionContent>(j, "reaction", [](const webhook_json& r) {
+    return wh::ReactionContent{webhook_string_or_empty(r, "message_id"), webhook_string(r, "emoji"), r};
+  });
+  m.order = webhook_read_optional<wh::OrderContent>(j, "order", webhook_read_order);
+  m.system = webhook_read_optional<wh::SystemContent>(j, "system", webhook_read_system);
+  m.identity = webhook_read_optional<wh::IdentityContent>(j, "identity", webhook_read_identity);
+  m.referral = webhook_read_optional<wh::Referral>(j, "referral", webhook_read_referral);
+  if (const webhook_json* u = webhook_object(j, "unsupported"))
+    m.unsupported_type = webhook_string(*u, "type");
+  m.errors = webhook_read_errors(j);
+  m.raw = j;
+  return m;
+}
+
+inline wh::Status webhook_read_status(const webhook_json& j) {
+  wh::Status s;
+  s.id = webhook_string_or_empty(j, "id");
+  s.status = webhook_string_or_empty(j, "status");
+  s.timestamp = webhook_read_timestamp(j, "timestamp");
+  s.recipient_id = webhook_string_or_empty(j, "recipient_id");
+  s.recipient_user_id = webhook_string(j, "recipient_user_id");
+  s.parent_recipient_user_id = webhook_string(j, "parent_recipient_user_id");
+  s.biz_opaque_callback_data = webhook_string(j, "biz_opaque_callback_data");
+  s.conversation = webhook_read_optional<wh::Conversation>(j, "conversation", [](const webhook_json& c) {
+    wh::Conversation conv;
+    conv.id = webhook_string_or_empty(c, "id");
+    if (webhook_member(c, "expiration_timestamp") != nullptr) {
+      conv.expiration_timestamp = webhook_read_timestamp(c, "expiration_timestamp");
+    }
+    if (const webhook_json* o = webhook_object(c, "origin")) conv.origin_type = webhook_string(*o, "type");
+    conv.raw = c;
+    return conv;
+  });
+  s.pricing = webhook_read_optional<wh::Pricing>(j, "pricing", [](const webhook_json& p) {
+    return wh::Pricing{webhook_bool(p, "billable"), webhook_string_or_empty(p, "pricing_model"),
+                       webhook_string(p, "category"), webhook_string(p, "type"), p};
+  });
+  s.errors = webhook_read_errors(j);
+  s.raw = j;
+  return s;
+}
+
+inline wh::TemplateRef webhook_read_template_ref(const webhook_json& j) {
+  return wh::TemplateRef{webhook_string_or_empty(j, "message_template_id"),
+                         webhook_string_or_empty(j, "message_template_name"),
+                         webhook_string_or_empty(j, "message_template_language")};
+}
+
+inline wh::TemplateStatusUpdate webhook_read_template_status(const webhook_json& j) {
+  wh::TemplateStatusUpdate u;
+  u.template_ref = webhook_read_template_ref(j);
+  u.event = webhook_string_or_empty(j, "event");
+  u.reason = webhook_string(j, "reason");
+  u.category = webhook_string(j, "message_template_category");
+  if (const webhook_json* r = webhook_object(j, "rejection_info")) {
+    u.rejection_reason = webhook_string(*r, "reason");
+    u.rejection_recommendation = webhook_string(*r, "recommendation");
+  }
+  u.raw = j;
+  return u;
+}
+
+inline wh::TemplateQualityUpdate webhook_read_template_quality(const webhook_json& j) {
+  return wh::TemplateQualityUpdate{webhook_read_template_ref(j), webhook_string(j, "previous_quality_score"),
+                                   webhook_string_or_empty(j, "new_quality_score"), j};
+}
+
+inline wh::TemplateCategoryUpdate webhook_read_template_category(const webhook_json& j) {
+  return wh::TemplateCategoryUpdate{webhook_read_template_ref(j), webhook_string(j, "previous_category"),
+                                    webhook_string_or_empty(j, "new_category"),
+                                    webhook_string(j, "correct_category"), j};
+}
+
+inline wh::TemplateComponentsUpdate webhook_read_template_components(const webhook_json& j) {
+  wh::TemplateComponentsUpdate u;
+  u.template_ref = webhook_read_template_ref(j);
+  u.title = webhook_string(j, "message_template_title");
+  u.element = webhook_string(j, "message_template_element");
+  u.footer = webhook_string(j, "message_template_footer");
+  u.buttons =
+      webhook_read_list<wh::TemplateButtonInfo>(j, "message_template_buttons", [](const webhook_json& b) {
+        return wh::TemplateButtonInfo{webhook_string_or_empty(b, "message_template_button_type"),
+                                      webhook_string_or_empty(b, "message_template_button_text"),
+                                      webhook_string(b, "message_template_button_url"),
+                                      webhook_string(b, "message_template_button_phone_number"), b};
+      });
+  u.raw = j;
+  return u;
+}
+
+inline wh::UserPreference webhook_read_user_preference(const webhook_json& j) {
+  return wh::UserPreference{webhook_string_or_empty(j, "wa_id"),
+                            webhook_string(j, "user_id"),
+                            webhook_string(j, "detail"),
+                            webhook_string_or_empty(j, "category"),
+                            webhook_string_or_empty(j, "value"),
+                            webhook_read_timestamp(j, "timestamp"),
+                            j};
+}
+
+/// A change from its `value` and `field`. Values that are not objects give a Change with only
+/// `field` and `value` set.
+inline wh::Change webhook_read_change(const webhook_json& value, std::string field) {
+  wh::Change c;
+  c.field = std::move(field);
+  c.messaging_product = webhook_string(value, "messaging_product");
+  c.metadata = webhook_read_optional<wh::Metadata>(value, "metadata", webhook_read_metadata);
+  c.contacts = webhook_read_list<wh::Contact>(value, "contacts", webhook_read_contact);
+  switch (c.kind()) {
+    case wh::ChangeField::kMessages:
+      c.messages = webhook_read_list<wh::Message>(value, "messages", webhook_read_message);
+      c.statuses = webhook_read_list<wh::Status>(value, "statuses", webhook_read_status);
+      c.errors = webhook_read_errors(value);
+      break;
+    case wh::ChangeField::kUserPreferences:
+      c.user_preferences =
+          webhook_read_list<wh::UserPreference>(value, "user_preferences", webhook_read_user_preference);
+      break;
+    case wh::ChangeField::kTemplateStatusUpdate:
+      if (value.is_object()) c.template_status = webhook_read_template_status(value);
+      break;
+    case wh::ChangeField::kTemplateQualityUpdate:
+      if (value.is_object()) c.template_quality = webhook_read_template_quality(value);
+      break;
+    case wh::ChangeField::kTemplateCategoryUpdate:
+      if (value.is_object()) c.template_category = webhook_read_template_category(value);
+      break;
+    case wh::ChangeField::kTemplateComponentsUpdate:
+      if (value.is_object()) c.template_components = webhook_read_template_components(value);
+      break;
+    case wh::ChangeField::kAccountUpdate:
+      if (value.is_object()) {
+        c.account_update = wh::AccountUpdate{webhook_string_or_empty(value, "event"),
+                                             webhook_string(value, "phone_number"), value};
+      }
+      break;
+    case wh::ChangeField::kUnknown: break;
+  }
+  c.value = value;
+  return c;
+}
+
+inline wh::Entry webhook_read_entry(const webhook_json& j) {
+  wh::Entry e;
+  e.id = webhook_string_or_empty(j, "id");
+  if (webhook_member(j, "time") != nullptr) e.time = webhook_read_timestamp(j, "time");
+  e.changes = webhook_read_list<wh::Change>(j, "changes", [](const webhook_json& ch) {
+    const webhook_json* v = webhook_member(ch, "value");
+    return webhook_read_change(v != nullptr ? *v : webhook_json(), webhook_string_or_empty(ch, "field"));
+  });
+  e.raw = j;
+  return e;
+}
+
+}  // namespace whatsapp::detail
