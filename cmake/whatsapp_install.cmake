@@ -4,6 +4,14 @@ set(WHATSAPP_CMAKE_DIR "${CMAKE_INSTALL_DATADIR}/cmake/whatsapp")
 
 install(DIRECTORY include/whatsapp DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}")
 install(TARGETS whatsapp EXPORT whatsappTargets)
+if(WHATSAPP_BUILD_LIBRARY)
+  install(TARGETS whatsapp_compiled EXPORT whatsappTargets
+    ARCHIVE DESTINATION "${CMAKE_INSTALL_LIBDIR}" LIBRARY DESTINATION "${CMAKE_INSTALL_LIBDIR}"
+    RUNTIME DESTINATION "${CMAKE_INSTALL_BINDIR}")
+  set(_wa_arch_independent "")
+else()
+  set(_wa_arch_independent ARCH_INDEPENDENT)
+endif()
 install(EXPORT whatsappTargets NAMESPACE whatsapp:: DESTINATION "${WHATSAPP_CMAKE_DIR}")
 
 # The emulator program, for users' own tests: installed to bin/ when it is built, and exported as
@@ -24,10 +32,10 @@ configure_package_config_file(cmake/whatsappConfig.cmake.in
   "${CMAKE_CURRENT_BINARY_DIR}/whatsappConfig.cmake"
   INSTALL_DESTINATION "${WHATSAPP_CMAKE_DIR}"
   PATH_VARS WHATSAPP_INSTALL_BINDIR)
-# Header-only: any architecture may use the package. (The emulator, when installed, is a program
+# Header-only: any architecture may use the package (not so with WHATSAPP_BUILD_LIBRARY). (The emulator, when installed, is a program
 # of the build machine that a test runs, not something linked; cross builds run it there.)
 write_basic_package_version_file("${CMAKE_CURRENT_BINARY_DIR}/whatsappConfigVersion.cmake"
-  COMPATIBILITY SameMinorVersion ARCH_INDEPENDENT)
+  COMPATIBILITY SameMinorVersion ${_wa_arch_independent})
 install(FILES
   "${CMAKE_CURRENT_BINARY_DIR}/whatsappConfig.cmake"
   "${CMAKE_CURRENT_BINARY_DIR}/whatsappConfigVersion.cmake"

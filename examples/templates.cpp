@@ -34,7 +34,7 @@ int main() {
   }
 
   // 2. Walk every template, two per page.
-  whatsapp::api::TemplateFilter filter;
+  whatsapp::TemplateFilter filter;
   filter.limit = 2;
   std::optional<whatsapp::Template> hello;
   int count = 0;

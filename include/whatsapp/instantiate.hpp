@@ -2,8 +2,9 @@
 
 /// @file instantiate.hpp
 /// Include in exactly one .cpp of a program whose files are all built with
-/// WHATSAPP_SEPARATE_COMPILATION (detail/config.hpp): the SDK's functions and the client over
-/// CurlTransport are compiled there, once, for every other translation unit.
+/// WHATSAPP_SEPARATE_COMPILATION (detail/config.hpp): the SDK's functions are compiled there,
+/// once, for every other translation unit. The CMake option WHATSAPP_BUILD_LIBRARY does this
+/// for you (the target whatsapp::whatsapp then links the compiled library).
 
 #ifndef WHATSAPP_SEPARATE_COMPILATION
 #error "whatsapp/instantiate.hpp is for programs built with WHATSAPP_SEPARATE_COMPILATION defined"
@@ -12,6 +13,20 @@
 #include "whatsapp/whatsapp.hpp"
 
 #include "whatsapp/api/detail/impl/query.ipp"
+#include "whatsapp/api/impl/analytics.ipp"
+#include "whatsapp/api/impl/business.ipp"
+#include "whatsapp/api/impl/conversations.ipp"
+#include "whatsapp/api/impl/media.ipp"
+#include "whatsapp/api/impl/messages.ipp"
+#include "whatsapp/api/impl/phone_numbers.ipp"
+#include "whatsapp/api/impl/subscriptions.ipp"
+#include "whatsapp/api/impl/templates.ipp"
+#include "whatsapp/client/detail/impl/batch_engine.ipp"
+#include "whatsapp/client/detail/impl/call.ipp"
+#include "whatsapp/client/detail/impl/core.ipp"
+#include "whatsapp/client/detail/impl/exchange.ipp"
+#include "whatsapp/client/detail/impl/message_batch.ipp"
+#include "whatsapp/client/impl/client.ipp"
 #include "whatsapp/client/impl/retry.ipp"
 #include "whatsapp/detail/impl/decode.ipp"
 #include "whatsapp/detail/impl/json_util.ipp"
@@ -38,5 +53,3 @@
 #include "whatsapp/protocol/detail/impl/send_body.ipp"
 #include "whatsapp/protocol/impl/envelope.ipp"
 #include "whatsapp/protocol/impl/url.ipp"
-
-WHATSAPP_INSTANTIATE_CLIENT(::whatsapp::transport::CurlTransport)

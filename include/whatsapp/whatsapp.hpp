@@ -3,9 +3,7 @@
 /// @file whatsapp.hpp
 /// Everything: include this one header.
 
-#include "whatsapp/client/batch.hpp"
 #include "whatsapp/client/client.hpp"
-#include "whatsapp/client/extern_templates.hpp"
 #include "whatsapp/client/logging.hpp"
 #include "whatsapp/client/options.hpp"
 #include "whatsapp/client/rate_limit.hpp"
@@ -36,9 +34,3 @@
 #include "whatsapp/transport/http.hpp"
 #include "whatsapp/transport/transport.hpp"
 #include "whatsapp/version.hpp"
-
-#ifdef WHATSAPP_SEPARATE_COMPILATION
-// The SDK's functions and the client over CurlTransport are compiled in the one .cpp that
-// includes whatsapp/instantiate.hpp (detail/config.hpp).
-WHATSAPP_EXTERN_CLIENT(::whatsapp::transport::CurlTransport)
-#endif

@@ -69,13 +69,12 @@ whatsapp::HttpResponse send_answer() {
   return resp;
 }
 
-// What Core::call does with a send's successful answer (which may take its body).
+// What a send's call does with its successful answer (which may take its body).
 whatsapp::Result<whatsapp::SendResult> read_send(whatsapp::HttpResponse& resp) {
-  using Reader = whatsapp::detail::SendAnswer;
-  if (auto fast = Reader::read_fast(resp)) return std::move(*fast);
+  if (auto fast = whatsapp::detail::take_send_answer(resp)) return std::move(*fast);
   auto payload = whatsapp::unwrap_envelope(resp);
   if (!payload) return std::move(payload).error();
-  return Reader::decode(std::move(*payload));
+  return whatsapp::detail::decode_send_result(*payload);
 }
 
 void ParseSendResponse(benchmark::State& state) {

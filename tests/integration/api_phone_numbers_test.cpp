@@ -16,14 +16,14 @@ using PhoneNumbersEmulator = ApiEmulatorTest;
 
 TEST_F(PhoneNumbersEmulator, VerificationRegistrationAndPin) {
   auto pn = client->phone_numbers();
-  ASSERT_TRUE(pn.request_code(kPhone, whatsapp::api::CodeMethod::kSms, "en_US").ok());
+  ASSERT_TRUE(pn.request_code(kPhone, whatsapp::CodeMethod::kSms, "en_US").ok());
   EXPECT_EQ(pn.get(kPhone, {"code_verification_status"})->code_verification_status, "NOT_VERIFIED");
   auto wrong = pn.verify_code(kPhone, "000000");
   ASSERT_FALSE(wrong.ok());
   EXPECT_EQ(wrong.error().code(), 136025);
   ASSERT_TRUE(pn.verify_code(kPhone, "123456").ok());
   EXPECT_EQ(pn.get(kPhone, {"code_verification_status"})->code_verification_status, "VERIFIED");
-  ASSERT_TRUE(pn.register_number(kPhone, "123456", whatsapp::api::RegisterBackup{"data", "pw"}).ok());
+  ASSERT_TRUE(pn.register_number(kPhone, "123456", whatsapp::RegisterBackup{"data", "pw"}).ok());
   ASSERT_TRUE(pn.set_two_step_pin(kPhone, "654321").ok());
   EXPECT_EQ(pn.get(kPhone, {"is_pin_enabled"})->is_pin_enabled, true);
   ASSERT_TRUE(pn.deregister(kPhone).ok());
@@ -32,7 +32,7 @@ TEST_F(PhoneNumbersEmulator, VerificationRegistrationAndPin) {
 }
 
 TEST_F(PhoneNumbersEmulator, ListAllPages) {
-  whatsapp::api::PhoneNumberListOptions o;
+  whatsapp::PhoneNumberListOptions o;
   o.limit = 2;
   std::set<std::string> ids;
   auto all = client->phone_numbers().list_all(kWaba, o);

@@ -40,7 +40,7 @@ TEST_F(TemplatesEmulator, CreateListPagesGetDelete) {
   ASSERT_FALSE(dup.ok());
   EXPECT_EQ(dup.error().graph()->error_subcode, 2388024);
 
-  whatsapp::api::TemplateFilter f;
+  whatsapp::TemplateFilter f;
   f.limit = 2;
   std::set<std::string> seen;
   auto all = tp.list_all(kWaba, f);

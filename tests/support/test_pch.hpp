@@ -1,13 +1,11 @@
 #pragma once
 
 // The precompiled header of the test binaries: the heavy headers parsed once per binary. The
-// binaries are built with WHATSAPP_SEPARATE_COMPILATION: the SDK's functions and the client over
-// CurlTransport and FakeTransport are compiled once, in client_instances.cpp.
+// binaries are built with WHATSAPP_SEPARATE_COMPILATION: the SDK's functions are compiled once,
+// in client_instances.cpp.
 
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
 
 #include "whatsapp/whatsapp.hpp"
-
-WHATSAPP_EXTERN_CLIENT(::whatsapp::transport::FakeTransport)

@@ -14,9 +14,9 @@
 
 namespace {
 
+using whatsapp::CodeMethod;
 using whatsapp::ErrorKind;
 using whatsapp::HttpMethod;
-using whatsapp::api::CodeMethod;
 using whatsapp::transport::FakeTransport;
 using whatsapp_test::api_options;
 using whatsapp_test::FakeClient;
@@ -78,7 +78,7 @@ TEST(PhoneNumbersApi, GetAndExists) {
 
 TEST(PhoneNumbersApi, ListOnePage) {
   auto reqs = in_both_formats(read_json("fixtures/phone_numbers_list.json"), [](const FakeClient& c) {
-    whatsapp::api::PhoneNumberListOptions o;
+    whatsapp::PhoneNumberListOptions o;
     o.fields = {"id", "display_phone_number"};
     o.limit = 2;
     o.after = "QVFI";
@@ -128,7 +128,7 @@ TEST(PhoneNumbersApi, ListAllWalksPagesWithAfter) {
   t.push(200, in_data_envelope({{"data", {{{"id", "3"}}}},
                                 {"paging", {{"cursors", {{"before", "c3"}, {"after", "c3"}}}}}}));
   FakeClient client(api_options(), t);
-  whatsapp::api::PhoneNumberListOptions o;
+  whatsapp::PhoneNumberListOptions o;
   o.limit = 2;
   std::vector<std::string> ids;
   auto all = client.phone_numbers().list_all("waba", o);
@@ -153,9 +153,8 @@ TEST(PhoneNumbersApi, RegisterWithPinAndBackup) {
             kBase + "/from_phone_number_id/register?FROM_PHONE_NUMBER_ID=106540352242922&api_token=tok");
   EXPECT_EQ(json::parse(reqs.new_format.body), read_json("fixtures/register_request.json"));
   auto migrate = in_both_formats({{"success", true}}, [](const FakeClient& c) {
-    ASSERT_TRUE(c.phone_numbers()
-                    .register_number("1", "654321", whatsapp::api::RegisterBackup{"BLOB", "secret"})
-                    .ok());
+    ASSERT_TRUE(
+        c.phone_numbers().register_number("1", "654321", whatsapp::RegisterBackup{"BLOB", "secret"}).ok());
   });
   EXPECT_EQ(json::parse(migrate.new_format.body),
             (json{{"messaging_product", "whatsapp"},

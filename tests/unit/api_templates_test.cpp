@@ -99,7 +99,7 @@ TEST(TemplatesApi, CreateIsValidatedFirst) {
 
 TEST(TemplatesApi, ListWithFiltersParsesThePage) {
   auto reqs = in_both_formats(read_json("fixtures/templates_list_response.json"), [](const FakeClient& c) {
-    whatsapp::api::TemplateFilter f;
+    whatsapp::TemplateFilter f;
     f.fields = {"name", "status", "components"};
     f.limit = 2;
     f.name = "promo";
@@ -144,7 +144,7 @@ TEST(TemplatesApi, ListAllFollowsAfterCursorsThroughTheProxyNeverNext) {
   t.push(200, in_data_envelope(page2));
   t.push(200, in_data_envelope(page3));
   FakeClient client(api_options(), t);
-  whatsapp::api::TemplateFilter f;
+  whatsapp::TemplateFilter f;
   f.limit = 2;
   std::vector<std::string> ids;
   for (auto& item : client.templates().list_all("102290129340398", f)) {

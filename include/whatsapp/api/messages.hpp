@@ -13,21 +13,32 @@
 
 #include <nlohmann/json.hpp>
 
-#include "whatsapp/client/batch.hpp"
 #include "whatsapp/client/detail/core.hpp"
 #include "whatsapp/client/detail/message_batch.hpp"
+#include "whatsapp/client/options.hpp"
+#include "whatsapp/detail/config.hpp"
 #include "whatsapp/model/message.hpp"
 #include "whatsapp/model/send_result.hpp"
 #include "whatsapp/model/success.hpp"
 #include "whatsapp/protocol/detail/send_answer.hpp"
+#include "whatsapp/protocol/detail/send_body.hpp"
+
+namespace whatsapp {
+
+/// One message of a batch with its own sending business number.
+struct BatchItem {
+  std::string phone_number_id;
+  Message message;
+};
+
+}  // namespace whatsapp
 
 namespace whatsapp::api {
 
 /// `client.messages()`. Cheap to copy; shares the client's connection and state.
-template <class Transport>
 class Messages {
  public:
-  explicit Messages(std::shared_ptr<const detail::Core<Transport>> core) : core_(std::move(core)) {}
+  explicit Messages(std::shared_ptr<const detail::Core> core) : core_(std::move(core)) {}
 
   /// Sends `message` from the business number `phone_number_id`.
   /// Errors: kInvalidArgument (naming the field) before anything is sent when the message
@@ -37,33 +48,20 @@ class Messages {
   /// kTimeout (check Error::may_have_been_sent() before sending again). Retried only when it
   /// certainly was not processed, and never past RetryPolicy::deadline (90 s by default): a
   /// Retry-After past it ends the call at once with the throttling error and its retry_after().
-  Result<SendResult> send(std::string_view phone_number_id, const Message& message) const {
-    if (auto v = validate(message); !v) return v.error();
-    detail::RequestSpec spec{&route(RouteId::kSendMessage), {phone_number_id}, {}, {}, {}};
-    spec.body = detail::message_body(message);
-    return core_->template call<detail::SendAnswer>(spec);
-  }
+  WHATSAPP_DECL Result<SendResult> send(std::string_view phone_number_id, const Message& message) const;
 
   /// Sends `messages` from `phone_number_id` with up to `options.max_in_flight` requests at once
   /// (curl multi over kept-alive connections; see BatchOptions). Each message goes through what
   /// send() does (validation, format fallback, envelope, retries, rate limits) and gets its own
   /// Result, in the order of `messages`. An invalid message gets its kInvalidArgument error and
   /// sends nothing; the others go anyway. Blocks until every message has its result.
-  std::vector<Result<SendResult>> send_batch(std::string_view phone_number_id,
-                                             const std::vector<Message>& messages,
-                                             const BatchOptions& options = {}) const {
-    return detail::send_message_batch(
-        *core_, messages.size(), [&](std::size_t) { return phone_number_id; },
-        [&](std::size_t i) -> const Message& { return messages[i]; }, options);
-  }
+  WHATSAPP_DECL std::vector<Result<SendResult>> send_batch(std::string_view phone_number_id,
+                                                           const std::vector<Message>& messages,
+                                                           const BatchOptions& options = {}) const;
 
   /// As above, each message with its own sending business number.
-  std::vector<Result<SendResult>> send_batch(const std::vector<BatchItem>& items,
-                                             const BatchOptions& options = {}) const {
-    return detail::send_message_batch(
-        *core_, items.size(), [&](std::size_t i) { return std::string_view(items[i].phone_number_id); },
-        [&](std::size_t i) -> const Message& { return items[i].message; }, options);
-  }
+  WHATSAPP_DECL std::vector<Result<SendResult>> send_batch(const std::vector<BatchItem>& items,
+                                                           const BatchOptions& options = {}) const;
 
   /// Sends the messages `next()` gives from `phone_number_id`, with up to
   /// `options.max_in_flight` requests at once, and hands each message's result to `on_result`
@@ -109,28 +107,15 @@ class Messages {
   /// MarkReadForm::kPath` uses LowCodeAPI's own route `POST /<PHONE>/messages/<MESSAGE_ID>`.
   /// Returns nothing on `{"success":true}`. Errors: kInvalidArgument for an empty id or a typing
   /// indicator with the path form; kApi; kParse when the answer is not a success. Safe to repeat.
-  Result<void> mark_read(std::string_view phone_number_id, std::string_view message_id,
-                         const MarkReadOptions& options = {}) const {
-    if (message_id.empty()) return Error::invalid_argument("message_id", "must not be empty");
-    nlohmann::json body{{"status", "read"}};
-    detail::RequestSpec spec{&route(RouteId::kSendMessage), {phone_number_id}, {}, {}, {}};
-    if (options.form == MarkReadForm::kPath) {
-      if (options.typing_indicator) {
-        return Error::invalid_argument("typing_indicator", "needs the body form (MarkReadForm::kBody)");
-      }
-      spec.route = &route(RouteId::kMarkMessageRead);
-      spec.path = {phone_number_id, message_id};
-    } else {
-      body["messaging_product"] = "whatsapp";
-      body["message_id"] = message_id;
-      if (options.typing_indicator) body["typing_indicator"] = {{"type", "text"}};
-    }
-    spec.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    return core_->call_success(spec, "mark as read");
-  }
+  WHATSAPP_DECL Result<void> mark_read(std::string_view phone_number_id, std::string_view message_id,
+                                       const MarkReadOptions& options = {}) const;
 
  private:
-  std::shared_ptr<const detail::Core<Transport>> core_;
+  std::shared_ptr<const detail::Core> core_;
 };
 
 }  // namespace whatsapp::api
+
+#ifndef WHATSAPP_SEPARATE_COMPILATION
+#include "whatsapp/api/impl/messages.ipp"
+#endif

@@ -223,18 +223,6 @@ struct TimeSource {
   }
 };
 
-/// Overrides for the calls made through `Client::with_options()`.
-struct CallOptions {
-  /// Replaces the client's RetryPolicy (e.g. RetryPolicy::none()).
-  std::optional<RetryPolicy> retry;
-  /// Replaces the policy's overall deadline; kNoDeadline for none.
-  std::optional<std::chrono::milliseconds> deadline;
-  /// Replaces ClientOptions::timeout for each request.
-  std::optional<std::chrono::milliseconds> timeout;
-  /// Replaces the route's idempotency, e.g. kIdempotent for sends the caller de-duplicates itself.
-  std::optional<Idempotency> idempotency;
-};
-
 }  // namespace whatsapp
 
 #ifndef WHATSAPP_SEPARATE_COMPILATION

@@ -204,13 +204,6 @@ WHATSAPP_DECL std::optional<SendResult> read_send_answer(const HttpResponse& res
 /// of copying the payload; `resp` is untouched when it returns nullopt.
 WHATSAPP_DECL std::optional<SendResult> take_send_answer(HttpResponse& resp);
 
-/// How Core::call reads a send's answer: the scanner first, the general path for the rest.
-struct SendAnswer {
-  using value_type = SendResult;
-  static std::optional<SendResult> read_fast(HttpResponse& resp) { return take_send_answer(resp); }
-  static Result<SendResult> decode(nlohmann::json&& payload) { return decode_send_result(payload); }
-};
-
 }  // namespace whatsapp::detail
 
 #ifndef WHATSAPP_SEPARATE_COMPILATION

@@ -1,0 +1,208 @@
+// Definitions of what client/detail/core.hpp declares: included by it (header-only), or
+// compiled once with WHATSAPP_SEPARATE_COMPILATION.
+
+#pragma once
+
+#include <algorithm>
+#include <chrono>
+#include <memory>
+#include <string>
+#include <utility>
+
+#include <nlohmann/json.hpp>
+
+#include "whatsapp/client/detail/core.hpp"
+#include "whatsapp/detail/percent.hpp"
+#include "whatsapp/model/success.hpp"
+#include "whatsapp/protocol/envelope.hpp"
+#include "whatsapp/protocol/url.hpp"
+
+namespace whatsapp::detail {
+
+WHATSAPP_DECL Core::Core(ClientOptions options, std::shared_ptr<transport::AnyTransport> transport)
+    : options_(std::move(options)),
+      url_root_(url_root(Endpoint{options_.base_url, options_.api_version, {}})),
+      url_token_(encoded(options_.api_token)),
+      transport_(std::move(transport)),
+      formats_(std::make_shared<FormatMemory>()),
+      limiter_(options_.rate_limit.enabled() ? std::make_shared<RateLimiter>(options_.rate_limit) : nullptr),
+      redact_(std::make_shared<const Redactor>(options_.api_token)),
+      logger_(options_.log_sink, options_.log_level, redact_) {}
+
+WHATSAPP_DECL Core::Core(const Core& base, const CallOptions& call) : Core(base) { call_ = call; }
+
+WHATSAPP_DECL void Core::run(Call& call) const {
+  const TimeSource& time = options_.time;
+  const bool debug = logger_.enabled(LogLevel::kDebug);
+  for (;;) {
+    switch (call.next(time.current())) {
+      case Call::Step::kSend: {
+        const auto start = debug ? Clock::now() : Clock::time_point{};
+        Result<HttpResponse> resp = transport_->send(call.request());
+        if (debug && resp && resp->elapsed.count() == 0) {
+          resp->elapsed = std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - start);
+        }
+        call.answer(std::move(resp), time.current());
+        break;
+      }
+      case Call::Step::kWait:
+        time.wait(std::chrono::ceil<std::chrono::milliseconds>(call.ready() - time.current()));
+        call.resume();
+        break;
+      case Call::Step::kDone: return;
+    }
+  }
+}
+
+WHATSAPP_DECL Result<nlohmann::json> Core::call(const RequestSpec& spec) const {
+  JsonReader reader;
+  Call c(*this);
+  c.spec() = spec;
+  c.begin(&reader);
+  run(c);
+  if (c.failed()) return std::move(c.error());
+  return std::move(reader.value);
+}
+
+WHATSAPP_DECL Result<SendResult> Core::send(const RequestSpec& spec) const {
+  SendReader reader;
+  Call c(*this);
+  c.spec() = spec;
+  c.begin(&reader);
+  run(c);
+  if (c.failed()) return std::move(c.error());
+  return std::move(*reader.value);
+}
+
+WHATSAPP_DECL Result<void> Core::call_success(const RequestSpec& spec, std::string_view what) const {
+  auto r = call_read<bool>(spec, [what](nlohmann::json&& payload) -> Result<bool> {
+    auto ok = expect_success(std::move(payload), what);
+    if (!ok) return std::move(ok).error();
+    return true;
+  });
+  if (!r) return std::move(r).error();
+  return {};
+}
+
+WHATSAPP_DECL Result<Exchange> Core::exchange(const RequestSpec& spec) const {
+  Call c(*this);
+  c.spec() = spec;
+  c.begin(nullptr);
+  run(c);
+  if (c.failed()) return std::move(c.error());
+  return std::move(c.exchange());
+}
+
+WHATSAPP_DECL UrlFormat Core::first_format(RouteId id, bool& learning) const noexcept {
+  const auto confirmed = formats_->get(id);
+  learning = options_.format_policy == FormatPolicy::kNewThenOld && !confirmed;
+  if (options_.format_policy == FormatPolicy::kOldOnly) return UrlFormat::kOld;
+  if (options_.format_policy == FormatPolicy::kNewThenOld && confirmed) return *confirmed;
+  return UrlFormat::kNew;
+}
+
+WHATSAPP_DECL bool Core::unconfirmed(RouteId id) const noexcept {
+  return options_.format_policy == FormatPolicy::kNewThenOld && !formats_->get(id);
+}
+
+WHATSAPP_DECL bool Core::paced(const RequestSpec& spec) const noexcept {
+  return limiter_ && spec.route->id == RouteId::kSendMessage;
+}
+
+WHATSAPP_DECL std::chrono::nanoseconds Core::reserve_slot(const RequestSpec& spec,
+                                                          Clock::time_point now) const {
+  std::string recipient;
+  if (limiter_->options().per_recipient_interval.count() > 0) {
+    const auto body = nlohmann::json::parse(spec.body, nullptr, false);
+    if (body.is_object()) {
+      if (const auto to = body.find("to"); to != body.end() && to->is_string())
+        recipient = to->get<std::string>();
+    }
+  }
+  return limiter_->reserve(spec.path[0], recipient, now);
+}
+
+WHATSAPP_DECL Result<std::string> Core::url_of(const RequestSpec& spec, UrlFormat format) const {
+  auto url = build_url_with(url_root_, url_token_, *spec.route, spec.path, spec.query, format);
+  if (!url) return scrub(std::move(url).error());
+  return url;
+}
+
+WHATSAPP_DECL void Core::set_request(HttpRequest& req, const RequestSpec& spec,
+                                     const AttemptSettings& settings) const {
+  req.method = spec.route->method;
+  req.multipart = spec.multipart;
+  req.on_body = spec.on_body;
+  req.progress = spec.progress;
+  req.connect_timeout = options_.connect_timeout;
+  req.timeout = settings.timeout.count() > 0 ? settings.timeout : options_.timeout;
+  req.idempotent = settings.idempotent;
+  req.max_response_bytes = options_.max_response_bytes;
+  req.success_headers = false;  // only an error answer's Retry-After is read (classify_answer)
+}
+
+WHATSAPP_DECL void Core::remember(const Route& r, UrlFormat f) const {
+  if (!formats_->confirm(r.id, f)) return;
+  logger_.log(LogLevel::kInfo, [&] {
+    return "route \"" + std::string(r.name) + "\" answers in the " + std::string(to_string(f)) +
+           " URL format; using it from now on";
+  });
+}
+
+WHATSAPP_DECL bool Core::unserved(const Route& r) const {
+  return formats_->unserved(r.id, options_.time.current());
+}
+
+WHATSAPP_DECL void Core::mark_unserved(const Route& r) const {
+  if (!formats_->mark_unserved(r.id, options_.time.current())) return;
+  logger_.log(LogLevel::kWarning, [&] {
+    return "route \"" + std::string(r.name) +
+           "\" answered 404 in both URL formats; asking in one format for " +
+           std::to_string(kUnservedRouteTtl.count()) + " minutes";
+  });
+}
+
+WHATSAPP_DECL Error Core::answer_error(const Exchange& ex) const {
+  auto payload = unwrap_envelope_at(ex.response, options_.time, *redact_);
+  Error e = payload ? Error(ErrorKind::kHttp, "the answer is an error status without an error")
+                          .with_http_status(ex.response.status)
+                          .with_source(ErrorSource::kUnknown)
+                    : std::move(payload).error();
+  e = finish(std::move(e), ex);
+  classify_answer(e, ex.response);
+  if (ex.unserved) explain_unserved(e, ex);
+  return e;
+}
+
+WHATSAPP_DECL Error Core::finish(Error e, const Exchange& ex) const {
+  e.with_attempts(ex.attempts).with_url_format(ex.format);
+  return scrub(std::move(e));
+}
+
+WHATSAPP_DECL Error Core::scrub(Error e) const {
+  e.with_message((*redact_)(e.message()));
+  if (!e.body_excerpt().empty()) e.with_body_excerpt((*redact_)(e.body_excerpt()));
+  if (!e.field().empty()) e.with_field((*redact_)(e.field()));
+  if (e.graph()) {
+    GraphError g = *e.graph();
+    for (std::string* text :
+         {&g.type, &g.message, &g.fbtrace_id, &g.details, &g.error_user_title, &g.error_user_msg}) {
+      if (!text->empty()) *text = (*redact_)(std::move(*text));
+    }
+    e.with_graph(std::move(g));
+  }
+  return e;
+}
+
+// A 5xx without an API error object comes from a gateway, which may have passed the request on
+// before failing; an unreadable 2xx answer was a success.
+WHATSAPP_DECL void Core::classify_answer(Error& e, const HttpResponse& resp) const {
+  if (e.delivery() != Delivery::kAnswered) return;  // e.g. Meta unreachable from the proxy: not sent
+  const int status = resp.status;
+  if ((e.kind() == ErrorKind::kHttp && status >= 500) ||
+      (e.kind() == ErrorKind::kParse && status >= 200 && status < 300)) {
+    e.with_delivery(Delivery::kMaybeSent);
+  }
+}
+
+}  // namespace whatsapp::detail
