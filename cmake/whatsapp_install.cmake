@@ -3,16 +3,23 @@ include(CMakePackageConfigHelpers)
 set(WHATSAPP_CMAKE_DIR "${CMAKE_INSTALL_DATADIR}/cmake/whatsapp")
 
 install(DIRECTORY include/whatsapp DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}")
-install(TARGETS whatsapp EXPORT whatsappTargets)
-if(WHATSAPP_BUILD_LIBRARY)
-  install(TARGETS whatsapp_compiled EXPORT whatsappTargets
-    ARCHIVE DESTINATION "${CMAKE_INSTALL_LIBDIR}" LIBRARY DESTINATION "${CMAKE_INSTALL_LIBDIR}"
-    RUNTIME DESTINATION "${CMAKE_INSTALL_BINDIR}")
-  set(_wa_arch_independent "")
-else()
-  set(_wa_arch_independent ARCH_INDEPENDENT)
+# whatsapp::webhook and whatsapp::whatsapp in files of their own, so that the package config
+# loads (and looks for the dependencies of) only what was asked for: find_package(whatsapp
+# COMPONENTS webhook) neither needs nor finds libcurl. whatsappTargets.cmake is absent from an
+# installation made without libcurl; the package config then says so.
+install(TARGETS whatsapp_webhook EXPORT whatsappWebhookTargets)
+install(EXPORT whatsappWebhookTargets NAMESPACE whatsapp:: DESTINATION "${WHATSAPP_CMAKE_DIR}")
+set(_wa_arch_independent ARCH_INDEPENDENT)
+if(TARGET whatsapp)
+  install(TARGETS whatsapp EXPORT whatsappTargets)
+  if(WHATSAPP_BUILD_LIBRARY)  # the SDK compiled once: a library of this architecture
+    install(TARGETS whatsapp_compiled EXPORT whatsappTargets
+      ARCHIVE DESTINATION "${CMAKE_INSTALL_LIBDIR}" LIBRARY DESTINATION "${CMAKE_INSTALL_LIBDIR}"
+      RUNTIME DESTINATION "${CMAKE_INSTALL_BINDIR}")
+    set(_wa_arch_independent "")
+  endif()
+  install(EXPORT whatsappTargets NAMESPACE whatsapp:: DESTINATION "${WHATSAPP_CMAKE_DIR}")
 endif()
-install(EXPORT whatsappTargets NAMESPACE whatsapp:: DESTINATION "${WHATSAPP_CMAKE_DIR}")
 
 # The emulator program, for users' own tests: installed to bin/ when it is built, and exported as
 # the imported executable whatsapp::emulator in a file of its own, which the package config

@@ -1,9 +1,11 @@
 # What the project builds besides the library, and what each part needs beyond the library's own
 # dependencies (docs/design.md, "Optional parts: AUTO, ON, OFF"):
 #   emulator    cpp-httplib
-#   tests       GoogleTest and cpp-httplib (and the emulator, built with them)
-#   examples    nothing more
-#   benchmarks  cpp-httplib
+#   tests       GoogleTest, cpp-httplib and libcurl (and the emulator, built with them)
+#   examples    libcurl
+#   benchmarks  cpp-httplib and libcurl
+# (libcurl is a dependency of whatsapp::whatsapp, optional for the library: without it only
+# whatsapp::webhook exists, see whatsapp_dependencies.cmake.)
 # Each WHATSAPP_BUILD_<PART> is AUTO, ON or OFF. AUTO (the default at the top level for the
 # tests, the examples and the emulator) builds the part when what it needs is installed and
 # otherwise says with a STATUS message what to install. ON makes a missing dependency a configure
@@ -80,7 +82,12 @@ if(WHATSAPP_BUILD_TESTS)  # AUTO is true here too
   endif()
 endif()
 
-whatsapp_resolve_part(WHATSAPP_BUILD_TESTS "tests" ${_wa_no_gtest} ${_wa_no_httplib})
+set(_wa_no_curl "")
+if(NOT WHATSAPP_HAVE_CURL)
+  set(_wa_no_curl "libcurl (Debian/Ubuntu: apt-get install libcurl4-openssl-dev)")
+endif()
+
+whatsapp_resolve_part(WHATSAPP_BUILD_TESTS "tests" ${_wa_no_gtest} ${_wa_no_httplib} ${_wa_no_curl})
 whatsapp_resolve_part(WHATSAPP_BUILD_EMULATOR "emulator" ${_wa_no_httplib})
-whatsapp_resolve_part(WHATSAPP_BUILD_EXAMPLES "examples")
-whatsapp_resolve_part(WHATSAPP_BUILD_BENCHMARKS "benchmarks" ${_wa_no_httplib})
+whatsapp_resolve_part(WHATSAPP_BUILD_EXAMPLES "examples" ${_wa_no_curl})
+whatsapp_resolve_part(WHATSAPP_BUILD_BENCHMARKS "benchmarks" ${_wa_no_httplib} ${_wa_no_curl})

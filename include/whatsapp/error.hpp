@@ -88,8 +88,10 @@ struct GraphError {
 /// The category of a Graph error code.
 WHATSAPP_DECL ErrorCategory error_category(std::int64_t code) noexcept;
 
-/// Graph codes that mean "try again later" (error_codes.md): service down (2, 131000, 131016,
-/// 133000, 133004) and throttling that clears within seconds (4, 17, 80007, 130429, 131056).
+/// Graph codes that mean "try again later" (Meta's list of error codes:
+/// https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes): service down
+/// (2, 131000, 131016, 133000, 133004) and throttling that clears within seconds (4, 17, 80007,
+/// 130429, 131056).
 /// Code 1 ("invalid request or possible server error") is left out: it mostly means the request
 /// is wrong. Long throttles (131048, 131049, 133008, 133009, 133015, 133016) are left out too.
 constexpr bool is_transient_code(std::int64_t code) noexcept {

@@ -81,7 +81,7 @@ TEST_F(CurlTransportTest, GetAndDeleteUseTheirMethods) {
   EXPECT_EQ(seen[1].method, "DELETE");
 }
 
-// A handle is not reset between plain JSON POSTs (transport/curl.hpp): any other request in
+// A handle is not reset between plain JSON POSTs (transport/detail/curl_setup.hpp): any other request in
 // between must neither keep its options nor leave them to the next.
 TEST_F(CurlTransportTest, ReusedHandleKeepsNoOptionOfThePreviousRequest) {
   CurlTransport t;

@@ -1,4 +1,4 @@
-// Whether a failed curl transfer's request may have reached the server (transport/curl.hpp):
+// Whether a failed curl transfer's request may have reached the server (transport/detail/curl_errors.hpp):
 // judged by the wire, not by the CURLcode, which libcurl uses both before and after sending.
 
 #include <gtest/gtest.h>

@@ -13,7 +13,8 @@
 
 namespace whatsapp {
 
-/// The 29 endpoints, in the order of the route table (spec/routes.md).
+/// The 29 endpoints of LowCodeAPI's WhatsApp provider, in the order of the rows of kRoutes
+/// (docs/design.md, "Routes as data").
 enum class RouteId : std::uint8_t {
   kSendMessage,
   kMarkMessageRead,
