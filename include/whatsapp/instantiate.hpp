@@ -13,8 +13,7 @@
 
 #include "whatsapp/api/detail/impl/query.ipp"
 #include "whatsapp/client/impl/retry.ipp"
-#include "whatsapp/detail/impl/decode.ipp"
-#include "whatsapp/detail/impl/json_util.ipp"
+#include "whatsapp/detail/impl/json_read.ipp"
 #include "whatsapp/detail/impl/redact.ipp"
 #include "whatsapp/detail/impl/sha256.ipp"
 #include "whatsapp/impl/error.ipp"

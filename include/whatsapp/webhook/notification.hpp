@@ -30,8 +30,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "whatsapp/detail/json_read.hpp"
 #include "whatsapp/error.hpp"
-#include "whatsapp/webhook/detail/json.hpp"
 
 namespace whatsapp::webhook {
 
@@ -173,7 +173,7 @@ struct FlowReply {
   nlohmann::json raw;
 
   /// The flow_token from the response, when the flow sent one.
-  std::optional<std::string> flow_token() const { return detail::webhook_string(response, "flow_token"); }
+  std::optional<std::string> flow_token() const { return detail::text_at(response, "flow_token"); }
 };
 
 /// Kinds of interactive replies.

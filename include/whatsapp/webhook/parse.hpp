@@ -10,9 +10,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "whatsapp/detail/json_read.hpp"
 #include "whatsapp/error.hpp"
 #include "whatsapp/result.hpp"
-#include "whatsapp/webhook/detail/json.hpp"
 #include "whatsapp/webhook/detail/read.hpp"
 #include "whatsapp/webhook/notification.hpp"
 
@@ -42,7 +42,7 @@ inline Result<Notification> parse(std::string_view raw_body, const ParseOptions&
                                           " bytes, limit " + std::to_string(options.max_body_bytes));
     }
     if (raw_body.empty()) return Error(ErrorKind::kParse, "webhook body is empty");
-    if (detail::webhook_nesting_depth(raw_body, options.max_depth) > options.max_depth) {
+    if (detail::nesting_depth(raw_body, options.max_depth) > options.max_depth) {
       return Error(ErrorKind::kParse,
                    "webhook body nested deeper than " + std::to_string(options.max_depth) + " levels");
     }
@@ -64,7 +64,7 @@ inline Result<Notification> parse(std::string_view raw_body, const ParseOptions&
                    std::string("webhook body is a JSON ") + doc.type_name() + ", expected an object");
     }
     Notification n;
-    n.object = detail::webhook_string_or_empty(doc, "object");
+    n.object = detail::text_or_empty(doc, "object");
     n.entries = detail::webhook_read_list<Entry>(doc, "entry", detail::webhook_read_entry);
     n.raw = std::move(doc);
     return n;
