@@ -168,8 +168,8 @@ inline wh::OrderContent webhook_read_order(const WebhookDoc& d, const webhook_js
   wh::OrderContent o;
   o.catalog_id = text_or_empty(j, "catalog_id");
   o.text = text_at(j, "text");
-  o.product_items =
-      webhook_read_list<wh::OrderItem>(d, j, "product_items", [](const WebhookDoc& in, const webhook_json& p) {
+  o.product_items = webhook_read_list<wh::OrderItem>(
+      d, j, "product_items", [](const WebhookDoc& in, const webhook_json& p) {
         return wh::OrderItem{text_or_empty(p, "product_retailer_id"), int_at(p, "quantity"),
                              double_at(p, "item_price"), text_at(p, "currency"), in.ref(p)};
       });
@@ -384,10 +384,12 @@ inline wh::Entry webhook_read_entry(const WebhookDoc& d, const webhook_json& j) 
   wh::Entry e;
   e.id = text_or_empty(j, "id");
   if (member(j, "time") != nullptr) e.time = webhook_read_timestamp(j, "time");
-  e.changes = webhook_read_list<wh::Change>(d, j, "changes", [](const WebhookDoc& in, const webhook_json& ch) {
-    const webhook_json* v = member(ch, "value");
-    return webhook_read_change(in, v != nullptr ? *v : wh::JsonRef::null_json(), text_or_empty(ch, "field"));
-  });
+  e.changes =
+      webhook_read_list<wh::Change>(d, j, "changes", [](const WebhookDoc& in, const webhook_json& ch) {
+        const webhook_json* v = member(ch, "value");
+        return webhook_read_change(in, v != nullptr ? *v : wh::JsonRef::null_json(),
+                                   text_or_empty(ch, "field"));
+      });
   e.raw = d.ref(j);
   return e;
 }
