@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -160,45 +161,61 @@ constexpr std::string_view to_string(ErrorCategory c) noexcept {
   return "unknown";
 }
 
-/// A failed call. Cheap to move. Every text in an error a Client returns (message, field,
-/// body_excerpt, each GraphError field, to_string()) is free of the api_token: no piece of 8
-/// characters or more of it, raw, percent-encoded or JSON-escaped, nor any `api_token=`,
-/// `Authorization` value or URL userinfo (detail/redact.hpp).
+/// A failed call. Every text in an error a Client returns (message, field, body_excerpt, each
+/// GraphError field, to_string()) is free of the api_token: no piece of 8 characters or more of
+/// it, raw, percent-encoded or JSON-escaped, nor any `api_token=`, `Authorization` value or URL
+/// userinfo (detail/redact.hpp).
+///
+/// Small and cheap to copy: what every error has (kind, message, HTTP status, delivery,
+/// attempts, source, category) is held inline; the rarer parts (the Graph error object, the
+/// field, the body excerpt, the hint, Retry-After) live in one heap block shared between copies
+/// and copied only when a copy is changed (copy-on-write), so a Result<T> is barely larger than
+/// its T.
+///
+/// The `with_*` mutators are public and stay so: they are how a custom transport or a test
+/// builds the Error it reports (e.g. `Error(ErrorKind::kTransport, "reset").with_delivery(
+/// Delivery::kMaybeSent)`). Each returns the Error for chaining. An Error's text must stay free
+/// of secrets: do not put a token in what you pass them.
 class Error {
  public:
   Error() = default;
-  Error(ErrorKind kind, std::string message) : kind_(kind), message_(std::move(message)) {}
+  Error(ErrorKind kind, std::string message)
+      : message_(std::move(message)), kind_(static_cast<std::uint8_t>(kind)) {}
 
   static Error invalid_argument(std::string field, std::string_view what) {
     Error e(ErrorKind::kInvalidArgument, field + ": ");
     e.message_ += what;
-    e.field_ = std::move(field);
-    e.delivery_ = Delivery::kNotSent;
+    e.with_field(std::move(field));
+    e.with_delivery(Delivery::kNotSent);
     return e;
   }
 
-  ErrorKind kind() const noexcept { return kind_; }
+  ErrorKind kind() const noexcept { return static_cast<ErrorKind>(kind_); }
   /// What happened, in one line, with the HTTP status and Graph code where there are any.
   const std::string& message() const noexcept { return message_; }
   /// HTTP status of the answer, 0 when none arrived.
   int http_status() const noexcept { return http_status_; }
   /// The Graph error object when the API sent one.
-  const std::optional<GraphError>& graph() const noexcept { return graph_; }
+  const std::optional<GraphError>& graph() const noexcept { return rare().graph; }
   /// The Graph error code, or 0.
-  std::int64_t code() const noexcept { return graph_ && graph_->code ? *graph_->code : 0; }
+  std::int64_t code() const noexcept {
+    const auto& g = graph();
+    return g && g->code ? *g->code : 0;
+  }
   /// The family of the error: the one the answer's reader set (a LowCodeAPI refusal, an
   /// upstream failure), else the Graph code's (error_category()), else kNone.
   ErrorCategory category() const noexcept {
-    if (category_) return *category_;
-    if (!graph_ || !graph_->code) return ErrorCategory::kNone;
-    return error_category(*graph_->code);
+    if (category_ != kUnset) return static_cast<ErrorCategory>(category_);
+    const auto& g = graph();
+    if (!g || !g->code) return ErrorCategory::kNone;
+    return error_category(*g->code);
   }
   /// Who answered with the error, or failed to answer (see ErrorSource). When the code that
   /// built the error did not say, it follows from the kind: kInvalidArgument and kCancelled
   /// kNone, kTransport and kTimeout kTransport, kApi with a Graph object kGraph, else kUnknown.
   ErrorSource source() const noexcept {
-    if (source_) return *source_;
-    switch (kind_) {
+    if (source_ != kUnset) return static_cast<ErrorSource>(source_);
+    switch (kind()) {
       case ErrorKind::kInvalidArgument:
       case ErrorKind::kCancelled: return ErrorSource::kNone;
       case ErrorKind::kTransport:
@@ -207,30 +224,33 @@ class Error {
       case ErrorKind::kHttp:
       case ErrorKind::kParse: break;
     }
-    return graph_ ? ErrorSource::kGraph : ErrorSource::kUnknown;
+    return graph() ? ErrorSource::kGraph : ErrorSource::kUnknown;
   }
   /// What to do about it, in one sentence (empty when there is nothing to add): fix the
   /// argument, check the api_token in LowCodeAPI, send a template, wait, ... Token-free.
   WHATSAPP_DECL std::string_view hint() const noexcept;
   /// The field an invalid_argument error names ("text.body", "to", ...).
-  const std::string& field() const noexcept { return field_; }
+  const std::string& field() const noexcept { return rare().field; }
   /// The first bytes of the answer's body (token-free), for errors about the body.
-  const std::string& body_excerpt() const noexcept { return body_excerpt_; }
+  const std::string& body_excerpt() const noexcept { return rare().body_excerpt; }
   /// Whether the request may have been processed.
-  Delivery delivery() const noexcept { return delivery_; }
+  Delivery delivery() const noexcept { return static_cast<Delivery>(delivery_); }
   /// True when the server may have acted on the request although the call failed.
-  bool may_have_been_sent() const noexcept { return delivery_ == Delivery::kMaybeSent; }
+  bool may_have_been_sent() const noexcept { return delivery() == Delivery::kMaybeSent; }
   /// The delay the server asked for (Retry-After), when it asked.
-  std::optional<std::chrono::milliseconds> retry_after() const noexcept { return retry_after_; }
+  std::optional<std::chrono::milliseconds> retry_after() const noexcept { return rare().retry_after; }
   /// How many requests the call made (fallback and retries included); 0 when none.
   int attempts() const noexcept { return attempts_; }
   /// The URL format of the last request, when one was made.
-  std::optional<UrlFormat> url_format() const noexcept { return url_format_; }
+  std::optional<UrlFormat> url_format() const noexcept {
+    if (url_format_ == kUnset) return std::nullopt;
+    return static_cast<UrlFormat>(url_format_);
+  }
 
   /// True for a refusal to be retried after a short wait, with the request not processed:
   /// HTTP 429, or Graph code 4, 80007, 130429 or 131056.
   bool is_throttling() const noexcept {
-    if (kind_ != ErrorKind::kApi && kind_ != ErrorKind::kHttp) return false;
+    if (kind() != ErrorKind::kApi && kind() != ErrorKind::kHttp) return false;
     return http_status_ == 429 || is_throttling_code(code());
   }
 
@@ -239,122 +259,107 @@ class Error {
   /// error flagged is_transient, or a Graph code in is_transient_code(). Invalid arguments,
   /// cancellations and unreadable 2xx answers (kParse) are not transient. Whether a call is
   /// actually repeated also depends on its idempotency (see retry.hpp).
-  bool is_transient() const noexcept {
-    if (transient_) return *transient_;
-    switch (kind_) {
-      case ErrorKind::kTransport:
-      case ErrorKind::kTimeout: return true;
-      case ErrorKind::kInvalidArgument:
-      case ErrorKind::kCancelled:
-      case ErrorKind::kParse: return false;
-      case ErrorKind::kHttp:
-      case ErrorKind::kApi: break;
-    }
-    if (is_throttling()) return true;
-    if (graph_ && graph_->is_transient) return *graph_->is_transient;
-    if (is_transient_code(code())) return true;
-    return http_status_ == 408 || http_status_ == 429 || (http_status_ >= 500 && http_status_ <= 599);
-  }
+  WHATSAPP_DECL bool is_transient() const noexcept;
 
+  /// Sets the HTTP status of the answer (see http_status()).
   Error& with_http_status(int s) {
     http_status_ = s;
     return *this;
   }
+  /// Sets the Graph error object (see graph(), code(), category()).
   Error& with_graph(GraphError g) {
-    graph_ = std::move(g);
+    rare_for_write().graph = std::move(g);
     return *this;
   }
+  /// Sets the start of the answer's body; pass it token-free (see body_excerpt()).
   Error& with_body_excerpt(std::string b) {
-    body_excerpt_ = std::move(b);
+    rare_for_write().body_excerpt = std::move(b);
     return *this;
   }
+  /// Says whether the request may have been processed (see delivery()).
   Error& with_delivery(Delivery d) {
-    delivery_ = d;
+    delivery_ = static_cast<std::uint8_t>(d);
     return *this;
   }
+  /// Sets the delay the server asked for (see retry_after()).
   Error& with_retry_after(std::chrono::milliseconds d) {
-    retry_after_ = d;
+    rare_for_write().retry_after = d;
     return *this;
   }
+  /// Sets how many requests the call made (see attempts()).
   Error& with_attempts(int n) {
     attempts_ = n;
     return *this;
   }
+  /// Sets the URL format of the last request (see url_format()).
   Error& with_url_format(UrlFormat f) {
-    url_format_ = f;
+    url_format_ = static_cast<std::uint8_t>(f);
     return *this;
   }
+  /// Replaces the message (token-free text).
   Error& with_message(std::string m) {
     message_ = std::move(m);
     return *this;
   }
   /// Sets the field an invalid_argument error names (see field()).
   Error& with_field(std::string f) {
-    field_ = std::move(f);
+    rare_for_write().field = std::move(f);
     return *this;
   }
   /// Overrides is_transient()'s rules, e.g. for a transport failure that will repeat.
   Error& with_transient(bool t) {
-    transient_ = t;
+    transient_ = t ? 1 : 0;
     return *this;
   }
+  /// Says who answered with the error (see source()).
   Error& with_source(ErrorSource s) {
-    source_ = s;
+    source_ = static_cast<std::uint8_t>(s);
     return *this;
   }
   /// Sets the category of an error the Graph code does not classify (see category()).
   Error& with_category(ErrorCategory c) {
-    category_ = c;
+    category_ = static_cast<std::uint8_t>(c);
     return *this;
   }
   /// Replaces hint()'s advice for a case only the caller knows (token-free text).
   Error& with_hint(std::string h) {
-    hint_ = std::move(h);
+    rare_for_write().hint = std::move(h);
     return *this;
   }
 
   /// One line for logs, each fact once: the kind, who answered (when a server did), the HTTP
   /// status and Graph code, what happened, and what to do:
   /// "api error (Graph API, HTTP 400, code 131030): (#131030) Recipient ... - what to do: ...".
-  std::string to_string() const {
-    std::string s(whatsapp::to_string(kind_));
-    s += " error";
-    const ErrorSource from = source();
-    const bool named =
-        from != ErrorSource::kNone && from != ErrorSource::kTransport && from != ErrorSource::kUnknown;
-    if (named || http_status_ != 0 || code() != 0) {
-      std::string facts;
-      if (named) facts += whatsapp::to_string(from);
-      if (http_status_ != 0)
-        facts += std::string(facts.empty() ? "" : ", ") + "HTTP " + std::to_string(http_status_);
-      if (code() != 0) facts += std::string(facts.empty() ? "" : ", ") + "code " + std::to_string(code());
-      s += " (" + facts + ")";
-    }
-    s += ": ";
-    s += message_;
-    const std::string_view todo = hint();
-    if (!todo.empty()) {
-      s += " - what to do: ";
-      s += todo;
-    }
-    return s;
-  }
+  WHATSAPP_DECL std::string to_string() const;
 
  private:
-  ErrorKind kind_ = ErrorKind::kTransport;
+  /// The parts most errors do not have, shared between copies until one is changed.
+  struct Rare {
+    std::optional<GraphError> graph;
+    std::string field;
+    std::string body_excerpt;
+    std::string hint;
+    std::optional<std::chrono::milliseconds> retry_after;
+  };
+  static constexpr std::uint8_t kUnset = 0xFF;
+
+  /// The rare parts, or an empty set when there are none.
+  const Rare& rare() const noexcept { return rare_ ? *rare_ : no_rare(); }
+  WHATSAPP_DECL static const Rare& no_rare() noexcept;
+  /// The rare parts, unshared first when another copy shares them (copy-on-write).
+  WHATSAPP_DECL Rare& rare_for_write();
+
   std::string message_;
+  std::shared_ptr<Rare> rare_;
   int http_status_ = 0;
-  std::optional<GraphError> graph_;
-  std::string field_;
-  std::string body_excerpt_;
-  Delivery delivery_ = Delivery::kAnswered;
-  std::optional<std::chrono::milliseconds> retry_after_;
   int attempts_ = 0;
-  std::optional<UrlFormat> url_format_;
-  std::optional<bool> transient_;
-  std::optional<ErrorSource> source_;
-  std::optional<ErrorCategory> category_;
-  std::string hint_;
+  // The enums are stored in one byte each (their values are small) to keep the Error small.
+  std::uint8_t kind_ = static_cast<std::uint8_t>(ErrorKind::kTransport);
+  std::uint8_t delivery_ = static_cast<std::uint8_t>(Delivery::kAnswered);
+  std::uint8_t source_ = kUnset;      ///< an ErrorSource, or kUnset
+  std::uint8_t category_ = kUnset;    ///< an ErrorCategory, or kUnset
+  std::uint8_t url_format_ = kUnset;  ///< a UrlFormat, or kUnset
+  std::int8_t transient_ = -1;        ///< with_transient(): 0 or 1; -1 when not set
 };
 
 /// Thrown by Result<T>::value() on a failed result. what() is Error::to_string().

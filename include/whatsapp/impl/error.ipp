@@ -3,6 +3,8 @@
 
 #pragma once
 
+#include <atomic>
+
 #include "whatsapp/error.hpp"
 
 namespace whatsapp {
@@ -74,13 +76,13 @@ WHATSAPP_DECL ErrorCategory error_category(std::int64_t code) noexcept {
 namespace whatsapp {
 
 WHATSAPP_DECL std::string_view Error::hint() const noexcept {
-  if (!hint_.empty()) return hint_;
-  switch (kind_) {
+  if (!rare().hint.empty()) return rare().hint;
+  switch (kind()) {
     case ErrorKind::kInvalidArgument: return "fix the argument field() names; nothing was sent";
     case ErrorKind::kCancelled: return {};
     case ErrorKind::kTransport:
     case ErrorKind::kTimeout:
-      if (delivery_ == Delivery::kMaybeSent) {
+      if (delivery() == Delivery::kMaybeSent) {
         return "the request may have been processed: check (e.g. with the status webhook) before sending "
                "it again";
       }
@@ -90,7 +92,7 @@ WHATSAPP_DECL std::string_view Error::hint() const noexcept {
     case ErrorKind::kParse: break;
   }
   const ErrorSource from = source();
-  if (kind_ == ErrorKind::kParse) {
+  if (kind() == ErrorKind::kParse) {
     if (http_status_ == 0) return {};  // not an answer's (a webhook body, a model read directly)
     return "the answer has an unexpected shape; the request may have been processed: check before "
            "repeating it, and report body_excerpt()";
@@ -142,6 +144,66 @@ WHATSAPP_DECL std::string_view Error::hint() const noexcept {
     case ErrorCategory::kNone: break;
   }
   return {};
+}
+
+WHATSAPP_DECL bool Error::is_transient() const noexcept {
+  if (transient_ >= 0) return transient_ == 1;
+  switch (kind()) {
+    case ErrorKind::kTransport:
+    case ErrorKind::kTimeout: return true;
+    case ErrorKind::kInvalidArgument:
+    case ErrorKind::kCancelled:
+    case ErrorKind::kParse: return false;
+    case ErrorKind::kHttp:
+    case ErrorKind::kApi: break;
+  }
+  if (is_throttling()) return true;
+  const auto& g = graph();
+  if (g && g->is_transient) return *g->is_transient;
+  if (is_transient_code(code())) return true;
+  return http_status_ == 408 || http_status_ == 429 || (http_status_ >= 500 && http_status_ <= 599);
+}
+
+WHATSAPP_DECL std::string Error::to_string() const {
+  std::string s(whatsapp::to_string(kind()));
+  s += " error";
+  const ErrorSource from = source();
+  const bool named =
+      from != ErrorSource::kNone && from != ErrorSource::kTransport && from != ErrorSource::kUnknown;
+  if (named || http_status_ != 0 || code() != 0) {
+    std::string facts;
+    if (named) facts += whatsapp::to_string(from);
+    if (http_status_ != 0)
+      facts += std::string(facts.empty() ? "" : ", ") + "HTTP " + std::to_string(http_status_);
+    if (code() != 0) facts += std::string(facts.empty() ? "" : ", ") + "code " + std::to_string(code());
+    s += " (" + facts + ")";
+  }
+  s += ": ";
+  s += message_;
+  const std::string_view todo = hint();
+  if (!todo.empty()) {
+    s += " - what to do: ";
+    s += todo;
+  }
+  return s;
+}
+
+WHATSAPP_DECL const Error::Rare& Error::no_rare() noexcept {
+  static const Rare kNone;
+  return kNone;
+}
+
+WHATSAPP_DECL Error::Rare& Error::rare_for_write() {
+  if (!rare_) {
+    rare_ = std::make_shared<Rare>();
+  } else if (rare_.use_count() != 1) {
+    rare_ = std::make_shared<Rare>(*rare_);  // another copy shares it: change a copy of our own
+  } else {
+    // Sole owner. The other copies that shared the block released it (an acq_rel decrement);
+    // this fence orders their last reads of it before the writes that follow.
+    std::atomic_thread_fence(std::memory_order_acquire);
+  }
+  return *rare_;
 }
 
 }  // namespace whatsapp

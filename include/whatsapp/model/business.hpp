@@ -11,8 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "whatsapp/detail/config.hpp"
-#include "whatsapp/detail/decode.hpp"
-#include "whatsapp/detail/json_util.hpp"
+#include "whatsapp/detail/json_read.hpp"
 
 namespace whatsapp {
 
@@ -73,7 +72,6 @@ struct BusinessAccount {
 
 namespace detail {
 WHATSAPP_DECL void put_if(nlohmann::json& j, const char* k, const std::optional<std::string>& v);
-WHATSAPP_DECL std::optional<std::string> opt_str(const nlohmann::json& j, const char* k);
 }  // namespace detail
 
 /// Reads a profile from either shape Meta documents: the profile object itself, or one nested

@@ -13,8 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "whatsapp/detail/config.hpp"
-#include "whatsapp/detail/decode.hpp"
-#include "whatsapp/detail/json_util.hpp"
+#include "whatsapp/detail/json_read.hpp"
 #include "whatsapp/transport/http.hpp"
 
 namespace whatsapp {

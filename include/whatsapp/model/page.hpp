@@ -23,8 +23,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "whatsapp/detail/decode.hpp"
-#include "whatsapp/detail/json_util.hpp"
+#include "whatsapp/detail/json_read.hpp"
 #include "whatsapp/result.hpp"
 
 namespace whatsapp {
@@ -47,8 +46,8 @@ Result<Page<T>> decode_page(const nlohmann::json& j, std::string_view what) {
   if (!j.is_object()) {
     return Error(ErrorKind::kParse, "cannot read " + std::string(what) + ": not a JSON object");
   }
-  const auto data = j.find("data");
-  if (data == j.end() || !data->is_array()) {
+  const auto* data = array_at(j, "data");
+  if (data == nullptr) {
     return Error(ErrorKind::kParse, "cannot read " + std::string(what) + ": no \"data\" array");
   }
   Page<T> page;
@@ -58,7 +57,7 @@ Result<Page<T>> decode_page(const nlohmann::json& j, std::string_view what) {
     if (!item) return std::move(item).error();
     page.items.push_back(std::move(*item));
   }
-  if (const auto p = j.find("paging"); p != j.end() && p->is_object()) {
+  if (const auto* p = detail::object_at(j, "paging")) {
     if (const auto c = p->find("cursors"); c != p->end()) {
       page.before = string_at(*c, "before");
       page.after = string_at(*c, "after");

@@ -10,8 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "whatsapp/detail/config.hpp"
-#include "whatsapp/detail/decode.hpp"
-#include "whatsapp/detail/json_util.hpp"
+#include "whatsapp/detail/json_read.hpp"
 
 namespace whatsapp {
 

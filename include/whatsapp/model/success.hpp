@@ -9,7 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "whatsapp/detail/config.hpp"
-#include "whatsapp/detail/json_util.hpp"
+#include "whatsapp/detail/json_read.hpp"
 #include "whatsapp/error.hpp"
 #include "whatsapp/result.hpp"
 

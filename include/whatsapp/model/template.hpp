@@ -12,8 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "whatsapp/detail/config.hpp"
-#include "whatsapp/detail/decode.hpp"
-#include "whatsapp/detail/json_util.hpp"
+#include "whatsapp/detail/json_read.hpp"
 #include "whatsapp/model/detail/validate.hpp"
 
 namespace whatsapp {
@@ -121,7 +120,6 @@ struct CreatedTemplate {
 namespace detail {
 WHATSAPP_DECL void merge_extra(nlohmann::json& j, const nlohmann::json& extra);
 WHATSAPP_DECL nlohmann::json extra_of(const nlohmann::json& j, std::initializer_list<const char*> known);
-WHATSAPP_DECL std::optional<std::string> opt_string_at(const nlohmann::json& j, std::string_view key);
 }  // namespace detail
 
 WHATSAPP_DECL void to_json(nlohmann::json& j, const TemplateButtonDef& b);

@@ -27,7 +27,7 @@
 
 #include "whatsapp/client/retry.hpp"
 #include "whatsapp/detail/config.hpp"
-#include "whatsapp/detail/json_util.hpp"
+#include "whatsapp/detail/json_read.hpp"
 #include "whatsapp/detail/redact.hpp"
 #include "whatsapp/error.hpp"
 #include "whatsapp/result.hpp"

@@ -5,14 +5,15 @@
 
 #include <cstddef>
 #include <exception>
+#include <memory>
 #include <string>
 #include <string_view>
 
 #include <nlohmann/json.hpp>
 
+#include "whatsapp/detail/json_read.hpp"
 #include "whatsapp/error.hpp"
 #include "whatsapp/result.hpp"
-#include "whatsapp/webhook/detail/json.hpp"
 #include "whatsapp/webhook/detail/read.hpp"
 #include "whatsapp/webhook/notification.hpp"
 
@@ -29,9 +30,9 @@ struct ParseOptions {
 
 /// Parses a webhook POST body (the exact bytes received; check the signature on the same bytes
 /// first). Unknown fields, unknown `field`s and unknown message, status and event values never
-/// fail the parse: they stay as strings and in the `raw`/`value` JSON. Fields of the wrong JSON
-/// type are treated as absent. A JSON object without `entry` gives a Notification with no
-/// entries. Never throws.
+/// fail the parse: they stay as strings and in the `raw`/`value` JSON (which refers into the one parsed
+/// body). Fields of the wrong JSON type are treated as absent. A JSON object without `entry` gives a
+/// Notification with no entries. Never throws.
 /// @return the Notification, or an ErrorKind::kParse error when the body is larger than
 ///         `options.max_body_bytes`, nested deeper than `options.max_depth`, not valid JSON
 ///         (the message says where), or not a JSON object.
@@ -42,7 +43,7 @@ inline Result<Notification> parse(std::string_view raw_body, const ParseOptions&
                                           " bytes, limit " + std::to_string(options.max_body_bytes));
     }
     if (raw_body.empty()) return Error(ErrorKind::kParse, "webhook body is empty");
-    if (detail::webhook_nesting_depth(raw_body, options.max_depth) > options.max_depth) {
+    if (detail::nesting_depth(raw_body, options.max_depth) > options.max_depth) {
       return Error(ErrorKind::kParse,
                    "webhook body nested deeper than " + std::to_string(options.max_depth) + " levels");
     }
@@ -63,10 +64,13 @@ inline Result<Notification> parse(std::string_view raw_body, const ParseOptions&
       return Error(ErrorKind::kParse,
                    std::string("webhook body is a JSON ") + doc.type_name() + ", expected an object");
     }
+    // Parsed once and shared: every struct's raw refers into this document.
+    const detail::WebhookDoc shared{std::make_shared<const nlohmann::json>(std::move(doc))};
+    const nlohmann::json& root = *shared.doc;
     Notification n;
-    n.object = detail::webhook_string_or_empty(doc, "object");
-    n.entries = detail::webhook_read_list<Entry>(doc, "entry", detail::webhook_read_entry);
-    n.raw = std::move(doc);
+    n.object = detail::text_or_empty(root, "object");
+    n.entries = detail::webhook_read_list<Entry>(shared, root, "entry", detail::webhook_read_entry);
+    n.raw = shared.ref(root);
     return n;
   } catch (const std::exception& e) {
     return Error(ErrorKind::kParse, std::string("webhook body could not be read: ") + e.what());
@@ -85,7 +89,9 @@ inline Result<Change> parse_change(const nlohmann::json& value, std::string_view
       return Error(ErrorKind::kParse,
                    std::string("change value is a JSON ") + value.type_name() + ", expected an object");
     }
-    return detail::webhook_read_change(value, std::string(field));
+    // One copy of `value`, shared by the Change and all its parts.
+    const detail::WebhookDoc shared{std::make_shared<const nlohmann::json>(value)};
+    return detail::webhook_read_change(shared, *shared.doc, std::string(field));
   } catch (const std::exception& e) {
     return Error(ErrorKind::kParse, std::string("change value could not be read: ") + e.what());
   } catch (...) {

@@ -6,7 +6,7 @@
 #include <algorithm>
 #include <utility>
 
-#include "whatsapp/detail/json_util.hpp"
+#include "whatsapp/detail/excerpt.hpp"
 #include "whatsapp/detail/redact.hpp"
 
 namespace whatsapp::detail {

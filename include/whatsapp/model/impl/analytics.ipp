@@ -9,16 +9,16 @@ namespace whatsapp {
 
 WHATSAPP_DECL void from_json(const nlohmann::json& j, Analytics& a) {
   detail::require_object(j, "analytics");
-  const auto inner = j.find("analytics");
-  const nlohmann::json& o = (inner != j.end() && inner->is_object()) ? *inner : j;
+  const auto* inner = detail::object_at(j, "analytics");
+  const nlohmann::json& o = inner != nullptr ? *inner : j;
   a.granularity = detail::string_at(o, "granularity");
-  if (const auto p = o.find("phone_numbers"); p != o.end() && p->is_array()) {
+  if (const auto* p = detail::array_at(o, "phone_numbers")) {
     for (const auto& e : *p) {
       if (e.is_string()) a.phone_numbers.push_back(e.get<std::string>());
     }
   }
-  const auto d = o.find("data_points");
-  if (d == o.end() || !d->is_array()) throw detail::DecodeError("no data_points array");
+  const auto* d = detail::array_at(o, "data_points");
+  if (d == nullptr) throw detail::DecodeError("no data_points array");
   for (const auto& e : *d) {
     detail::require_object(e, "data point");
     AnalyticsDataPoint p;

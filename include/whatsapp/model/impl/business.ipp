@@ -11,21 +11,14 @@ WHATSAPP_DECL void put_if(nlohmann::json& j, const char* k, const std::optional<
   if (v) j[k] = *v;
 }
 
-WHATSAPP_DECL std::optional<std::string> opt_str(const nlohmann::json& j, const char* k) {
-  if (!j.is_object()) return std::nullopt;
-  const auto it = j.find(k);
-  if (it == j.end() || !it->is_string()) return std::nullopt;
-  return it->get<std::string>();
-}
-
 }  // namespace whatsapp::detail
 
 namespace whatsapp {
 
 WHATSAPP_DECL void from_json(const nlohmann::json& j, BusinessProfile& p) {
   detail::require_object(j, "business profile");
-  const auto nested = j.find("business_profile");
-  const nlohmann::json& o = (nested != j.end() && nested->is_object()) ? *nested : j;
+  const auto* nested = detail::object_at(j, "business_profile");
+  const nlohmann::json& o = nested != nullptr ? *nested : j;
   p.about = detail::string_at(o, "about");
   p.address = detail::string_at(o, "address");
   p.description = detail::string_at(o, "description");
@@ -33,7 +26,7 @@ WHATSAPP_DECL void from_json(const nlohmann::json& j, BusinessProfile& p) {
   p.profile_picture_url = detail::string_at(o, "profile_picture_url");
   p.vertical = detail::string_at(o, "vertical");
   p.messaging_product = detail::string_at(o, "messaging_product");
-  if (const auto w = o.find("websites"); w != o.end() && w->is_array()) {
+  if (const auto* w = detail::array_at(o, "websites")) {
     for (const auto& s : *w) {
       if (s.is_string()) p.websites.push_back(s.get<std::string>());
     }
@@ -61,10 +54,10 @@ WHATSAPP_DECL void to_json(nlohmann::json& j, const ComplianceContact& c) {
 }
 
 WHATSAPP_DECL void from_json(const nlohmann::json& j, ComplianceContact& c) {
-  c.name = detail::opt_str(j, "name");
-  c.email = detail::opt_str(j, "email");
-  c.landline_number = detail::opt_str(j, "landline_number");
-  c.mobile_number = detail::opt_str(j, "mobile_number");
+  c.name = detail::opt_string_at(j, "name");
+  c.email = detail::opt_string_at(j, "email");
+  c.landline_number = detail::opt_string_at(j, "landline_number");
+  c.mobile_number = detail::opt_string_at(j, "mobile_number");
 }
 
 WHATSAPP_DECL void to_json(nlohmann::json& j, const ComplianceInfo& c) {
@@ -79,16 +72,16 @@ WHATSAPP_DECL void to_json(nlohmann::json& j, const ComplianceInfo& c) {
 
 WHATSAPP_DECL void from_json(const nlohmann::json& j, ComplianceInfo& c) {
   detail::require_object(j, "compliance info");
-  c.entity_name = detail::opt_str(j, "entity_name");
-  c.entity_type = detail::opt_str(j, "entity_type");
-  c.other_entity_type = detail::opt_str(j, "other_entity_type");
+  c.entity_name = detail::opt_string_at(j, "entity_name");
+  c.entity_type = detail::opt_string_at(j, "entity_type");
+  c.other_entity_type = detail::opt_string_at(j, "other_entity_type");
   c.is_registered = detail::bool_at(j, "is_registered");
-  if (const auto g = j.find("grievance_officer_details"); g != j.end() && g->is_object()) {
+  if (const auto* g = detail::object_at(j, "grievance_officer_details")) {
     ComplianceContact cc;
     from_json(*g, cc);
     c.grievance_officer_details = cc;
   }
-  if (const auto g = j.find("customer_care_details"); g != j.end() && g->is_object()) {
+  if (const auto* g = detail::object_at(j, "customer_care_details")) {
     ComplianceContact cc;
     from_json(*g, cc);
     c.customer_care_details = cc;

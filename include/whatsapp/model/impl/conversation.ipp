@@ -24,7 +24,7 @@ WHATSAPP_DECL void from_json(const nlohmann::json& j, Subscription& s) {
   s.object = detail::string_at(j, "object");
   s.callback_url = detail::string_at(j, "callback_url");
   s.active = detail::bool_at(j, "active").value_or(false);
-  if (const auto f = j.find("fields"); f != j.end() && f->is_array()) {
+  if (const auto* f = detail::array_at(j, "fields")) {
     for (const auto& e : *f) {
       if (e.is_string()) {
         s.fields.push_back({e.get<std::string>(), {}});

@@ -14,12 +14,12 @@ WHATSAPP_DECL nlohmann::json SendResult::raw() const {
 WHATSAPP_DECL void from_json(const nlohmann::json& j, SendResult& r) {
   detail::require_object(j, "send response");
   r.messaging_product = detail::string_at(j, "messaging_product");
-  if (const auto c = j.find("contacts"); c != j.end() && c->is_array()) {
+  if (const auto* c = detail::array_at(j, "contacts")) {
     for (const auto& e : *c) {
       r.contacts.push_back({detail::string_at(e, "input"), detail::string_at(e, "wa_id")});
     }
   }
-  if (const auto m = j.find("messages"); m != j.end() && m->is_array()) {
+  if (const auto* m = detail::array_at(j, "messages")) {
     for (const auto& e : *m) {
       SentMessage sm{detail::string_at(e, "id"), std::nullopt};
       if (sm.id.empty()) throw detail::DecodeError("messages[] entry without an id");

@@ -24,12 +24,6 @@ WHATSAPP_DECL nlohmann::json extra_of(const nlohmann::json& j, std::initializer_
   return extra;
 }
 
-WHATSAPP_DECL std::optional<std::string> opt_string_at(const nlohmann::json& j, std::string_view key) {
-  const auto it = j.find(key);
-  if (it == j.end() || !it->is_string()) return std::nullopt;
-  return it->get<std::string>();
-}
-
 }  // namespace whatsapp::detail
 
 namespace whatsapp {
@@ -69,7 +63,7 @@ WHATSAPP_DECL void from_json(const nlohmann::json& j, TemplateComponentDef& c) {
   c.type = detail::string_at(j, "type");
   c.format = detail::opt_string_at(j, "format");
   c.text = detail::opt_string_at(j, "text");
-  if (const auto b = j.find("buttons"); b != j.end() && b->is_array()) {
+  if (const auto* b = detail::array_at(j, "buttons")) {
     for (const auto& e : *b) {
       TemplateButtonDef def;
       from_json(e, def);
@@ -93,7 +87,7 @@ WHATSAPP_DECL void from_json(const nlohmann::json& j, Template& t) {
   t.category = detail::string_at(j, "category");
   t.previous_category = detail::string_at(j, "previous_category");
   t.parameter_format = detail::string_at(j, "parameter_format");
-  if (const auto c = j.find("components"); c != j.end() && c->is_array()) {
+  if (const auto* c = detail::array_at(j, "components")) {
     for (const auto& e : *c) {
       TemplateComponentDef def;
       from_json(e, def);

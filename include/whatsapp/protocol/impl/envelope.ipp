@@ -51,12 +51,12 @@ WHATSAPP_DECL Error body_error(ErrorKind kind, int status, std::string_view what
 }
 
 WHATSAPP_DECL const nlohmann::json* find_error(const nlohmann::json& j) {
-  if (const auto d = j.find("data"); d != j.end() && d->is_object()) {
-    if (const auto e = d->find("error"); e != d->end() && e->is_object()) return &*e;
+  if (const auto* d = detail::object_at(j, "data")) {
+    if (const auto* e = detail::object_at(*d, "error")) return &*e;
   }
-  if (const auto e = j.find("error"); e != j.end() && e->is_object()) {
+  if (const auto* e = detail::object_at(j, "error")) {
     // Self-hosted LowCodeAPI nests the upstream body: {"error":{"error":{...}}}.
-    if (const auto inner = e->find("error"); inner != e->end() && inner->is_object()) return &*inner;
+    if (const auto* inner = detail::object_at(*e, "error")) return &*inner;
     return &*e;
   }
   return nullptr;
@@ -126,8 +126,8 @@ WHATSAPP_DECL std::optional<Error> error_in(const nlohmann::json& j, int status,
     Error e = api_error(status, std::move(g));
     return e;
   };
-  if (const auto d = j.find("data"); d != j.end() && d->is_object()) {
-    if (const auto e = d->find("error"); e != d->end() && e->is_object()) return graph(*e);
+  if (const auto* d = detail::object_at(j, "data")) {
+    if (const auto* e = detail::object_at(*d, "error")) return graph(*e);
   }
   const auto e = j.find("error");
   if (e == j.end()) return std::nullopt;
@@ -139,7 +139,7 @@ WHATSAPP_DECL std::optional<Error> error_in(const nlohmann::json& j, int status,
         body, redact);
   }
   if (!e->is_object()) return std::nullopt;
-  if (const auto inner = e->find("error"); inner != e->end() && inner->is_object()) return graph(*inner);
+  if (const auto* inner = detail::object_at(*e, "error")) return graph(*inner);
   if (!proxy_shape || looks_like_graph(*e)) return graph(*e);
   const std::string inner_message = string_at(*e, "message");
   if (!inner_message.empty()) {

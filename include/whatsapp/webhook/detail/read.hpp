@@ -1,17 +1,19 @@
 #pragma once
 
-/// @file webhook_read.hpp
-/// Private: builds the typed notification structs from parsed JSON. Every reader takes any JSON
-/// value (an object is expected; anything else yields an empty struct) and never throws except
-/// std::bad_alloc.
+/// @file webhook/detail/read.hpp
+/// Private: builds the typed notification structs from the parsed body. Every reader takes any
+/// JSON value inside the body (an object is expected; anything else yields an empty struct),
+/// reads it with the tolerant readers of detail/json_read.hpp, points the struct's `raw` at it
+/// (no copy), and never throws except std::bad_alloc.
 
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
-#include "whatsapp/webhook/detail/json.hpp"
+#include "whatsapp/detail/json_read.hpp"
 #include "whatsapp/webhook/notification.hpp"
 
 namespace whatsapp::detail {
@@ -19,359 +21,376 @@ namespace whatsapp::detail {
 namespace wh = whatsapp::webhook;
 using webhook_json = nlohmann::json;
 
+/// The parsed body every struct's `raw` refers into.
+struct WebhookDoc {
+  std::shared_ptr<const webhook_json> doc;
+
+  /// A JsonRef to `j`, a value inside `*doc` (or the static null).
+  wh::JsonRef ref(const webhook_json& j) const noexcept { return wh::JsonRef(doc, &j); }
+};
+
 /// Applies `read` to each element of the array member `key` (absent or not an array: nothing).
 template <class T, class F>
-std::vector<T> webhook_read_list(const webhook_json& j, std::string_view key, F read) {
+std::vector<T> webhook_read_list(const WebhookDoc& d, const webhook_json& j, std::string_view key, F read) {
   std::vector<T> out;
-  if (const webhook_json* a = webhook_array(j, key)) {
+  if (const webhook_json* a = array_at(j, key)) {
     out.reserve(a->size());
-    for (const auto& item : *a) out.push_back(read(item));
+    for (const auto& item : *a) out.push_back(read(d, item));
   }
   return out;
 }
 
 /// Applies `read` to the object member `key`, or nullopt when it is absent or not an object.
 template <class T, class F>
-std::optional<T> webhook_read_optional(const webhook_json& j, std::string_view key, F read) {
-  if (const webhook_json* o = webhook_object(j, key)) return read(*o);
+wh::Optional<T> webhook_read_optional(const WebhookDoc& d, const webhook_json& j, std::string_view key,
+                                      F read) {
+  if (const webhook_json* o = object_at(j, key)) return read(d, *o);
   return std::nullopt;
 }
 
 inline wh::Timestamp webhook_read_timestamp(const webhook_json& j, std::string_view key) {
-  return wh::Timestamp{webhook_string_or_empty(j, key)};
+  return wh::Timestamp{text_or_empty(j, key)};
 }
 
-inline wh::ErrorObject webhook_read_error(const webhook_json& j) {
+inline wh::ErrorObject webhook_read_error(const WebhookDoc& d, const webhook_json& j) {
   wh::ErrorObject e;
-  e.code = webhook_int(j, "code");
-  e.title = webhook_string_or_empty(j, "title");
-  e.message = webhook_string_or_empty(j, "message");
-  if (const webhook_json* d = webhook_object(j, "error_data")) {
-    e.details = webhook_string_or_empty(*d, "details");
+  e.code = int_at(j, "code");
+  e.title = text_or_empty(j, "title");
+  e.message = text_or_empty(j, "message");
+  if (const webhook_json* data = object_at(j, "error_data")) {
+    e.details = text_or_empty(*data, "details");
   }
-  e.href = webhook_string_or_empty(j, "href");
-  e.raw = j;
+  e.href = text_or_empty(j, "href");
+  e.raw = d.ref(j);
   return e;
 }
 
-inline std::vector<wh::ErrorObject> webhook_read_errors(const webhook_json& j) {
-  return webhook_read_list<wh::ErrorObject>(j, "errors", webhook_read_error);
+inline std::vector<wh::ErrorObject> webhook_read_errors(const WebhookDoc& d, const webhook_json& j) {
+  return webhook_read_list<wh::ErrorObject>(d, j, "errors", webhook_read_error);
 }
 
-inline wh::Metadata webhook_read_metadata(const webhook_json& j) {
-  return wh::Metadata{webhook_string_or_empty(j, "display_phone_number"),
-                      webhook_string_or_empty(j, "phone_number_id"), j};
+inline wh::Metadata webhook_read_metadata(const WebhookDoc& d, const webhook_json& j) {
+  return wh::Metadata{text_or_empty(j, "display_phone_number"), text_or_empty(j, "phone_number_id"),
+                      d.ref(j)};
 }
 
-inline wh::Contact webhook_read_contact(const webhook_json& j) {
+inline wh::Contact webhook_read_contact(const WebhookDoc& d, const webhook_json& j) {
   wh::Contact c;
-  c.wa_id = webhook_string_or_empty(j, "wa_id");
-  c.user_id = webhook_string(j, "user_id");
-  c.parent_user_id = webhook_string(j, "parent_user_id");
-  if (const webhook_json* p = webhook_object(j, "profile")) c.profile_name = webhook_string(*p, "name");
-  c.raw = j;
+  c.wa_id = text_or_empty(j, "wa_id");
+  c.user_id = text_at(j, "user_id");
+  c.parent_user_id = text_at(j, "parent_user_id");
+  if (const webhook_json* p = object_at(j, "profile")) c.profile_name = text_at(*p, "name");
+  c.raw = d.ref(j);
   return c;
 }
 
-inline wh::MessageContext webhook_read_context(const webhook_json& j) {
+inline wh::MessageContext webhook_read_context(const WebhookDoc& d, const webhook_json& j) {
   wh::MessageContext c;
-  c.from = webhook_string(j, "from");
-  c.id = webhook_string(j, "id");
-  c.forwarded = webhook_bool(j, "forwarded").value_or(false);
-  c.frequently_forwarded = webhook_bool(j, "frequently_forwarded").value_or(false);
-  if (const webhook_json* p = webhook_object(j, "referred_product")) {
-    c.referred_product_catalog_id = webhook_string(*p, "catalog_id");
-    c.referred_product_retailer_id = webhook_string(*p, "product_retailer_id");
+  c.from = text_at(j, "from");
+  c.id = text_at(j, "id");
+  c.forwarded = bool_at(j, "forwarded").value_or(false);
+  c.frequently_forwarded = bool_at(j, "frequently_forwarded").value_or(false);
+  if (const webhook_json* p = object_at(j, "referred_product")) {
+    c.referred_product_catalog_id = text_at(*p, "catalog_id");
+    c.referred_product_retailer_id = text_at(*p, "product_retailer_id");
   }
-  c.raw = j;
+  c.raw = d.ref(j);
   return c;
 }
 
-inline wh::MediaContent webhook_read_media(const webhook_json& j) {
+inline wh::MediaContent webhook_read_media(const WebhookDoc& d, const webhook_json& j) {
   wh::MediaContent m;
-  m.id = webhook_string_or_empty(j, "id");
-  m.mime_type = webhook_string(j, "mime_type");
-  m.sha256 = webhook_string(j, "sha256");
-  m.caption = webhook_string(j, "caption");
-  m.filename = webhook_string(j, "filename");
-  m.url = webhook_string(j, "url");
-  m.voice = webhook_bool(j, "voice");
-  m.animated = webhook_bool(j, "animated");
-  m.raw = j;
+  m.id = text_or_empty(j, "id");
+  m.mime_type = text_at(j, "mime_type");
+  m.sha256 = text_at(j, "sha256");
+  m.caption = text_at(j, "caption");
+  m.filename = text_at(j, "filename");
+  m.url = text_at(j, "url");
+  m.voice = bool_at(j, "voice");
+  m.animated = bool_at(j, "animated");
+  m.raw = d.ref(j);
   return m;
 }
 
-inline wh::LocationContent webhook_read_location(const webhook_json& j) {
+inline wh::LocationContent webhook_read_location(const WebhookDoc& d, const webhook_json& j) {
   wh::LocationContent l;
-  l.latitude = webhook_double(j, "latitude");
-  l.longitude = webhook_double(j, "longitude");
-  l.name = webhook_string(j, "name");
-  l.address = webhook_string(j, "address");
-  l.url = webhook_string(j, "url");
-  l.raw = j;
+  l.latitude = double_at(j, "latitude");
+  l.longitude = double_at(j, "longitude");
+  l.name = text_at(j, "name");
+  l.address = text_at(j, "address");
+  l.url = text_at(j, "url");
+  l.raw = d.ref(j);
   return l;
 }
 
-inline wh::SharedContact webhook_read_shared_contact(const webhook_json& j) {
+inline wh::SharedContact webhook_read_shared_contact(const WebhookDoc& d, const webhook_json& j) {
   wh::SharedContact c;
-  if (const webhook_json* n = webhook_object(j, "name")) {
-    c.formatted_name = webhook_string(*n, "formatted_name");
-    c.first_name = webhook_string(*n, "first_name");
-    c.last_name = webhook_string(*n, "last_name");
+  if (const webhook_json* n = object_at(j, "name")) {
+    c.formatted_name = text_at(*n, "formatted_name");
+    c.first_name = text_at(*n, "first_name");
+    c.last_name = text_at(*n, "last_name");
   }
-  c.phones = webhook_read_list<wh::ContactPhone>(j, "phones", [](const webhook_json& p) {
-    return wh::ContactPhone{webhook_string(p, "phone"), webhook_string(p, "wa_id"), webhook_string(p, "type"),
-                            p};
-  });
-  c.raw = j;
+  c.phones =
+      webhook_read_list<wh::ContactPhone>(d, j, "phones", [](const WebhookDoc& in, const webhook_json& p) {
+        return wh::ContactPhone{text_at(p, "phone"), text_at(p, "wa_id"), text_at(p, "type"), in.ref(p)};
+      });
+  c.raw = d.ref(j);
   return c;
 }
 
-inline wh::ReplyChoice webhook_read_reply_choice(const webhook_json& j) {
-  return wh::ReplyChoice{webhook_string_or_empty(j, "id"), webhook_string_or_empty(j, "title"),
-                         webhook_string(j, "description"), j};
+inline wh::ReplyChoice webhook_read_reply_choice(const WebhookDoc& d, const webhook_json& j) {
+  return wh::ReplyChoice{text_or_empty(j, "id"), text_or_empty(j, "title"), text_at(j, "description"),
+                         d.ref(j)};
 }
 
-inline wh::FlowReply webhook_read_flow_reply(const webhook_json& j) {
+inline wh::FlowReply webhook_read_flow_reply(const WebhookDoc& d, const webhook_json& j) {
   wh::FlowReply f;
-  f.name = webhook_string(j, "name");
-  f.body = webhook_string(j, "body");
-  f.response_json = webhook_string_or_empty(j, "response_json");
+  f.name = text_at(j, "name");
+  f.body = text_at(j, "body");
+  f.response_json = text_or_empty(j, "response_json");
   // Not exception-based: a bad response_json is the flow's problem, not the notification's.
   f.response = webhook_json::parse(f.response_json, nullptr, /*allow_exceptions=*/false);
-  f.raw = j;
+  f.raw = d.ref(j);
   return f;
 }
 
-inline wh::InteractiveContent webhook_read_interactive(const webhook_json& j) {
+inline wh::InteractiveContent webhook_read_interactive(const WebhookDoc& d, const webhook_json& j) {
   wh::InteractiveContent i;
-  i.type = webhook_string_or_empty(j, "type");
-  i.button_reply = webhook_read_optional<wh::ReplyChoice>(j, "button_reply", webhook_read_reply_choice);
-  i.list_reply = webhook_read_optional<wh::ReplyChoice>(j, "list_reply", webhook_read_reply_choice);
-  i.nfm_reply = webhook_read_optional<wh::FlowReply>(j, "nfm_reply", webhook_read_flow_reply);
-  i.raw = j;
+  i.type = text_or_empty(j, "type");
+  i.button_reply = webhook_read_optional<wh::ReplyChoice>(d, j, "button_reply", webhook_read_reply_choice);
+  i.list_reply = webhook_read_optional<wh::ReplyChoice>(d, j, "list_reply", webhook_read_reply_choice);
+  i.nfm_reply = webhook_read_optional<wh::FlowReply>(d, j, "nfm_reply", webhook_read_flow_reply);
+  i.raw = d.ref(j);
   return i;
 }
 
-inline wh::OrderContent webhook_read_order(const webhook_json& j) {
+inline wh::OrderContent webhook_read_order(const WebhookDoc& d, const webhook_json& j) {
   wh::OrderContent o;
-  o.catalog_id = webhook_string_or_empty(j, "catalog_id");
-  o.text = webhook_string(j, "text");
-  o.product_items = webhook_read_list<wh::OrderItem>(j, "product_items", [](const webhook_json& p) {
-    return wh::OrderItem{webhook_string_or_empty(p, "product_retailer_id"), webhook_int(p, "quantity"),
-                         webhook_double(p, "item_price"), webhook_string(p, "currency"), p};
-  });
-  o.raw = j;
+  o.catalog_id = text_or_empty(j, "catalog_id");
+  o.text = text_at(j, "text");
+  o.product_items = webhook_read_list<wh::OrderItem>(
+      d, j, "product_items", [](const WebhookDoc& in, const webhook_json& p) {
+        return wh::OrderItem{text_or_empty(p, "product_retailer_id"), int_at(p, "quantity"),
+                             double_at(p, "item_price"), text_at(p, "currency"), in.ref(p)};
+      });
+  o.raw = d.ref(j);
   return o;
 }
 
-inline wh::SystemContent webhook_read_system(const webhook_json& j) {
+inline wh::SystemContent webhook_read_system(const WebhookDoc& d, const webhook_json& j) {
   wh::SystemContent s;
-  s.type = webhook_string_or_empty(j, "type");
-  s.body = webhook_string(j, "body");
-  s.wa_id = webhook_string(j, "wa_id");
-  if (!s.wa_id) s.wa_id = webhook_string(j, "new_wa_id");  // older API versions
-  s.customer = webhook_string(j, "customer");
-  s.identity = webhook_string(j, "identity");
-  s.raw = j;
+  s.type = text_or_empty(j, "type");
+  s.body = text_at(j, "body");
+  s.wa_id = text_at(j, "wa_id");
+  if (!s.wa_id) s.wa_id = text_at(j, "new_wa_id");  // older API versions
+  s.customer = text_at(j, "customer");
+  s.identity = text_at(j, "identity");
+  s.raw = d.ref(j);
   return s;
 }
 
-inline wh::IdentityContent webhook_read_identity(const webhook_json& j) {
-  return wh::IdentityContent{webhook_bool(j, "acknowledged"), webhook_read_timestamp(j, "created_timestamp"),
-                             webhook_string(j, "hash"), j};
+inline wh::IdentityContent webhook_read_identity(const WebhookDoc& d, const webhook_json& j) {
+  return wh::IdentityContent{bool_at(j, "acknowledged"), webhook_read_timestamp(j, "created_timestamp"),
+                             text_at(j, "hash"), d.ref(j)};
 }
 
-inline wh::Referral webhook_read_referral(const webhook_json& j) {
+inline wh::Referral webhook_read_referral(const WebhookDoc& d, const webhook_json& j) {
   wh::Referral r;
-  r.source_url = webhook_string(j, "source_url");
-  r.source_id = webhook_string(j, "source_id");
-  r.source_type = webhook_string(j, "source_type");
-  r.headline = webhook_string(j, "headline");
-  r.body = webhook_string(j, "body");
-  r.media_type = webhook_string(j, "media_type");
-  r.image_url = webhook_string(j, "image_url");
-  r.video_url = webhook_string(j, "video_url");
-  r.thumbnail_url = webhook_string(j, "thumbnail_url");
-  r.ctwa_clid = webhook_string(j, "ctwa_clid");
-  r.raw = j;
+  r.source_url = text_at(j, "source_url");
+  r.source_id = text_at(j, "source_id");
+  r.source_type = text_at(j, "source_type");
+  r.headline = text_at(j, "headline");
+  r.body = text_at(j, "body");
+  r.media_type = text_at(j, "media_type");
+  r.image_url = text_at(j, "image_url");
+  r.video_url = text_at(j, "video_url");
+  r.thumbnail_url = text_at(j, "thumbnail_url");
+  r.ctwa_clid = text_at(j, "ctwa_clid");
+  r.raw = d.ref(j);
   return r;
 }
 
-inline wh::Message webhook_read_message(const webhook_json& j) {
+inline wh::Message webhook_read_message(const WebhookDoc& d, const webhook_json& j) {
   wh::Message m;
-  m.id = webhook_string_or_empty(j, "id");
-  m.from = webhook_string_or_empty(j, "from");
-  m.from_user_id = webhook_string(j, "from_user_id");
-  m.from_parent_user_id = webhook_string(j, "from_parent_user_id");
+  m.id = text_or_empty(j, "id");
+  m.from = text_or_empty(j, "from");
+  m.from_user_id = text_at(j, "from_user_id");
+  m.from_parent_user_id = text_at(j, "from_parent_user_id");
   m.timestamp = webhook_read_timestamp(j, "timestamp");
-  m.type = webhook_string_or_empty(j, "type");
-  m.context = webhook_read_optional<wh::MessageContext>(j, "context", webhook_read_context);
-  m.text = webhook_read_optional<wh::TextContent>(j, "text", [](const webhook_json& t) {
-    return wh::TextContent{webhook_string_or_empty(t, "body"), t};
-  });
-  m.image = webhook_read_optional<wh::MediaContent>(j, "image", webhook_read_media);
-  m.video = webhook_read_optional<wh::MediaContent>(j, "video", webhook_read_media);
-  m.document = webhook_read_optional<wh::MediaContent>(j, "document", webhook_read_media);
-  m.audio = webhook_read_optional<wh::MediaContent>(j, "audio", webhook_read_media);
-  m.sticker = webhook_read_optional<wh::MediaContent>(j, "sticker", webhook_read_media);
-  m.location = webhook_read_optional<wh::LocationContent>(j, "location", webhook_read_location);
-  m.contacts = webhook_read_list<wh::SharedContact>(j, "contacts", webhook_read_shared_contact);
-  m.interactive = webhook_read_optional<wh::InteractiveContent>(j, "interactive", webhook_read_interactive);
-  m.button = webhook_read_optional<wh::ButtonContent>(j, "button", [](const webhook_json& b) {
-    return wh::ButtonContent{webhook_string_or_empty(b, "payload"), webhook_string_or_empty(b, "text"), b};
-  });
-  m.reaction = webhook_read_optional<wh::ReactionContent>(j, "reaction", [](const webhook_json& r) {
-    return wh::ReactionContent{webhook_string_or_empty(r, "message_id"), webhook_string(r, "emoji"), r};
-  });
-  m.order = webhook_read_optional<wh::OrderContent>(j, "order", webhook_read_order);
-  m.system = webhook_read_optional<wh::SystemContent>(j, "system", webhook_read_system);
-  m.identity = webhook_read_optional<wh::IdentityContent>(j, "identity", webhook_read_identity);
-  m.referral = webhook_read_optional<wh::Referral>(j, "referral", webhook_read_referral);
-  if (const webhook_json* u = webhook_object(j, "unsupported"))
-    m.unsupported_type = webhook_string(*u, "type");
-  m.errors = webhook_read_errors(j);
-  m.raw = j;
+  m.type = text_or_empty(j, "type");
+  m.context = webhook_read_optional<wh::MessageContext>(d, j, "context", webhook_read_context);
+  m.text =
+      webhook_read_optional<wh::TextContent>(d, j, "text", [](const WebhookDoc& in, const webhook_json& t) {
+        return wh::TextContent{text_or_empty(t, "body"), in.ref(t)};
+      });
+  m.image = webhook_read_optional<wh::MediaContent>(d, j, "image", webhook_read_media);
+  m.video = webhook_read_optional<wh::MediaContent>(d, j, "video", webhook_read_media);
+  m.document = webhook_read_optional<wh::MediaContent>(d, j, "document", webhook_read_media);
+  m.audio = webhook_read_optional<wh::MediaContent>(d, j, "audio", webhook_read_media);
+  m.sticker = webhook_read_optional<wh::MediaContent>(d, j, "sticker", webhook_read_media);
+  m.location = webhook_read_optional<wh::LocationContent>(d, j, "location", webhook_read_location);
+  m.contacts = webhook_read_list<wh::SharedContact>(d, j, "contacts", webhook_read_shared_contact);
+  m.interactive =
+      webhook_read_optional<wh::InteractiveContent>(d, j, "interactive", webhook_read_interactive);
+  m.button = webhook_read_optional<wh::ButtonContent>(
+      d, j, "button", [](const WebhookDoc& in, const webhook_json& b) {
+        return wh::ButtonContent{text_or_empty(b, "payload"), text_or_empty(b, "text"), in.ref(b)};
+      });
+  m.reaction = webhook_read_optional<wh::ReactionContent>(
+      d, j, "reaction", [](const WebhookDoc& in, const webhook_json& r) {
+        return wh::ReactionContent{text_or_empty(r, "message_id"), text_at(r, "emoji"), in.ref(r)};
+      });
+  m.order = webhook_read_optional<wh::OrderContent>(d, j, "order", webhook_read_order);
+  m.system = webhook_read_optional<wh::SystemContent>(d, j, "system", webhook_read_system);
+  m.identity = webhook_read_optional<wh::IdentityContent>(d, j, "identity", webhook_read_identity);
+  m.referral = webhook_read_optional<wh::Referral>(d, j, "referral", webhook_read_referral);
+  if (const webhook_json* u = object_at(j, "unsupported")) m.unsupported_type = text_at(*u, "type");
+  m.errors = webhook_read_errors(d, j);
+  m.raw = d.ref(j);
   return m;
 }
 
-inline wh::Status webhook_read_status(const webhook_json& j) {
+inline wh::Status webhook_read_status(const WebhookDoc& d, const webhook_json& j) {
   wh::Status s;
-  s.id = webhook_string_or_empty(j, "id");
-  s.status = webhook_string_or_empty(j, "status");
+  s.id = text_or_empty(j, "id");
+  s.status = text_or_empty(j, "status");
   s.timestamp = webhook_read_timestamp(j, "timestamp");
-  s.recipient_id = webhook_string_or_empty(j, "recipient_id");
-  s.recipient_user_id = webhook_string(j, "recipient_user_id");
-  s.parent_recipient_user_id = webhook_string(j, "parent_recipient_user_id");
-  s.biz_opaque_callback_data = webhook_string(j, "biz_opaque_callback_data");
-  s.conversation = webhook_read_optional<wh::Conversation>(j, "conversation", [](const webhook_json& c) {
-    wh::Conversation conv;
-    conv.id = webhook_string_or_empty(c, "id");
-    if (webhook_member(c, "expiration_timestamp") != nullptr) {
-      conv.expiration_timestamp = webhook_read_timestamp(c, "expiration_timestamp");
-    }
-    if (const webhook_json* o = webhook_object(c, "origin")) conv.origin_type = webhook_string(*o, "type");
-    conv.raw = c;
-    return conv;
-  });
-  s.pricing = webhook_read_optional<wh::Pricing>(j, "pricing", [](const webhook_json& p) {
-    return wh::Pricing{webhook_bool(p, "billable"), webhook_string_or_empty(p, "pricing_model"),
-                       webhook_string(p, "category"), webhook_string(p, "type"), p};
-  });
-  s.errors = webhook_read_errors(j);
-  s.raw = j;
+  s.recipient_id = text_or_empty(j, "recipient_id");
+  s.recipient_user_id = text_at(j, "recipient_user_id");
+  s.parent_recipient_user_id = text_at(j, "parent_recipient_user_id");
+  s.biz_opaque_callback_data = text_at(j, "biz_opaque_callback_data");
+  s.conversation = webhook_read_optional<wh::Conversation>(
+      d, j, "conversation", [](const WebhookDoc& in, const webhook_json& c) {
+        wh::Conversation conv;
+        conv.id = text_or_empty(c, "id");
+        if (member(c, "expiration_timestamp") != nullptr) {
+          conv.expiration_timestamp = webhook_read_timestamp(c, "expiration_timestamp");
+        }
+        if (const webhook_json* o = object_at(c, "origin")) conv.origin_type = text_at(*o, "type");
+        conv.raw = in.ref(c);
+        return conv;
+      });
+  s.pricing =
+      webhook_read_optional<wh::Pricing>(d, j, "pricing", [](const WebhookDoc& in, const webhook_json& p) {
+        return wh::Pricing{bool_at(p, "billable"), text_or_empty(p, "pricing_model"), text_at(p, "category"),
+                           text_at(p, "type"), in.ref(p)};
+      });
+  s.errors = webhook_read_errors(d, j);
+  s.raw = d.ref(j);
   return s;
 }
 
 inline wh::TemplateRef webhook_read_template_ref(const webhook_json& j) {
-  return wh::TemplateRef{webhook_string_or_empty(j, "message_template_id"),
-                         webhook_string_or_empty(j, "message_template_name"),
-                         webhook_string_or_empty(j, "message_template_language")};
+  return wh::TemplateRef{text_or_empty(j, "message_template_id"), text_or_empty(j, "message_template_name"),
+                         text_or_empty(j, "message_template_language")};
 }
 
-inline wh::TemplateStatusUpdate webhook_read_template_status(const webhook_json& j) {
+inline wh::TemplateStatusUpdate webhook_read_template_status(const WebhookDoc& d, const webhook_json& j) {
   wh::TemplateStatusUpdate u;
   u.template_ref = webhook_read_template_ref(j);
-  u.event = webhook_string_or_empty(j, "event");
-  u.reason = webhook_string(j, "reason");
-  u.category = webhook_string(j, "message_template_category");
-  if (const webhook_json* r = webhook_object(j, "rejection_info")) {
-    u.rejection_reason = webhook_string(*r, "reason");
-    u.rejection_recommendation = webhook_string(*r, "recommendation");
+  u.event = text_or_empty(j, "event");
+  u.reason = text_at(j, "reason");
+  u.category = text_at(j, "message_template_category");
+  if (const webhook_json* r = object_at(j, "rejection_info")) {
+    u.rejection_reason = text_at(*r, "reason");
+    u.rejection_recommendation = text_at(*r, "recommendation");
   }
-  u.raw = j;
+  u.raw = d.ref(j);
   return u;
 }
 
-inline wh::TemplateQualityUpdate webhook_read_template_quality(const webhook_json& j) {
-  return wh::TemplateQualityUpdate{webhook_read_template_ref(j), webhook_string(j, "previous_quality_score"),
-                                   webhook_string_or_empty(j, "new_quality_score"), j};
+inline wh::TemplateQualityUpdate webhook_read_template_quality(const WebhookDoc& d, const webhook_json& j) {
+  return wh::TemplateQualityUpdate{webhook_read_template_ref(j), text_at(j, "previous_quality_score"),
+                                   text_or_empty(j, "new_quality_score"), d.ref(j)};
 }
 
-inline wh::TemplateCategoryUpdate webhook_read_template_category(const webhook_json& j) {
-  return wh::TemplateCategoryUpdate{webhook_read_template_ref(j), webhook_string(j, "previous_category"),
-                                    webhook_string_or_empty(j, "new_category"),
-                                    webhook_string(j, "correct_category"), j};
+inline wh::TemplateCategoryUpdate webhook_read_template_category(const WebhookDoc& d, const webhook_json& j) {
+  return wh::TemplateCategoryUpdate{webhook_read_template_ref(j), text_at(j, "previous_category"),
+                                    text_or_empty(j, "new_category"), text_at(j, "correct_category"),
+                                    d.ref(j)};
 }
 
-inline wh::TemplateComponentsUpdate webhook_read_template_components(const webhook_json& j) {
+inline wh::TemplateComponentsUpdate webhook_read_template_components(const WebhookDoc& d,
+                                                                     const webhook_json& j) {
   wh::TemplateComponentsUpdate u;
   u.template_ref = webhook_read_template_ref(j);
-  u.title = webhook_string(j, "message_template_title");
-  u.element = webhook_string(j, "message_template_element");
-  u.footer = webhook_string(j, "message_template_footer");
-  u.buttons =
-      webhook_read_list<wh::TemplateButtonInfo>(j, "message_template_buttons", [](const webhook_json& b) {
-        return wh::TemplateButtonInfo{webhook_string_or_empty(b, "message_template_button_type"),
-                                      webhook_string_or_empty(b, "message_template_button_text"),
-                                      webhook_string(b, "message_template_button_url"),
-                                      webhook_string(b, "message_template_button_phone_number"), b};
+  u.title = text_at(j, "message_template_title");
+  u.element = text_at(j, "message_template_element");
+  u.footer = text_at(j, "message_template_footer");
+  u.buttons = webhook_read_list<wh::TemplateButtonInfo>(
+      d, j, "message_template_buttons", [](const WebhookDoc& in, const webhook_json& b) {
+        return wh::TemplateButtonInfo{text_or_empty(b, "message_template_button_type"),
+                                      text_or_empty(b, "message_template_button_text"),
+                                      text_at(b, "message_template_button_url"),
+                                      text_at(b, "message_template_button_phone_number"), in.ref(b)};
       });
-  u.raw = j;
+  u.raw = d.ref(j);
   return u;
 }
 
-inline wh::UserPreference webhook_read_user_preference(const webhook_json& j) {
-  return wh::UserPreference{webhook_string_or_empty(j, "wa_id"),
-                            webhook_string(j, "user_id"),
-                            webhook_string(j, "detail"),
-                            webhook_string_or_empty(j, "category"),
-                            webhook_string_or_empty(j, "value"),
+inline wh::UserPreference webhook_read_user_preference(const WebhookDoc& d, const webhook_json& j) {
+  return wh::UserPreference{text_or_empty(j, "wa_id"),
+                            text_at(j, "user_id"),
+                            text_at(j, "detail"),
+                            text_or_empty(j, "category"),
+                            text_or_empty(j, "value"),
                             webhook_read_timestamp(j, "timestamp"),
-                            j};
+                            d.ref(j)};
 }
 
 /// A change from its `value` and `field`. Values that are not objects give a Change with only
 /// `field` and `value` set.
-inline wh::Change webhook_read_change(const webhook_json& value, std::string field) {
+inline wh::Change webhook_read_change(const WebhookDoc& d, const webhook_json& value, std::string field) {
   wh::Change c;
   c.field = std::move(field);
-  c.messaging_product = webhook_string(value, "messaging_product");
-  c.metadata = webhook_read_optional<wh::Metadata>(value, "metadata", webhook_read_metadata);
-  c.contacts = webhook_read_list<wh::Contact>(value, "contacts", webhook_read_contact);
+  c.messaging_product = text_at(value, "messaging_product");
+  c.metadata = webhook_read_optional<wh::Metadata>(d, value, "metadata", webhook_read_metadata);
+  c.contacts = webhook_read_list<wh::Contact>(d, value, "contacts", webhook_read_contact);
   switch (c.kind()) {
     case wh::ChangeField::kMessages:
-      c.messages = webhook_read_list<wh::Message>(value, "messages", webhook_read_message);
-      c.statuses = webhook_read_list<wh::Status>(value, "statuses", webhook_read_status);
-      c.errors = webhook_read_errors(value);
+      c.messages = webhook_read_list<wh::Message>(d, value, "messages", webhook_read_message);
+      c.statuses = webhook_read_list<wh::Status>(d, value, "statuses", webhook_read_status);
+      c.errors = webhook_read_errors(d, value);
       break;
     case wh::ChangeField::kUserPreferences:
       c.user_preferences =
-          webhook_read_list<wh::UserPreference>(value, "user_preferences", webhook_read_user_preference);
+          webhook_read_list<wh::UserPreference>(d, value, "user_preferences", webhook_read_user_preference);
       break;
     case wh::ChangeField::kTemplateStatusUpdate:
-      if (value.is_object()) c.template_status = webhook_read_template_status(value);
+      if (value.is_object()) c.template_status = webhook_read_template_status(d, value);
       break;
     case wh::ChangeField::kTemplateQualityUpdate:
-      if (value.is_object()) c.template_quality = webhook_read_template_quality(value);
+      if (value.is_object()) c.template_quality = webhook_read_template_quality(d, value);
       break;
     case wh::ChangeField::kTemplateCategoryUpdate:
-      if (value.is_object()) c.template_category = webhook_read_template_category(value);
+      if (value.is_object()) c.template_category = webhook_read_template_category(d, value);
       break;
     case wh::ChangeField::kTemplateComponentsUpdate:
-      if (value.is_object()) c.template_components = webhook_read_template_components(value);
+      if (value.is_object()) c.template_components = webhook_read_template_components(d, value);
       break;
     case wh::ChangeField::kAccountUpdate:
       if (value.is_object()) {
-        c.account_update = wh::AccountUpdate{webhook_string_or_empty(value, "event"),
-                                             webhook_string(value, "phone_number"), value};
+        c.account_update =
+            wh::AccountUpdate{text_or_empty(value, "event"), text_at(value, "phone_number"), d.ref(value)};
       }
       break;
     case wh::ChangeField::kUnknown: break;
   }
-  c.value = value;
+  c.value = d.ref(value);
   return c;
 }
 
-inline wh::Entry webhook_read_entry(const webhook_json& j) {
+inline wh::Entry webhook_read_entry(const WebhookDoc& d, const webhook_json& j) {
   wh::Entry e;
-  e.id = webhook_string_or_empty(j, "id");
-  if (webhook_member(j, "time") != nullptr) e.time = webhook_read_timestamp(j, "time");
-  e.changes = webhook_read_list<wh::Change>(j, "changes", [](const webhook_json& ch) {
-    const webhook_json* v = webhook_member(ch, "value");
-    return webhook_read_change(v != nullptr ? *v : webhook_json(), webhook_string_or_empty(ch, "field"));
-  });
-  e.raw = j;
+  e.id = text_or_empty(j, "id");
+  if (member(j, "time") != nullptr) e.time = webhook_read_timestamp(j, "time");
+  e.changes =
+      webhook_read_list<wh::Change>(d, j, "changes", [](const WebhookDoc& in, const webhook_json& ch) {
+        const webhook_json* v = member(ch, "value");
+        return webhook_read_change(in, v != nullptr ? *v : wh::JsonRef::null_json(),
+                                   text_or_empty(ch, "field"));
+      });
+  e.raw = d.ref(j);
   return e;
 }
 

@@ -1,5 +1,5 @@
-// The tolerant integer reader used for error codes, counts and webhook timestamps: every value
-// that does not fit in 64 bits or is not whole is absent, never wrapped or undefined.
+// The tolerant integer reader of detail/json_read.hpp, used for error codes, counts and webhook
+// timestamps: every value that does not fit in 64 bits or is not whole is absent, never wrapped.
 
 #include <gtest/gtest.h>
 
@@ -9,7 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "whatsapp/detail/json_util.hpp"
+#include "whatsapp/detail/json_read.hpp"
 
 namespace {
 
