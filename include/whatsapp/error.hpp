@@ -13,9 +13,11 @@
 #include <utility>
 
 #include "whatsapp/detail/config.hpp"
-#include "whatsapp/protocol/format.hpp"
 
 namespace whatsapp {
+
+/// How a request URL is spelled (defined in protocol/format.hpp; an error only carries it).
+enum class UrlFormat : unsigned char;
 
 /// What went wrong, at the level a caller branches on.
 enum class ErrorKind {

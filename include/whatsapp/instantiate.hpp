@@ -51,4 +51,11 @@
 #include "whatsapp/protocol/detail/impl/send_answer.ipp"
 #include "whatsapp/protocol/detail/impl/send_body.ipp"
 #include "whatsapp/protocol/impl/envelope.ipp"
+#include "whatsapp/protocol/impl/retry_after.ipp"
 #include "whatsapp/protocol/impl/url.ipp"
+
+namespace whatsapp {
+// Declared extern in client/client.hpp.
+template class Client<transport::CurlTransport>;
+template class transport::TransportAdapter<transport::CurlTransport>;
+}  // namespace whatsapp

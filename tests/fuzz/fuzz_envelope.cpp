@@ -10,7 +10,7 @@
 #include <cstdlib>
 #include <string>
 
-#include "whatsapp/detail/decode.hpp"
+#include "whatsapp/detail/json_read.hpp"
 #include "whatsapp/model/phone_number.hpp"
 #include "whatsapp/model/send_result.hpp"
 #include "whatsapp/protocol/detail/send_answer.hpp"

@@ -12,7 +12,7 @@
 
 #include "whatsapp/client/detail/core.hpp"
 #include "whatsapp/detail/config.hpp"
-#include "whatsapp/detail/decode.hpp"
+#include "whatsapp/detail/json_read.hpp"
 #include "whatsapp/model/analytics.hpp"
 
 namespace whatsapp::api {

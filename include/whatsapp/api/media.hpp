@@ -18,7 +18,7 @@
 
 #include "whatsapp/client/detail/core.hpp"
 #include "whatsapp/detail/config.hpp"
-#include "whatsapp/detail/decode.hpp"
+#include "whatsapp/detail/json_read.hpp"
 #include "whatsapp/detail/sha256.hpp"
 #include "whatsapp/model/media.hpp"
 #include "whatsapp/model/success.hpp"

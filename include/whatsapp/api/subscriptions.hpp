@@ -13,7 +13,7 @@
 
 #include "whatsapp/client/detail/core.hpp"
 #include "whatsapp/detail/config.hpp"
-#include "whatsapp/detail/decode.hpp"
+#include "whatsapp/detail/json_read.hpp"
 #include "whatsapp/model/conversation.hpp"
 #include "whatsapp/model/success.hpp"
 

@@ -105,6 +105,14 @@ class Client : public ClientBase {
   Transport* transport_;  // owned by the core's adapter, which lives as long as any copy
 };
 
+#ifdef WHATSAPP_SEPARATE_COMPILATION
+// The client over the default transport, and its adapter (whose virtual functions every file
+// that makes a client would otherwise compile: the whole curl transport), are compiled once
+// with the rest of the SDK (whatsapp/instantiate.hpp).
+extern template class Client<transport::CurlTransport>;
+extern template class transport::TransportAdapter<transport::CurlTransport>;
+#endif
+
 }  // namespace whatsapp
 
 #ifndef WHATSAPP_SEPARATE_COMPILATION

@@ -25,12 +25,13 @@
 
 #include <nlohmann/json.hpp>
 
-#include "whatsapp/client/retry.hpp"
 #include "whatsapp/detail/config.hpp"
 #include "whatsapp/detail/json_read.hpp"
 #include "whatsapp/detail/redact.hpp"
 #include "whatsapp/error.hpp"
+#include "whatsapp/protocol/retry_after.hpp"
 #include "whatsapp/result.hpp"
+#include "whatsapp/time_source.hpp"
 #include "whatsapp/transport/http.hpp"
 
 namespace whatsapp {

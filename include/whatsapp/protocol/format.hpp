@@ -11,7 +11,7 @@ namespace whatsapp {
 ///  - kNew: path parameters stay in the path: `/whatsapp/v22.0/<id>/messages?api_token=…`.
 ///  - kOld: path parameters become UPPER-CASE query parameters and the path holds their lower-case
 ///    names: `/whatsapp/v22.0/from_phone_number_id/messages?FROM_PHONE_NUMBER_ID=<id>&api_token=…`.
-enum class UrlFormat { kNew, kOld };
+enum class UrlFormat : unsigned char { kNew, kOld };
 
 /// Which formats the client may use.
 enum class FormatPolicy {
