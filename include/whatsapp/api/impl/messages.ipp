@@ -12,7 +12,7 @@ WHATSAPP_DECL Result<SendResult> Messages::send(std::string_view phone_number_id
   if (auto v = validate(message); !v) return v.error();
   detail::RequestSpec spec{&route(RouteId::kSendMessage), {phone_number_id}, {}, {}, {}};
   spec.body = detail::message_body(message);
-  return core_->send(spec);
+  return core_->send(std::move(spec));
 }
 
 WHATSAPP_DECL std::vector<Result<SendResult>> Messages::send_batch(std::string_view phone_number_id,

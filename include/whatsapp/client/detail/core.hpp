@@ -62,7 +62,7 @@ class Core {
   /// The unwrapped payload of `spec`'s answer, or the call's typed error.
   WHATSAPP_DECL Result<nlohmann::json> call(const RequestSpec& spec) const;
   /// A send: the SendResult of `spec`'s answer.
-  WHATSAPP_DECL Result<SendResult> send(const RequestSpec& spec) const;
+  WHATSAPP_DECL Result<SendResult> send(RequestSpec spec) const;
   /// A route that answers {"success": true}; a kParse error naming `what` otherwise.
   WHATSAPP_DECL Result<void> call_success(const RequestSpec& spec, std::string_view what) const;
   /// One try of `spec` (the format fallback included, no retry) whose final answer, whatever

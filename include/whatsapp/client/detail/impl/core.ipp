@@ -64,10 +64,10 @@ WHATSAPP_DECL Result<nlohmann::json> Core::call(const RequestSpec& spec) const {
   return std::move(reader.value);
 }
 
-WHATSAPP_DECL Result<SendResult> Core::send(const RequestSpec& spec) const {
+WHATSAPP_DECL Result<SendResult> Core::send(RequestSpec spec) const {
   SendReader reader;
   Call c(*this);
-  c.spec() = spec;
+  c.spec() = std::move(spec);
   c.begin(&reader);
   run(c);
   if (c.failed()) return std::move(c.error());
