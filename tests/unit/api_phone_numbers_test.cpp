@@ -12,7 +12,7 @@
 
 #include "api_test_support.hpp"
 
-namespace {
+namespace api_phone_numbers_test {
 
 using whatsapp::ErrorKind;
 using whatsapp::HttpMethod;
@@ -198,4 +198,4 @@ TEST(PhoneNumbersApi, FalseSuccessIsAnError) {
   EXPECT_EQ(r.error().message(), "deregister: the answer is not {\"success\": true} but {\"success\":false}");
 }
 
-}  // namespace
+}  // namespace api_phone_numbers_test
