@@ -1,19 +1,44 @@
 #!/usr/bin/env bash
-# Builds and runs every test: unit, integration (curl against the emulator), consumer projects
-# (installed package, add_subdirectory, FetchContent) and the examples; then the unit and
-# integration tests again under ASan+UBSan, and the fuzzers for a bounded time with clang.
-# The configurations build in parallel. Installs what is missing first. Safe to run twice.
-#   JOBS=N     build jobs per configuration (default: the number of cores; the configurations
-#              run side by side, so a core freed by one is taken by another)
-#   BUILD_ROOT build directory root (default: <repo>/build)
+# The project's test command (README "Build and test"; CI's .ci/run calls it). Two tiers:
+#
+#   scripts/test.sh                   everything: builds and runs the unit and integration tests,
+#                                     the consumer projects (installed package, add_subdirectory,
+#                                     FetchContent, the installed emulator), the examples, the docs
+#                                     and header checks; then the unit and integration tests again
+#                                     under ASan+UBSan, and the fuzzers for a bounded time (clang).
+#   scripts/test.sh --quick [FILTER]  the iteration loop: rebuilds only the unit test binary in
+#                                     $BUILD_ROOT/default (configured on first use) and runs it,
+#                                     optionally with a gtest filter ('Url*', 'Retry*:Deadline*').
+#
+#   JOBS=N      how many jobs run at once, compiles and tests together (default: the number of
+#               cores). The configurations are built one after another, each with -j N, and
+#               ctest runs with -j N: never more than N compilers at once, so two cores are not
+#               oversubscribed (six compilers on two cores took longer, not shorter).
+#   BUILD_ROOT  build directory root (default: <repo>/build)
+#
+# Installs what is missing first. Safe to run twice; a second run rebuilds only what changed.
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-"$root/scripts/install-deps.sh"
-
 build_root=${BUILD_ROOT:-$root/build}
 jobs=${JOBS:-$(nproc)}
 start=$(date +%s)
+
+quick=0
+filter=""
+case "${1:-}" in
+  --quick)
+    quick=1
+    filter=${2:-}
+    ;;
+  "") ;;
+  *)
+    echo "usage: scripts/test.sh [--quick [GTEST_FILTER]]" >&2
+    exit 2
+    ;;
+esac
+
+"$root/scripts/install-deps.sh"
 
 configure() {  # name, cmake args...
   local name=$1
@@ -22,11 +47,34 @@ configure() {  # name, cmake args...
     { cat "$build_root/$name.configure.log"; return 1; }
 }
 
+build() {  # name, [target]
+  local name=$1
+  shift
+  cmake --build "$build_root/$name" -j "$jobs" ${1:+--target "$1"} >"$build_root/$name.build.log" 2>&1 ||
+    { echo "build of $name failed:"; grep -E -A12 'error|FAILED' "$build_root/$name.build.log" | head -n 80;
+      echo "(full log: $build_root/$name.build.log)"; return 1; }
+}
+
 mkdir -p "$build_root"
 # No optimisation and no debug information where a failure is read from the test output: full
 # debug information costs a third of the compile time. ASan keeps line tables for its reports.
-configure default -DCMAKE_BUILD_TYPE= -DWHATSAPP_BUILD_TESTS=ON -DWHATSAPP_BUILD_EXAMPLES=ON \
-  -DWHATSAPP_BUILD_BENCHMARKS=ON  # bench smoke ctests (label bench) against the emulator
+default_args=(-DCMAKE_BUILD_TYPE= -DWHATSAPP_BUILD_TESTS=ON -DWHATSAPP_BUILD_EXAMPLES=ON
+              -DWHATSAPP_BUILD_BENCHMARKS=ON)  # bench smoke ctests (label bench) against the emulator
+
+if [ "$quick" -eq 1 ]; then
+  # The quick tier shares the default configuration of the full run: after a full run it is
+  # incremental, and the first quick run configures it.
+  [ -f "$build_root/default/build.ninja" ] || configure default "${default_args[@]}"
+  build default whatsapp_unit_tests
+  echo "built whatsapp_unit_tests in $(( $(date +%s) - start )) s"
+  status=0
+  "$build_root/default/tests/whatsapp_unit_tests" --gtest_brief=1 ${filter:+"--gtest_filter=$filter"} ||
+    status=$?
+  echo "quick tier finished in $(( $(date +%s) - start )) s"
+  exit "$status"
+fi
+
+configure default "${default_args[@]}"
 configure asan -DCMAKE_BUILD_TYPE= -DCMAKE_CXX_FLAGS=-g1 -DWHATSAPP_SANITIZE=ON \
   -DWHATSAPP_BUILD_TESTS=ON -DWHATSAPP_BUILD_EXAMPLES=OFF
 configs=(default asan)
@@ -37,29 +85,19 @@ if command -v clang++ >/dev/null; then
   configs+=(fuzz)
 fi
 
-# Build every configuration at once; each gets its share of the cores.
-pids=()
+# One configuration after another, each with every job: the test files are compiled in groups
+# (unity builds, tests/CMakeLists.txt), so each configuration has enough parallel work of its own.
 for c in "${configs[@]}"; do
-  cmake --build "$build_root/$c" -j "$jobs" >"$build_root/$c.build.log" 2>&1 &
-  pids+=($!)
+  build "$c"
+  echo "built $c at $(( $(date +%s) - start )) s"
 done
-failed=0
-for i in "${!pids[@]}"; do
-  if ! wait "${pids[$i]}"; then
-    echo "build of ${configs[$i]} failed:"
-    tail -n 60 "$build_root/${configs[$i]}.build.log"
-    failed=1
-  fi
-done
-[ "$failed" -eq 0 ] || exit 1
-echo "built ${configs[*]} in $(( $(date +%s) - start )) s"
 
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0:strict_string_checks=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 status=0
 for c in "${configs[@]}"; do
   echo "=== tests: $c ==="
-  ctest --test-dir "$build_root/$c" -j 2 --output-on-failure --timeout 900 || status=1
+  ctest --test-dir "$build_root/$c" -j "$jobs" --output-on-failure --timeout 900 || status=1
 done
 echo "test command finished in $(( $(date +%s) - start )) s"
 exit "$status"

@@ -4,7 +4,7 @@
 
 #include "api_fixture.hpp"
 
-namespace {
+namespace api_business_test {
 
 using whatsapp_test::ApiEmulatorTest;
 using whatsapp_test::kPhone;
@@ -45,4 +45,4 @@ TEST_F(BusinessEmulator, ComplianceAndAccount) {
   EXPECT_EQ(account->currency, "USD");
 }
 
-}  // namespace
+}  // namespace api_business_test

@@ -6,7 +6,7 @@
 
 #include "api_fixture.hpp"
 
-namespace {
+namespace api_conversations_test {
 
 using whatsapp_test::ApiEmulatorTest;
 using whatsapp_test::kApp;
@@ -73,4 +73,4 @@ TEST_F(ConversationsEmulator, Analytics) {
   EXPECT_EQ(r->data_points[0].sent + r->data_points[1].sent, 1);
 }
 
-}  // namespace
+}  // namespace api_conversations_test

@@ -9,7 +9,7 @@
 
 #include "api_fixture.hpp"
 
-namespace {
+namespace api_media_test {
 
 using whatsapp::MediaUpload;
 using whatsapp_test::ApiEmulatorTest;
@@ -82,4 +82,4 @@ TEST_F(MediaEmulator, UploadFromFileAndDownloadToFile) {
   std::remove(out.c_str());
 }
 
-}  // namespace
+}  // namespace api_media_test

@@ -4,7 +4,7 @@
 
 #include "api_fixture.hpp"
 
-namespace {
+namespace api_messages_test {
 
 using whatsapp::Interactive;
 using whatsapp::Media;
@@ -50,4 +50,4 @@ TEST_F(MessagesEmulator, MarkReadBothForms) {
   EXPECT_EQ(emu->processed_messages().size(), 0u);  // read receipts are not sends
 }
 
-}  // namespace
+}  // namespace api_messages_test

@@ -6,7 +6,7 @@
 
 #include "api_fixture.hpp"
 
-namespace {
+namespace api_phone_numbers_test {
 
 using whatsapp_test::ApiEmulatorTest;
 using whatsapp_test::kPhone;
@@ -44,4 +44,4 @@ TEST_F(PhoneNumbersEmulator, ListAllPages) {
   EXPECT_EQ(all.pages_fetched(), 2u);
 }
 
-}  // namespace
+}  // namespace api_phone_numbers_test

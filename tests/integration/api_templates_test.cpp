@@ -7,7 +7,7 @@
 
 #include "api_fixture.hpp"
 
-namespace {
+namespace api_templates_test {
 
 using whatsapp::NewTemplate;
 using whatsapp::TemplateComponentDef;
@@ -82,4 +82,4 @@ TEST_F(TemplatesEmulator, ValidateAgainstTheFetchedDefinitionThenSend) {
   EXPECT_TRUE(client->messages().send(kPhone, whatsapp::Message::template_message("16505551234", good)).ok());
 }
 
-}  // namespace
+}  // namespace api_templates_test

@@ -14,7 +14,7 @@
 
 #include "emulator_fixture.hpp"
 
-namespace {
+namespace batch_test {
 
 using whatsapp::BatchOptions;
 using whatsapp::Message;
@@ -124,4 +124,4 @@ TEST_F(BatchIntegration, AnExceptionFromOnResultLeavesTheClientUsable) {
   EXPECT_FALSE(r->message_id().empty());
 }
 
-}  // namespace
+}  // namespace batch_test

@@ -12,7 +12,7 @@
 #include "whatsapp/client/client.hpp"
 #include "whatsapp/transport/curl.hpp"
 
-namespace {
+namespace curl_redaction_test {
 
 using whatsapp::Client;
 using whatsapp::ClientOptions;
@@ -91,4 +91,4 @@ TEST(CurlRedaction, AServerEchoingTheTokenGetsItBackNowhere) {
   expect_no_piece(out, lower);
 }
 
-}  // namespace
+}  // namespace curl_redaction_test

@@ -18,7 +18,7 @@
 #include "local_server.hpp"
 #include "whatsapp/transport/curl.hpp"
 
-namespace {
+namespace curl_streamed_test {
 
 using whatsapp::HttpMethod;
 using whatsapp::HttpRequest;
@@ -170,4 +170,4 @@ TEST(CurlStreamed, ARequestThatCannotStartIsAnsweredAtOnceAndTheOthersGo) {
   EXPECT_TRUE(answers[2]->ok());
 }
 
-}  // namespace
+}  // namespace curl_streamed_test

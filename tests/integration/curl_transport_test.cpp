@@ -15,7 +15,7 @@
 #include "whatsapp/client/client.hpp"
 #include "whatsapp/transport/curl.hpp"
 
-namespace {
+namespace curl_transport_test {
 
 using whatsapp::Delivery;
 using whatsapp::ErrorKind;
@@ -356,9 +356,9 @@ TEST(CurlTransportThreads, ManyThreadsShareOneTransport) {
   EXPECT_EQ(served.load(), 200);
 }
 
-}  // namespace
+}  // namespace curl_transport_test
 
-namespace {
+namespace curl_transport_test {
 
 /// Sets an environment variable for the life of the object (each test runs in its own process).
 struct ScopedEnv {
@@ -415,4 +415,4 @@ TEST(CurlTransportProxy, AProxyTheEnvironmentNamesIsUsedAndNoneIsUsedOtherwise) 
   EXPECT_EQ(seen, (std::vector<std::string>{absolute, absolute, absolute, "origin /echo?api_token=t"}));
 }
 
-}  // namespace
+}  // namespace curl_transport_test

@@ -10,7 +10,7 @@
 
 #include "emulator_fixture.hpp"
 
-namespace {
+namespace emulator_core_test {
 
 using whatsapp::ErrorKind;
 using whatsapp::FormatPolicy;
@@ -178,4 +178,4 @@ TEST_F(EmulatorCore, ConcurrentSendsFromOneClient) {
   EXPECT_EQ(emulator().stats().sends_processed, 400);
 }
 
-}  // namespace
+}  // namespace emulator_core_test

@@ -25,7 +25,7 @@
 #include "whatsapp/client/client.hpp"
 #include "whatsapp_emulator/emulator.hpp"
 
-namespace {
+namespace fault_matrix_test {
 
 using std::chrono::milliseconds;
 using whatsapp::Client;
@@ -438,4 +438,4 @@ TEST_F(FaultMatrix, DefaultCurlLimitAlsoStopsAHugeBody) {
   EXPECT_EQ(emu.stats().requests, 1);
 }
 
-}  // namespace
+}  // namespace fault_matrix_test

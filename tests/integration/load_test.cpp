@@ -18,7 +18,7 @@
 #include "whatsapp/client/client.hpp"
 #include "whatsapp_emulator/emulator.hpp"
 
-namespace {
+namespace load_test {
 
 using std::chrono::milliseconds;
 
@@ -130,4 +130,4 @@ TEST(Load, TenThousandSendsWithFivePercentFaultsLoseNothing) {
   EXPECT_LT(seconds, 60.0);
 }
 
-}  // namespace
+}  // namespace load_test

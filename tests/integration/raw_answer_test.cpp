@@ -21,7 +21,7 @@
 #include "../unit/text_collector.hpp"
 #include "whatsapp/client/client.hpp"
 
-namespace {
+namespace raw_answer_test {
 
 using std::chrono::milliseconds;
 using whatsapp::Client;
@@ -244,4 +244,4 @@ TEST(RawAnswer, ReadsMayStillBeRetried) {
   rig.expect_token_free();
 }
 
-}  // namespace
+}  // namespace raw_answer_test

@@ -11,7 +11,7 @@
 
 #include "emulator_fixture.hpp"
 
-namespace {
+namespace refusals_test {
 
 using whatsapp::ErrorCategory;
 using whatsapp::ErrorSource;
@@ -86,4 +86,4 @@ TEST_F(Refusals, TheSelfHostedRetryAfterInTheBodyIsWaitedFor) {
   EXPECT_EQ(emulator().processed_messages().size(), 1u);
 }
 
-}  // namespace
+}  // namespace refusals_test

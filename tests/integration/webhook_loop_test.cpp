@@ -12,7 +12,7 @@
 #include "local_server.hpp"
 #include "whatsapp/webhook/webhook.hpp"
 
-namespace {
+namespace webhook_loop_test {
 
 namespace wh = whatsapp::webhook;
 using whatsapp::Message;
@@ -112,4 +112,4 @@ TEST_F(WebhookLoop, WrongSecretIsRejectedAndNothingIsHandled) {
   EXPECT_TRUE(rx.lines.empty());
 }
 
-}  // namespace
+}  // namespace webhook_loop_test

@@ -19,7 +19,7 @@
 #include <zlib.h>
 #endif
 
-namespace {
+namespace webhook_receiver_abuse_test {
 
 using std::chrono::milliseconds;
 using whatsapp_test::RawAnswer;
@@ -180,4 +180,4 @@ TEST_F(ReceiverAbuse, TheHandshakeEchoIsPlainTextWithNosniff) {
   EXPECT_EQ(a.header("content-type").rfind("text/plain", 0), 0u);
 }
 
-}  // namespace
+}  // namespace webhook_receiver_abuse_test

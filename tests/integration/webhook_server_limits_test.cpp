@@ -12,7 +12,7 @@
 #include "webhook_http_client.hpp"
 #include "webhook_server_fixture.hpp"
 
-namespace {
+namespace webhook_server_limits_test {
 
 using std::chrono::milliseconds;
 using whatsapp_test::kWebhookSecret;
@@ -151,4 +151,4 @@ TEST(WebhookServerLimits, StopFromAHandlerEndsRunAfterAnswering) {
   EXPECT_TRUE(ok);
 }
 
-}  // namespace
+}  // namespace webhook_server_limits_test

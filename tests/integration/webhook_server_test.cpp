@@ -10,7 +10,7 @@
 #include "webhook_http_client.hpp"
 #include "webhook_server_fixture.hpp"
 
-namespace {
+namespace webhook_server_test {
 
 using std::chrono::milliseconds;
 using whatsapp_test::kWebhookSecret;
@@ -279,4 +279,4 @@ TEST(WebhookServer, ListenRefusesAMissingSecretOrABadHost) {
   EXPECT_EQ(taken.run().error().kind(), whatsapp::ErrorKind::kTransport);
 }
 
-}  // namespace
+}  // namespace webhook_server_test

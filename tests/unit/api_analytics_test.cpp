@@ -5,7 +5,7 @@
 
 #include "api_test_support.hpp"
 
-namespace {
+namespace api_analytics_test {
 
 using whatsapp::HttpMethod;
 using whatsapp::transport::FakeTransport;
@@ -65,4 +65,4 @@ TEST(AnalyticsApi, EndMustFollowStart) {
   EXPECT_EQ(client.analytics().get("w", q).error().kind(), whatsapp::ErrorKind::kParse);
 }
 
-}  // namespace
+}  // namespace api_analytics_test

@@ -9,7 +9,7 @@
 
 #include "api_test_support.hpp"
 
-namespace {
+namespace api_business_test {
 
 using whatsapp::HttpMethod;
 using whatsapp::transport::FakeTransport;
@@ -144,4 +144,4 @@ TEST(BusinessApi, BusinessAccount) {
                                      "102290129340398&api_token=tok&fields=name%2Ccurrency");
 }
 
-}  // namespace
+}  // namespace api_business_test

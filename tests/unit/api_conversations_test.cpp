@@ -9,7 +9,7 @@
 
 #include "api_test_support.hpp"
 
-namespace {
+namespace api_conversations_test {
 
 using whatsapp::HttpMethod;
 using whatsapp::transport::FakeTransport;
@@ -96,4 +96,4 @@ TEST(ConversationsApi, MarkRead) {
   EXPECT_EQ(json::parse(reqs.new_format.body), (json{{"conversation_id", "7270432eae37498234f4444b35ffc5"}}));
 }
 
-}  // namespace
+}  // namespace api_conversations_test

@@ -14,7 +14,7 @@
 #include "api_test_support.hpp"
 #include "whatsapp/detail/sha256.hpp"
 
-namespace {
+namespace api_media_test {
 
 using whatsapp::ErrorKind;
 using whatsapp::HttpMethod;
@@ -323,4 +323,4 @@ TEST(Media, DownloadToFileAndRetrieveThenDownload) {
   EXPECT_EQ(got, bytes);
 }
 
-}  // namespace
+}  // namespace api_media_test

@@ -12,7 +12,7 @@
 
 #include "api_test_support.hpp"
 
-namespace {
+namespace api_phone_numbers_test {
 
 using whatsapp::CodeMethod;
 using whatsapp::ErrorKind;
@@ -197,4 +197,4 @@ TEST(PhoneNumbersApi, FalseSuccessIsAnError) {
   EXPECT_EQ(r.error().message(), "deregister: the answer is not {\"success\": true} but {\"success\":false}");
 }
 
-}  // namespace
+}  // namespace api_phone_numbers_test

@@ -5,7 +5,7 @@
 
 #include "api_test_support.hpp"
 
-namespace {
+namespace api_subscriptions_test {
 
 using whatsapp::HttpMethod;
 using whatsapp::transport::FakeTransport;
@@ -72,4 +72,4 @@ TEST(SubscriptionsApi, Delete) {
   EXPECT_EQ(all.new_format.url, kBase + "/1/subscriptions?api_token=tok");
 }
 
-}  // namespace
+}  // namespace api_subscriptions_test

@@ -12,7 +12,7 @@
 
 #include "api_test_support.hpp"
 
-namespace {
+namespace api_templates_test {
 
 using whatsapp::ErrorKind;
 using whatsapp::HttpMethod;
@@ -221,4 +221,4 @@ TEST(TemplatesApi, GetAndDelete) {
             kBase + "/message_template_id?MESSAGE_TEMPLATE_ID=902215573300419&api_token=tok");
 }
 
-}  // namespace
+}  // namespace api_templates_test

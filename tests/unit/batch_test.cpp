@@ -14,7 +14,7 @@
 #include "whatsapp/client/client.hpp"
 #include "whatsapp/transport/fake.hpp"
 
-namespace {
+namespace batch_test {
 
 using whatsapp::BatchItem;
 using whatsapp::BatchOptions;
@@ -293,4 +293,4 @@ TEST(Batch, EmptyBatch) {
   EXPECT_EQ(fake.request_count(), 0u);
 }
 
-}  // namespace
+}  // namespace batch_test

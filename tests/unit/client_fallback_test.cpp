@@ -11,7 +11,7 @@
 #include "whatsapp/client/client.hpp"
 #include "whatsapp/transport/fake.hpp"
 
-namespace {
+namespace client_fallback_test {
 
 using whatsapp::Client;
 using whatsapp::ClientOptions;
@@ -190,4 +190,4 @@ TEST(FormatFallback, ConcurrentFirstCallsAgreeAndLogOnce) {
   EXPECT_LE(t.request_count(), 808u);
 }
 
-}  // namespace
+}  // namespace client_fallback_test

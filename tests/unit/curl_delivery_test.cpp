@@ -5,7 +5,7 @@
 
 #include "whatsapp/transport/curl.hpp"
 
-namespace {
+namespace curl_delivery_test {
 
 using whatsapp::transport::detail::curl_answer_not_http;
 using whatsapp::transport::detail::curl_request_went_out;
@@ -34,4 +34,4 @@ TEST(CurlDelivery, NamesAnswersThatAreNotHttp) {
   EXPECT_FALSE(curl_answer_not_http(CURLE_GOT_NOTHING));
 }
 
-}  // namespace
+}  // namespace curl_delivery_test

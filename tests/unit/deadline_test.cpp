@@ -16,7 +16,7 @@
 #include "whatsapp/client/retry.hpp"
 #include "whatsapp/transport/fake.hpp"
 
-namespace {
+namespace deadline_test {
 
 using whatsapp::CallOptions;
 using whatsapp::Client;
@@ -199,4 +199,4 @@ TEST(Deadline, SendStreamFailsAThrottledMessageAtOnce) {
   EXPECT_LE(time.elapsed(), ms(10'000));  // one answer a second on the fake wire; no 60 s waits
 }
 
-}  // namespace
+}  // namespace deadline_test

@@ -7,7 +7,7 @@
 #include "test_support.hpp"
 #include "whatsapp/protocol/envelope.hpp"
 
-namespace {
+namespace envelope_test {
 
 using whatsapp::ErrorCategory;
 using whatsapp::ErrorKind;
@@ -250,4 +250,4 @@ TEST(ErrorCategories, CodesMapToTheirFamilies) {
   EXPECT_EQ(error_category(999999), ErrorCategory::kUnknown);
 }
 
-}  // namespace
+}  // namespace envelope_test

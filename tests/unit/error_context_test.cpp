@@ -10,7 +10,7 @@
 #include "api_test_support.hpp"
 #include "whatsapp/detail/sha256.hpp"
 
-namespace {
+namespace error_context_test {
 
 using whatsapp::ErrorKind;
 using whatsapp::ErrorSource;
@@ -161,4 +161,4 @@ TEST(ErrorContext, ADownloadErrorAnswerSaysWhoRefused) {
   EXPECT_EQ(r.error().attempts(), 1);
 }
 
-}  // namespace
+}  // namespace error_context_test

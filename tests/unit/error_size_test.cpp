@@ -11,7 +11,7 @@
 #include "whatsapp/model/send_result.hpp"
 #include "whatsapp/result.hpp"
 
-namespace {
+namespace error_size_test {
 
 using whatsapp::Delivery;
 using whatsapp::Error;
@@ -81,4 +81,4 @@ TEST(ErrorSize, InlineFieldsAndUnsetRareFieldsReadAsBefore) {
   EXPECT_EQ(moved.message(), "timed out");
 }
 
-}  // namespace
+}  // namespace error_size_test

@@ -7,7 +7,7 @@
 
 #include "whatsapp/detail/json_plain.hpp"
 
-namespace {
+namespace json_plain_test {
 
 using whatsapp::detail::json_plain_byte;
 using whatsapp::detail::skip_json_plain;
@@ -45,4 +45,4 @@ TEST(JsonPlain, NeighbouringBytesDoNotHideOrFakeAStop) {
   EXPECT_EQ(skip_json_plain("abc", 3), 3u);
 }
 
-}  // namespace
+}  // namespace json_plain_test

@@ -11,7 +11,7 @@
 
 #include "whatsapp/detail/json_read.hpp"
 
-namespace {
+namespace json_util_test {
 
 using nlohmann::json;
 using whatsapp::detail::int_at;
@@ -67,4 +67,4 @@ TEST(IntAt, AbsentUnlessAnObjectWithThatKey) {
   EXPECT_EQ(int_at(json::array({100}), "code"), std::nullopt);
 }
 
-}  // namespace
+}  // namespace json_util_test

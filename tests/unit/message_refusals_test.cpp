@@ -15,7 +15,7 @@
 #include "whatsapp/model/detail/emoji.hpp"
 #include "whatsapp/transport/fake.hpp"
 
-namespace {
+namespace message_refusals_test {
 
 using whatsapp::Client;
 using whatsapp::ClientOptions;
@@ -330,4 +330,4 @@ TEST(EveryPath, SendBatchAndSendStreamRefuseWhatSendRefuses) {
   EXPECT_EQ(t.request_count(), 0u);
 }
 
-}  // namespace
+}  // namespace message_refusals_test

@@ -25,7 +25,7 @@
 #include "whatsapp/client/client.hpp"
 #include "whatsapp/transport/fake.hpp"
 
-namespace {
+namespace message_types_test {
 
 using whatsapp::Client;
 using whatsapp::ClientOptions;
@@ -362,4 +362,4 @@ TEST(MessageTypes, SendResponseVariantsParse) {
   EXPECT_EQ(b->contacts[0].wa_id, "16035550188");
 }
 
-}  // namespace
+}  // namespace message_types_test

@@ -12,7 +12,7 @@
 #include "whatsapp/client/client.hpp"
 #include "whatsapp/transport/fake.hpp"
 
-namespace {
+namespace message_validation_test {
 
 using whatsapp::Client;
 using whatsapp::ClientOptions;
@@ -289,4 +289,4 @@ TEST_F(MarkRead, RefusalsAndNonSuccessAnswers) {
   EXPECT_EQ(client.messages().mark_read("1", "w").error().code(), 100);
 }
 
-}  // namespace
+}  // namespace message_validation_test

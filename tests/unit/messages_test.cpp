@@ -8,7 +8,7 @@
 #include "whatsapp/client/client.hpp"
 #include "whatsapp/transport/fake.hpp"
 
-namespace {
+namespace messages_test {
 
 using whatsapp::Client;
 using whatsapp::ClientOptions;
@@ -254,4 +254,4 @@ TEST(RawCall, AnyRouteCanBeCalled) {
             (nlohmann::json{{"code_method", "SMS"}, {"language", "en_US"}}));
 }
 
-}  // namespace
+}  // namespace messages_test

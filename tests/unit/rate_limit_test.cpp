@@ -14,7 +14,7 @@
 #include "whatsapp/client/rate_limit.hpp"
 #include "whatsapp/transport/fake.hpp"
 
-namespace {
+namespace rate_limit_test {
 
 using std::chrono::milliseconds;
 using ms = milliseconds;
@@ -149,4 +149,4 @@ TEST(RateLimiter, WaitPastTheDeadlineFailsWithoutSending) {
   EXPECT_TRUE(time.sleeps().empty());
 }
 
-}  // namespace
+}  // namespace rate_limit_test

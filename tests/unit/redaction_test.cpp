@@ -12,7 +12,7 @@
 #include "whatsapp/client/client.hpp"
 #include "whatsapp/transport/fake.hpp"
 
-namespace {
+namespace redaction_test {
 
 using whatsapp::Client;
 using whatsapp::ClientOptions;
@@ -107,4 +107,4 @@ TEST(Redaction, TheQuoteOfTheBodyIsCutAfterRedaction) {
   EXPECT_TRUE(quoted);
 }
 
-}  // namespace
+}  // namespace redaction_test

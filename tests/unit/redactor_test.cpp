@@ -7,7 +7,7 @@
 
 #include "whatsapp/detail/redact.hpp"
 
-namespace {
+namespace redactor_test {
 
 using whatsapp::detail::Redactor;
 
@@ -50,4 +50,4 @@ TEST(Redactor, CredentialsWhateverTheToken) {
   EXPECT_EQ(none(R"({"api_token":{"nested":1}})"), R"({"api_token":{"nested":1}})");
 }
 
-}  // namespace
+}  // namespace redactor_test

@@ -16,7 +16,7 @@
 #include "whatsapp/detail/utf8.hpp"
 #include "whatsapp/transport/fake.hpp"
 
-namespace {
+namespace refusals_test {
 
 using whatsapp::Client;
 using whatsapp::ClientOptions;
@@ -272,4 +272,4 @@ TEST(RefusalUtf8, ValidTextIsKeptAndEachBadByteBecomesOneReplacement) {
   EXPECT_EQ(to_valid_utf8("\xED\xA0\x80"), "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");  // surrogate
 }
 
-}  // namespace
+}  // namespace refusals_test

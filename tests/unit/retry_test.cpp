@@ -14,7 +14,7 @@
 #include "whatsapp/client/retry.hpp"
 #include "whatsapp/transport/fake.hpp"
 
-namespace {
+namespace retry_test {
 
 using std::chrono::milliseconds;
 using whatsapp::CallOptions;
@@ -485,4 +485,4 @@ TEST_F(RetryLoop, ResponseSizeCapTravelsWithTheRequest) {
   EXPECT_EQ(t.last_request().max_response_bytes, 4096u);
 }
 
-}  // namespace
+}  // namespace retry_test

@@ -11,7 +11,7 @@
 #include "whatsapp/transport/curl.hpp"
 #include "whatsapp/transport/fake.hpp"
 
-namespace {
+namespace security_test {
 
 using whatsapp::ErrorKind;
 
@@ -65,4 +65,4 @@ TEST(Security, TlsVerificationIsOnUnlessTheInsecureOptionIsSet) {
   EXPECT_EQ(whatsapp::ClientOptions{}.max_response_bytes, 0u);  // 0: the transport's limit
 }
 
-}  // namespace
+}  // namespace security_test

@@ -14,7 +14,7 @@
 #include "whatsapp/protocol/detail/send_answer.hpp"
 #include "whatsapp/protocol/envelope.hpp"
 
-namespace {
+namespace send_answer_test {
 
 using whatsapp::HttpResponse;
 using whatsapp::SendResult;
@@ -173,9 +173,9 @@ TEST(SendAnswer, GivesUpOnAnythingElse) {
   EXPECT_FALSE(fast("{\"data\":" + ok_payload + "}", 400).has_value());  // not a success status
 }
 
-}  // namespace
+}  // namespace send_answer_test
 
-namespace {
+namespace send_answer_test {
 
 TEST(SendAnswer, TakingTheBodyGivesTheSameResultWithThePayloadTextExactly) {
   const std::string payload =
@@ -204,4 +204,4 @@ TEST(SendAnswer, AnAnswerTheScannerLeavesKeepsItsBodyForTheGeneralPath) {
   }
 }
 
-}  // namespace
+}  // namespace send_answer_test

@@ -8,7 +8,7 @@
 
 #include "whatsapp/protocol/detail/send_body.hpp"
 
-namespace {
+namespace send_body_test {
 
 using whatsapp::Message;
 
@@ -47,4 +47,4 @@ TEST(SendBody, InvalidUtf8FallsBackToNlohmannReplacement) {
   EXPECT_EQ(whatsapp::detail::message_body(m), by_nlohmann(m));
 }
 
-}  // namespace
+}  // namespace send_body_test

@@ -16,7 +16,7 @@
 #include "whatsapp/webhook/parse.hpp"
 #include "whatsapp/webhook/signature.hpp"
 
-namespace {
+namespace shared_fixtures_test {
 
 using whatsapp::HttpResponse;
 using whatsapp::Media;
@@ -221,4 +221,4 @@ TEST(SharedFixtures, WebhookSignatureVectorsVerify) {
   EXPECT_EQ(whatsapp::webhook::sign(str(v[1]["body"]), str(v[1]["app_secret"])), str(v[1]["header"]));
 }
 
-}  // namespace
+}  // namespace shared_fixtures_test

@@ -17,7 +17,7 @@
 #include "whatsapp/client/client.hpp"
 #include "whatsapp/transport/fake.hpp"
 
-namespace {
+namespace stream_test {
 
 using whatsapp::BatchItem;
 using whatsapp::BatchOptions;
@@ -230,4 +230,4 @@ TEST(Stream, AnExceptionFromTheCallerPropagatesAndTheClientStaysUsable) {
   EXPECT_EQ(r->message_id(), "wamid.after");
 }
 
-}  // namespace
+}  // namespace stream_test

@@ -28,7 +28,7 @@
 #include "whatsapp/client/client.hpp"
 #include "whatsapp/transport/fake.hpp"
 
-namespace {
+namespace token_fragments_test {
 
 using whatsapp::Client;
 using whatsapp::ClientOptions;
@@ -311,4 +311,4 @@ TEST(TokenFragments, NoPieceOfTheTokenSurvivesAnyCutOrEncoding) {
   for (const auto& e : f.examples) ADD_FAILURE() << e;
 }
 
-}  // namespace
+}  // namespace token_fragments_test

@@ -13,7 +13,7 @@
 #include "whatsapp/client/client.hpp"
 #include "whatsapp/transport/fake.hpp"
 
-namespace {
+namespace token_leak_test {
 
 using whatsapp::Client;
 using whatsapp::ClientOptions;
@@ -90,4 +90,4 @@ TEST(TokenNeverLeaks, ErrorsExceptionsAndLogLinesAreClean) {
   }
 }
 
-}  // namespace
+}  // namespace token_leak_test

@@ -15,7 +15,7 @@
 #include "whatsapp/client/client.hpp"
 #include "whatsapp/transport/fake.hpp"
 
-namespace {
+namespace unserved_route_test {
 
 using whatsapp::Client;
 using whatsapp::ClientOptions;
@@ -148,4 +148,4 @@ TEST(UnservedRoute, ManyThreadsShareTheMemory) {
   EXPECT_EQ(t.request_count(), 2u + 100u);
 }
 
-}  // namespace
+}  // namespace unserved_route_test

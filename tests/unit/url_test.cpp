@@ -9,7 +9,7 @@
 #include "whatsapp/protocol/routes.hpp"
 #include "whatsapp/protocol/url.hpp"
 
-namespace {
+namespace url_test {
 
 using whatsapp::build_url;
 using whatsapp::Endpoint;
@@ -328,4 +328,4 @@ TEST(UrlBuilder, ApiVersionIsAnOption) {
   EXPECT_EQ(*u, "https://x/whatsapp/v23.0/from_phone_number_id/messages?FROM_PHONE_NUMBER_ID=9&api_token=t");
 }
 
-}  // namespace
+}  // namespace url_test

@@ -7,7 +7,7 @@
 
 #include "whatsapp/detail/utf8.hpp"
 
-namespace {
+namespace utf8_test {
 
 using whatsapp::detail::utf8_length;
 
@@ -31,4 +31,4 @@ TEST(Utf8Length, FindsInvalidBytesAtEveryOffset) {
   }
 }
 
-}  // namespace
+}  // namespace utf8_test

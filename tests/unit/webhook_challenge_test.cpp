@@ -9,7 +9,7 @@
 
 #include "whatsapp/webhook/challenge.hpp"
 
-namespace {
+namespace webhook_challenge_test {
 
 using whatsapp::webhook::answer_challenge;
 using whatsapp::webhook::ChallengeOutcome;
@@ -66,4 +66,4 @@ TEST(WebhookChallenge, WrongModePrefixAndEmptyConfiguredToken) {
   EXPECT_EQ(whatsapp::webhook::to_string(ok.outcome), "accepted");
 }
 
-}  // namespace
+}  // namespace webhook_challenge_test

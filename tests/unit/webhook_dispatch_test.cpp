@@ -15,7 +15,7 @@
 #include "whatsapp/webhook/duplicate_filter.hpp"
 #include "whatsapp/webhook/parse.hpp"
 
-namespace {
+namespace webhook_dispatch_test {
 
 using namespace whatsapp::webhook;  // NOLINT(google-build-using-namespace)
 
@@ -294,9 +294,9 @@ TEST(WebhookDispatcher, ConcurrentDeliveriesAreHandledOnce) {
   EXPECT_EQ(duplicates.load(), kThreads * kRounds * notes.size() - expected.size());
 }
 
-}  // namespace
+}  // namespace webhook_dispatch_test
 
-namespace {
+namespace webhook_dispatch_test {
 
 TEST(WebhookDispatcher, HandBuiltEventsWithoutPointersFallBackToUnknown) {
   using namespace whatsapp::webhook;  // NOLINT(google-build-using-namespace)
@@ -314,4 +314,4 @@ TEST(WebhookDispatcher, HandBuiltEventsWithoutPointersFallBackToUnknown) {
   EXPECT_EQ(e.dedup_key(), "");
 }
 
-}  // namespace
+}  // namespace webhook_dispatch_test

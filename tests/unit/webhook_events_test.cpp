@@ -9,7 +9,7 @@
 #include "whatsapp/webhook/events.hpp"
 #include "whatsapp/webhook/parse.hpp"
 
-namespace {
+namespace webhook_events_test {
 
 using namespace whatsapp::webhook;  // NOLINT(google-build-using-namespace)
 
@@ -112,4 +112,4 @@ TEST(WebhookEvents, ManyEntriesChangesAndUnknownFields) {
   EXPECT_EQ(seen, expected);
 }
 
-}  // namespace
+}  // namespace webhook_events_test

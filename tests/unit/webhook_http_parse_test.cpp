@@ -9,7 +9,7 @@
 #include "whatsapp/webhook/detail/chunked.hpp"
 #include "whatsapp/webhook/detail/http_head.hpp"
 
-namespace {
+namespace webhook_http_parse_test {
 
 namespace d = whatsapp::detail;
 using Status = d::WebhookChunkedDecoder::Status;
@@ -127,4 +127,4 @@ TEST(WebhookHttpHead, QueryValuesAreDecoded) {
   EXPECT_EQ(d::webhook_target_path(t), "/w");
 }
 
-}  // namespace
+}  // namespace webhook_http_parse_test

@@ -7,7 +7,7 @@
 #include "webhook_support.hpp"
 #include "whatsapp/webhook/parse.hpp"
 
-namespace {
+namespace webhook_parse_messages_test {
 
 using namespace whatsapp::webhook;  // NOLINT(google-build-using-namespace)
 
@@ -388,4 +388,4 @@ TEST(WebhookParseMessages, BusinessScopedUserIds) {
   EXPECT_EQ(c25.contacts.at(0).profile_name, "Sam Rivera");
 }
 
-}  // namespace
+}  // namespace webhook_parse_messages_test

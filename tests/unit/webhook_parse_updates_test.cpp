@@ -7,7 +7,7 @@
 #include "webhook_support.hpp"
 #include "whatsapp/webhook/parse.hpp"
 
-namespace {
+namespace webhook_parse_updates_test {
 
 using namespace whatsapp::webhook;  // NOLINT(google-build-using-namespace)
 
@@ -355,4 +355,4 @@ TEST(WebhookParseRobustness, TimestampAccessors) {
   EXPECT_TRUE(Timestamp{"9223372036854775807"}.seconds());
 }
 
-}  // namespace
+}  // namespace webhook_parse_updates_test

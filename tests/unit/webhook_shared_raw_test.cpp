@@ -12,7 +12,7 @@
 #include "webhook_support.hpp"
 #include "whatsapp/webhook/parse.hpp"
 
-namespace {
+namespace webhook_shared_raw_test {
 
 using namespace whatsapp::webhook;  // NOLINT(google-build-using-namespace)
 using nlohmann::json;
@@ -99,4 +99,4 @@ TEST(WebhookSharedRaw, AMessageIsSmall) {
   EXPECT_LT(sizeof(Change), 1024u);
 }
 
-}  // namespace
+}  // namespace webhook_shared_raw_test

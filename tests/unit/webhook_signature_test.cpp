@@ -11,7 +11,7 @@
 
 #include "whatsapp/webhook/signature.hpp"
 
-namespace {
+namespace webhook_signature_test {
 
 using whatsapp::webhook::sign;
 using whatsapp::webhook::SignatureStatus;
@@ -118,4 +118,4 @@ TEST(WebhookSignature, MessagesNameTheProblem) {
   EXPECT_EQ(whatsapp::webhook::to_string(SignatureStatus::kMismatch), "mismatch");
 }
 
-}  // namespace
+}  // namespace webhook_signature_test

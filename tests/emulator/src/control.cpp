@@ -4,8 +4,6 @@
 namespace whatsapp_emulator {
 namespace {
 
-const char* kJson = "application/json; charset=utf-8";
-
 void answer(httplib::Response& res, int status, const json& body) {
   res.status = status;
   res.set_content(body.dump(), kJson);

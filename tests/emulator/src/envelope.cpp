@@ -42,6 +42,10 @@ Reply graph_error(int code, const std::string& text, const std::string& details,
 
 Reply invalid_param(const std::string& details) { return graph_error(100, "Invalid parameter", details); }
 
+Reply required(const std::string& name) {
+  return graph_error(100, "The parameter " + name + " is required.", name + " is required");
+}
+
 Reply unknown_object(const std::string& id, const std::string& method) {
   Reply r = graph_error(100,
                         "Unsupported " + method + " request. Object with ID '" + id +

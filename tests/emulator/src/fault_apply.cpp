@@ -9,8 +9,6 @@
 namespace whatsapp_emulator {
 namespace {
 
-const char* kJson = "application/json; charset=utf-8";
-
 const char* kHtml502 =
     "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n"
     "<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n"

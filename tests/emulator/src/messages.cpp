@@ -7,10 +7,6 @@
 namespace whatsapp_emulator {
 namespace {
 
-Reply required(const std::string& name) {
-  return graph_error(100, "The parameter " + name + " is required.", name + " is required");
-}
-
 Reply check_media(const json& m, const std::string& type) {
   if (!m.is_object()) return invalid_param(type + " must be an object");
   bool id = m.contains("id") && m["id"].is_string() && !m["id"].get<std::string>().empty();

@@ -8,9 +8,6 @@ namespace {
 bool six_digits(const json& v) {
   return v.is_string() && v.get<std::string>().size() == 6 && util::is_digits(v.get<std::string>());
 }
-Reply required(const std::string& name) {
-  return graph_error(100, "The parameter " + name + " is required.", name + " is required");
-}
 
 }  // namespace
 

@@ -9,8 +9,6 @@
 namespace whatsapp_emulator {
 namespace {
 
-const char* kJson = "application/json; charset=utf-8";
-
 std::string query_lookup(const void* ctx, const std::string& key, bool* present) {
   auto* req = static_cast<const httplib::Request*>(ctx);
   *present = req->has_param(key.c_str());

@@ -13,9 +13,6 @@ std::string upper(std::string s) {
   for (auto& ch : s) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
   return s;
 }
-Reply required(const std::string& name) {
-  return graph_error(100, "The parameter " + name + " is required.", name + " is required");
-}
 
 }  // namespace
 
