@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "whatsapp/client/retry.hpp"
+#include "whatsapp/protocol/retry_after.hpp"
 
 namespace {
 

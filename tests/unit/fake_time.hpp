@@ -9,7 +9,7 @@
 #include <mutex>
 #include <vector>
 
-#include "whatsapp/client/retry.hpp"
+#include "whatsapp/time_source.hpp"
 
 namespace whatsapp_test {
 

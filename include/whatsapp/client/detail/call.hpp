@@ -100,12 +100,11 @@ class Call {
   std::chrono::milliseconds timeout_{0};  // of this try's requests
   Clock::time_point ready_{};
   std::optional<Clock::time_point> deadline_;
-  // The last URL built, copied for the next request to the same route, path and format (a
-  // stream from one business number) instead of built again.
+  // What request_.url was built for: the next request to the same route, path and format (a
+  // stream from one business number) reuses it instead of building it again.
   const Route* url_route_ = nullptr;
   UrlFormat url_format_ = UrlFormat::kNew;
   std::string url_path_[2];
-  std::string url_;
 };
 
 }  // namespace whatsapp::detail

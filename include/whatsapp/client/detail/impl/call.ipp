@@ -71,21 +71,23 @@ WHATSAPP_DECL Call::Step Call::start_try(Clock::time_point now) {
 
 WHATSAPP_DECL Call::Step Call::prepare(UrlFormat format) {
   format_ = format;
+  // request_.url keeps the last URL built (the transport only reads it): the next request to the
+  // same route, path and format (a fallback's retry, a stream from one number) reuses it.
   const bool same = url_route_ == spec_.route && url_format_ == format && spec_.query.empty() &&
                     url_path_[0] == spec_.path[0] && url_path_[1] == spec_.path[1];
   if (!same) {
     auto url = core_->url_of(spec_, format);
     if (!url) {
       Error e = std::move(url).error();
+      url_route_ = nullptr;
       return finish(std::move(e.with_attempts(requests_)));
     }
     url_route_ = spec_.query.empty() ? spec_.route : nullptr;
     url_format_ = format;
     url_path_[0].assign(spec_.path[0]);
     url_path_[1].assign(spec_.path[1]);
-    url_ = std::move(*url);
+    request_.url = std::move(*url);
   }
-  request_.url.assign(url_);
   request_.body = std::move(spec_.body);  // back in answer(), for a fallback or a retry
   core_->set_request(request_, spec_, AttemptSettings{timeout_, idem_ == Idempotency::kIdempotent});
   return Step::kSend;
