@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <vector>
@@ -301,6 +302,26 @@ TEST_F(RetryLoop, ReadRetriesTransientAnswersWithJitteredBackoff) {
   ASSERT_TRUE(r.ok()) << r.error().to_string();
   EXPECT_EQ(t.request_count(), 3u);
   EXPECT_EQ(time.sleeps(), (std::vector<ms>{ms(250), ms(500)}));
+}
+
+TEST_F(RetryLoop, TheWholeBackoffIsSleptWhateverTheClockDidMeanwhile) {
+  // A clock that moves 5 ms each time it is read (a slow machine, a sanitizer build) and a
+  // sleep that only records: the backoff asked of the TimeSource is the policy's, in full, not
+  // what is left of it by the time the driver gets to sleep.
+  ClientOptions o = options();
+  auto clock = std::make_shared<std::chrono::steady_clock::time_point>(
+      std::chrono::steady_clock::time_point{} + std::chrono::hours(1));
+  o.time.now = [clock] { return *clock += ms(5); };
+  auto sleeps = std::make_shared<std::vector<ms>>();
+  o.time.sleep = [sleeps](ms d) { sleeps->push_back(d); };
+  o.retry.initial_backoff = ms(1);
+  auto c = client(o);
+  t.push(503, kGraph503).push(503, kGraph503);
+  push_phone_ok();
+  auto r = read(c);
+  ASSERT_TRUE(r.ok()) << r.error().to_string();
+  EXPECT_EQ(t.request_count(), 3u);
+  EXPECT_EQ(*sleeps, (std::vector<ms>{ms(1), ms(2)}));
 }
 
 TEST_F(RetryLoop, ReadGivesUpAfterMaxAttemptsAndCountsThem) {

@@ -50,6 +50,9 @@ class Call {
   const HttpRequest& request() const noexcept { return request_; }
   /// Until when to wait (after kWait); then resume() and ask next() again.
   Clock::time_point ready() const noexcept { return ready_; }
+  /// The wait asked for, from the moment it was decided (a retry's backoff, a rate-limit slot):
+  /// what a driver that waits at once sleeps, so that the TimeSource sees the policy's delays.
+  std::chrono::milliseconds delay() const noexcept { return delay_; }
   /// The wait next() asked for is over (the driver decides when: a clock that a test's sleep
   /// does not move must not hold the call forever).
   void resume() noexcept { waiting_ = false; }
@@ -99,6 +102,7 @@ class Call {
   bool failed_ = false;
   std::chrono::milliseconds timeout_{0};  // of this try's requests
   Clock::time_point ready_{};
+  std::chrono::milliseconds delay_{0};
   std::optional<Clock::time_point> deadline_;
   // What request_.url was built for: the next request to the same route, path and format (a
   // stream from one business number) reuses it instead of building it again.

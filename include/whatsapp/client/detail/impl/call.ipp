@@ -45,10 +45,10 @@ WHATSAPP_DECL Call::Step Call::next(Clock::time_point now) {
         return finish(std::move(e.with_hint(kRateLimitPastDeadline)));
       }
       ready_ = now + std::chrono::duration_cast<Clock::duration>(wait);
+      delay_ = std::chrono::ceil<std::chrono::milliseconds>(wait);
       waiting_ = true;
       core_->logger().log(LogLevel::kDebug, [&] {
-        const auto ms = std::chrono::ceil<std::chrono::milliseconds>(wait);
-        return "rate limit: waiting " + std::to_string(ms.count()) + " ms before a send";
+        return "rate limit: waiting " + std::to_string(delay_.count()) + " ms before a send";
       });
       return Step::kWait;
     }
@@ -156,6 +156,7 @@ WHATSAPP_DECL void Call::answer(Result<HttpResponse>&& response, Clock::time_poi
            " failed: " + e.to_string() + ")";
   });
   ready_ = now + delay;
+  delay_ = delay;
   waiting_ = true;
 }
 

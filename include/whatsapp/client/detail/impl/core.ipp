@@ -46,7 +46,7 @@ WHATSAPP_DECL void Core::run(Call& call) const {
         break;
       }
       case Call::Step::kWait:
-        time.wait(std::chrono::ceil<std::chrono::milliseconds>(call.ready() - time.current()));
+        time.wait(call.delay());
         call.resume();
         break;
       case Call::Step::kDone: return;
