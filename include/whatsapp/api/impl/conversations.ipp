@@ -24,8 +24,9 @@ WHATSAPP_DECL Paged<Conversation> Conversations::list_all(std::string_view waba_
                                                           ConversationFilter filter) const {
   auto self = *this;
   std::string waba(waba_id);
-  return Paged<Conversation>(
-      [self, waba, filter](const std::string& cursor) { return self.list(waba, filter, cursor); });
+  return Paged<Conversation>([self, waba, filter = std::move(filter)](const std::string& cursor) {
+    return self.list(waba, filter, cursor);
+  });
 }
 
 WHATSAPP_DECL Result<Conversation> Conversations::get(std::string_view conversation_id,
