@@ -122,6 +122,30 @@ TEST(BusinessApi, ComplianceInfo) {
   EXPECT_EQ(json::parse(post.new_format.body), info);
 }
 
+TEST(BusinessApi, ComplianceInfoOfAnEntityTypeOtherSpellsItAsMetaDoes) {
+  // Meta's field for a type outside its list is entity_type_custom, read and written as such.
+  const json info{{"messaging_product", "whatsapp"},
+                  {"entity_name", "Shrub Cooperative"},
+                  {"entity_type", "OTHER"},
+                  {"entity_type_custom", "Cooperative society"},
+                  {"is_registered", false}};
+  in_both_formats(json{{"data", json::array({info})}}, [&](const FakeClient& c) {
+    auto r = c.business().get_compliance_info("106540352242922");
+    ASSERT_TRUE(r.ok()) << r.error().to_string();
+    EXPECT_EQ(r->entity_type, "OTHER");
+    EXPECT_EQ(r->entity_type_custom, "Cooperative society");
+  });
+  whatsapp::ComplianceInfo update;
+  update.entity_name = "Shrub Cooperative";
+  update.entity_type = "OTHER";
+  update.entity_type_custom = "Cooperative society";
+  update.is_registered = false;
+  auto post = in_both_formats({{"success", true}}, [&](const FakeClient& c) {
+    ASSERT_TRUE(c.business().update_compliance_info("106540352242922", update).ok());
+  });
+  EXPECT_EQ(json::parse(post.new_format.body), info);
+}
+
 TEST(BusinessApi, BusinessAccount) {
   const json account{{"id", "102290129340398"},
                      {"name", "Lucky Shrub"},

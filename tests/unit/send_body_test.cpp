@@ -35,6 +35,9 @@ TEST(SendBody, TextBodiesMatchNlohmannByteForByte) {
       EXPECT_EQ(whatsapp::detail::message_body(m), by_nlohmann(m));
       m.recipient_type = "group";
       EXPECT_EQ(whatsapp::detail::message_body(m), by_nlohmann(m));
+      m.recipient_type.clear();  // empty means omitted, as the general path omits it
+      EXPECT_EQ(whatsapp::detail::message_body(m), by_nlohmann(m));
+      EXPECT_EQ(whatsapp::detail::message_body(m).find("recipient_type"), std::string::npos);
     }
   }
 }

@@ -51,7 +51,7 @@ struct ComplianceContact {
 struct ComplianceInfo {
   std::optional<std::string> entity_name{};
   std::optional<std::string> entity_type{};  ///< "LIMITED_LIABILITY_PARTNERSHIP", "PRIVATE_COMPANY", ...
-  std::optional<std::string> other_entity_type{};
+  std::optional<std::string> entity_type_custom{};  ///< What the entity is, when entity_type is "OTHER".
   std::optional<bool> is_registered{};
   std::optional<ComplianceContact> grievance_officer_details{};
   std::optional<ComplianceContact> customer_care_details{};

@@ -107,8 +107,8 @@ Reply State::update_compliance(Call& c) {
   Reply wp = wrong_product(b);
   if (wp.status != 0) return wp;
   static const std::set<std::string> kKeys = {
-      "messaging_product",         "entity_name",           "entity_type",      "is_registered",
-      "grievance_officer_details", "customer_care_details", "other_entity_type"};
+      "messaging_product",         "entity_name",           "entity_type",       "is_registered",
+      "grievance_officer_details", "customer_care_details", "entity_type_custom"};
   for (auto& kv : b.items())
     if (!kKeys.count(kv.key()))
       return graph_error(100, "Param " + kv.key() + " is not a valid parameter", kv.key());

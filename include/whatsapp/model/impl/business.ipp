@@ -64,7 +64,7 @@ WHATSAPP_DECL void to_json(nlohmann::json& j, const ComplianceInfo& c) {
   j = nlohmann::json{{"messaging_product", "whatsapp"}};
   detail::put_if(j, "entity_name", c.entity_name);
   detail::put_if(j, "entity_type", c.entity_type);
-  detail::put_if(j, "other_entity_type", c.other_entity_type);
+  detail::put_if(j, "entity_type_custom", c.entity_type_custom);
   if (c.is_registered) j["is_registered"] = *c.is_registered;
   if (c.grievance_officer_details) j["grievance_officer_details"] = *c.grievance_officer_details;
   if (c.customer_care_details) j["customer_care_details"] = *c.customer_care_details;
@@ -74,7 +74,7 @@ WHATSAPP_DECL void from_json(const nlohmann::json& j, ComplianceInfo& c) {
   detail::require_object(j, "compliance info");
   c.entity_name = detail::opt_string_at(j, "entity_name");
   c.entity_type = detail::opt_string_at(j, "entity_type");
-  c.other_entity_type = detail::opt_string_at(j, "other_entity_type");
+  c.entity_type_custom = detail::opt_string_at(j, "entity_type_custom");
   c.is_registered = detail::bool_at(j, "is_registered");
   if (const auto* g = detail::object_at(j, "grievance_officer_details")) {
     ComplianceContact cc;

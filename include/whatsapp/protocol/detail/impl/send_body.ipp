@@ -57,9 +57,13 @@ WHATSAPP_DECL bool write_text_send_body(std::string& out, const Message& m) {
     if (!append_json_string(out, m.context->message_id)) return false;
     out.append("},");
   }
-  out.append(R"("messaging_product":"whatsapp","recipient_type":)");
-  if (!append_json_string(out, m.recipient_type)) return false;
-  out.append(R"(,"text":{"body":)");
+  out.append(R"("messaging_product":"whatsapp",)");
+  if (!m.recipient_type.empty()) {  // empty means omitted (the general path's rule)
+    out.append(R"("recipient_type":)");
+    if (!append_json_string(out, m.recipient_type)) return false;
+    out.push_back(',');
+  }
+  out.append(R"("text":{"body":)");
   if (!append_json_string(out, t->body)) return false;
   out.append(t->preview_url ? R"(,"preview_url":true},"to":)" : R"(,"preview_url":false},"to":)");
   if (!append_json_string(out, m.to)) return false;
