@@ -121,6 +121,23 @@ TEST(WebhookParseStatuses, BareValueFromARelay) {
   EXPECT_FALSE(parse_change(nlohmann::json::array(), "messages").ok());
 }
 
+TEST(WebhookParseStatuses, TheParentRecipientIdIsReadInBothSpellings) {
+  // Sources spell the parent BSUID of a status's recipient both ways; either one is read.
+  for (const char* key : {"parent_recipient_user_id", "recipient_parent_user_id"}) {
+    SCOPED_TRACE(key);
+    nlohmann::json v = nlohmann::json::parse(R"({"messaging_product":"whatsapp",
+      "metadata":{"display_phone_number":"15550001111","phone_number_id":"900000000000001"},
+      "statuses":[{"id":"wamid.PARENT1","status":"sent","timestamp":"1844399138",
+        "recipient_user_id":"US.88120345566771230041"}]})");
+    v["statuses"][0][key] = "US.ENT.55501239876543210";
+    auto c = parse_change(v, "messages");
+    ASSERT_TRUE(c.ok()) << c.error().message();
+    ASSERT_EQ(c->statuses.size(), 1u);
+    EXPECT_EQ(c->statuses[0].recipient_user_id, "US.88120345566771230041");
+    EXPECT_EQ(c->statuses[0].parent_recipient_user_id, "US.ENT.55501239876543210");
+  }
+}
+
 TEST(WebhookParseStatuses, BizOpaqueCallbackData) {
   Status s = only_status("webhook_status_sent_biz_opaque_callback_data.json");
   EXPECT_EQ(s.biz_opaque_callback_data, "order-1187");

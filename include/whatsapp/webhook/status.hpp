@@ -67,7 +67,9 @@ struct Status {
   Timestamp timestamp;
   std::string recipient_id;                             ///< wa_id of the recipient
   std::optional<std::string> recipient_user_id;         ///< BSUID of the recipient, when sent
-  std::optional<std::string> parent_recipient_user_id;  ///< parent BSUID, when sent
+  std::optional<std::string> parent_recipient_user_id;  ///< parent BSUID, when sent (read from either
+                                                        ///< parent_recipient_user_id or
+                                                        ///< recipient_parent_user_id)
   std::optional<std::string> biz_opaque_callback_data;  ///< Echo of the tracker set on send.
   Optional<Conversation> conversation;
   Optional<Pricing> pricing;

@@ -257,7 +257,8 @@ inline wh::Status webhook_read_status(const WebhookDoc& d, const webhook_json& j
   s.timestamp = webhook_read_timestamp(j, "timestamp");
   s.recipient_id = text_or_empty(j, "recipient_id");
   s.recipient_user_id = text_at(j, "recipient_user_id");
-  s.parent_recipient_user_id = text_at(j, "parent_recipient_user_id");
+  s.parent_recipient_user_id = text_at(j, "parent_recipient_user_id");  // sources spell it both ways
+  if (!s.parent_recipient_user_id) s.parent_recipient_user_id = text_at(j, "recipient_parent_user_id");
   s.biz_opaque_callback_data = text_at(j, "biz_opaque_callback_data");
   s.conversation = webhook_read_optional<wh::Conversation>(
       d, j, "conversation", [](const WebhookDoc& in, const webhook_json& c) {
