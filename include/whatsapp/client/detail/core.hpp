@@ -48,7 +48,6 @@ class Core {
   WHATSAPP_DECL Core(const Core& base, const CallOptions& call);
 
   const ClientOptions& options() const noexcept { return options_; }
-  const CallOptions& call_options() const noexcept { return call_; }
   transport::AnyTransport& transport() const noexcept { return *transport_; }
   const Logger& logger() const noexcept { return logger_; }
   /// Removes the api_token's pieces and credentials from texts (error paths only).
@@ -59,6 +58,10 @@ class Core {
 
   /// Runs `call` (begun) to its end.
   WHATSAPP_DECL void run(Call& call) const;
+  /// Runs a call of `spec` to its end, its successful answer read by `reader`: nothing, or the
+  /// call's error. A null `reader` leaves the final answer unread in `*unread` after one try.
+  WHATSAPP_DECL Result<void> perform(RequestSpec spec, AnswerReader* reader,
+                                     Exchange* unread = nullptr) const;
   /// The unwrapped payload of `spec`'s answer, or the call's typed error.
   WHATSAPP_DECL Result<nlohmann::json> call(const RequestSpec& spec) const;
   /// A send: the SendResult of `spec`'s answer.
@@ -73,11 +76,7 @@ class Core {
   template <class T, class Decode>
   Result<T> call_read(const RequestSpec& spec, Decode&& decode) const {
     ValueReader<T> reader(decode);
-    Call c(*this);
-    c.spec() = spec;
-    c.begin(&reader);
-    run(c);
-    if (c.failed()) return std::move(c.error());
+    if (auto done = perform(spec, &reader); !done) return std::move(done).error();
     return std::move(*reader.value);
   }
 

@@ -54,23 +54,25 @@ WHATSAPP_DECL void Core::run(Call& call) const {
   }
 }
 
-WHATSAPP_DECL Result<nlohmann::json> Core::call(const RequestSpec& spec) const {
-  JsonReader reader;
+WHATSAPP_DECL Result<void> Core::perform(RequestSpec spec, AnswerReader* reader, Exchange* unread) const {
   Call c(*this);
-  c.spec() = spec;
-  c.begin(&reader);
+  c.spec() = std::move(spec);
+  c.begin(reader);
   run(c);
   if (c.failed()) return std::move(c.error());
+  if (unread != nullptr) *unread = std::move(c.exchange());
+  return {};
+}
+
+WHATSAPP_DECL Result<nlohmann::json> Core::call(const RequestSpec& spec) const {
+  JsonReader reader;
+  if (auto done = perform(spec, &reader); !done) return std::move(done).error();
   return std::move(reader.value);
 }
 
 WHATSAPP_DECL Result<SendResult> Core::send(RequestSpec spec) const {
   SendReader reader;
-  Call c(*this);
-  c.spec() = std::move(spec);
-  c.begin(&reader);
-  run(c);
-  if (c.failed()) return std::move(c.error());
+  if (auto done = perform(std::move(spec), &reader); !done) return std::move(done).error();
   return std::move(*reader.value);
 }
 
@@ -85,12 +87,9 @@ WHATSAPP_DECL Result<void> Core::call_success(const RequestSpec& spec, std::stri
 }
 
 WHATSAPP_DECL Result<Exchange> Core::exchange(const RequestSpec& spec) const {
-  Call c(*this);
-  c.spec() = spec;
-  c.begin(nullptr);
-  run(c);
-  if (c.failed()) return std::move(c.error());
-  return std::move(c.exchange());
+  Exchange ex;
+  if (auto done = perform(spec, nullptr, &ex); !done) return std::move(done).error();
+  return ex;
 }
 
 WHATSAPP_DECL UrlFormat Core::first_format(RouteId id, bool& learning) const noexcept {
@@ -102,7 +101,9 @@ WHATSAPP_DECL UrlFormat Core::first_format(RouteId id, bool& learning) const noe
 }
 
 WHATSAPP_DECL bool Core::unconfirmed(RouteId id) const noexcept {
-  return options_.format_policy == FormatPolicy::kNewThenOld && !formats_->get(id);
+  bool learning = false;
+  first_format(id, learning);
+  return learning;
 }
 
 WHATSAPP_DECL bool Core::paced(const RequestSpec& spec) const noexcept {
