@@ -85,7 +85,8 @@ TEST(BusinessApi, ComplianceInfo) {
       {"is_registered", true},
       {"grievance_officer_details",
        {{"name", "Chandravati P."}, {"email", "g@example.com"}, {"mobile_number", "+913235556789"}}},
-      {"customer_care_details", {{"email", "care@example.com"}, {"landline_number", "+911234567890"}}}};
+      {"customer_care_details", {{"email", "care@example.com"}, {"landline_number", "+911234567890"}}},
+      {"whatsapp_business_account_id", "102290129340398"}};
   auto get = in_both_formats(json{{"data", json::array({info})}}, [&](const FakeClient& c) {
     auto r = c.business().get_compliance_info("106540352242922");
     ASSERT_TRUE(r.ok()) << r.error().to_string();
@@ -94,6 +95,7 @@ TEST(BusinessApi, ComplianceInfo) {
     EXPECT_EQ(r->grievance_officer_details->name, "Chandravati P.");
     EXPECT_EQ(r->customer_care_details->landline_number, "+911234567890");
     EXPECT_FALSE(r->customer_care_details->mobile_number.has_value());
+    EXPECT_EQ(r->whatsapp_business_account_id, "102290129340398");
   });
   EXPECT_EQ(get.new_format.method, HttpMethod::kGet);
   EXPECT_EQ(get.new_format.url, kBase + "/106540352242922/business_compliance_info?api_token=tok");
@@ -110,6 +112,7 @@ TEST(BusinessApi, ComplianceInfo) {
       whatsapp::ComplianceContact{"Chandravati P.", "g@example.com", std::nullopt, "+913235556789"};
   update.customer_care_details =
       whatsapp::ComplianceContact{std::nullopt, "care@example.com", "+911234567890", std::nullopt};
+  update.whatsapp_business_account_id = "102290129340398";
   auto post = in_both_formats({{"success", true}}, [&](const FakeClient& c) {
     ASSERT_TRUE(c.business().update_compliance_info("106540352242922", update).ok());
   });
@@ -119,7 +122,9 @@ TEST(BusinessApi, ComplianceInfo) {
             kBase +
                 "/from_phone_number_id/"
                 "business_compliance_info?FROM_PHONE_NUMBER_ID=106540352242922&api_token=tok");
-  EXPECT_EQ(json::parse(post.new_format.body), info);
+  json sent = info;
+  sent.erase("whatsapp_business_account_id");  // read only: returned by Meta, never sent
+  EXPECT_EQ(json::parse(post.new_format.body), sent);
 }
 
 TEST(BusinessApi, ComplianceInfoOfAnEntityTypeOtherSpellsItAsMetaDoes) {
@@ -151,7 +156,10 @@ TEST(BusinessApi, BusinessAccount) {
                      {"name", "Lucky Shrub"},
                      {"currency", "USD"},
                      {"timezone_id", "1"},
-                     {"message_template_namespace", "c8ae5f90_307a_ca4c_b8f6_d1e2a2573ed4"}};
+                     {"message_template_namespace", "c8ae5f90_307a_ca4c_b8f6_d1e2a2573ed4"},
+                     {"country", "US"},
+                     {"ownership_type", "CLIENT_OWNED"},
+                     {"primary_business_location", "US"}};
   auto reqs = in_both_formats(account, [&](const FakeClient& c) {
     auto r = c.business().get_account("102290129340398", {"name", "currency"});
     ASSERT_TRUE(r.ok());
@@ -160,6 +168,9 @@ TEST(BusinessApi, BusinessAccount) {
     EXPECT_EQ(r->currency, "USD");
     EXPECT_EQ(r->timezone_id, "1");
     EXPECT_EQ(r->message_template_namespace, "c8ae5f90_307a_ca4c_b8f6_d1e2a2573ed4");
+    EXPECT_EQ(r->country, "US");
+    EXPECT_EQ(r->ownership_type, "CLIENT_OWNED");
+    EXPECT_EQ(r->primary_business_location, "US");
   });
   EXPECT_EQ(reqs.new_format.method, HttpMethod::kGet);
   EXPECT_EQ(reqs.new_format.url, kBase + "/102290129340398?api_token=tok&fields=name%2Ccurrency");

@@ -46,6 +46,7 @@ TEST(PhoneNumbersApi, VerifyCodeAcceptsAnExtraId) {
   auto reqs = in_both_formats(read_json("fixtures/verify_code_response.json"), [](const FakeClient& c) {
     auto r = c.phone_numbers().verify_code("106540352242922", "402716");
     ASSERT_TRUE(r.ok()) << r.error().to_string();
+    EXPECT_EQ(r->id, "330187265502941");
   });
   EXPECT_EQ(reqs.new_format.url, kBase + "/106540352242922/verify_code?api_token=tok");
   EXPECT_EQ(reqs.old_format.url,
@@ -89,7 +90,12 @@ TEST(PhoneNumbersApi, ListOnePage) {
     EXPECT_EQ(r->items[0].verified_name, "Harbor Lane Bakery");
     EXPECT_EQ(r->items[0].is_official_business_account, true);
     EXPECT_EQ(r->items[1].code_verification_status, "NOT_VERIFIED");
+    EXPECT_EQ(r->items[0].host_platform, "CLOUD_API");
+    EXPECT_EQ(r->items[0].unified_cert_status, "APPROVED");
+    EXPECT_EQ(r->items[0].username, "harborlanebakery");
+    EXPECT_EQ(r->items[1].unified_cert_status, "NAME_PENDING_REVIEW");
     EXPECT_EQ(r->items[1].raw["username"], nullptr);
+    EXPECT_FALSE(r->items[1].username);  // null: no username
     EXPECT_EQ(r->after, "QUZURVJfMDAwMTI=");
     EXPECT_EQ(r->before, "");
     EXPECT_FALSE(r->has_next);  // cursors but no "next": the last page

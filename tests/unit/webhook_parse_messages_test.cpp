@@ -173,6 +173,38 @@ TEST(WebhookParseMessages, Contacts) {
   EXPECT_EQ(m.contacts[2].phones[0].phone, "+1 603-555-0163");
 }
 
+TEST(WebhookParseMessages, ContactCardsKeepEveryDocumentedPart) {
+  Message m = only_message("webhook_contacts.json");
+  ASSERT_FALSE(m.contacts.empty());
+  const auto& card = m.contacts[0];
+  EXPECT_EQ(card.middle_name, "Maria");
+  EXPECT_EQ(card.prefix, "Dr.");
+  EXPECT_EQ(card.suffix, "Jr.");
+  ASSERT_EQ(card.addresses.size(), 1u);
+  EXPECT_EQ(card.addresses[0].street, "12 Harbour Road");
+  EXPECT_EQ(card.addresses[0].city, "Portsmouth");
+  EXPECT_EQ(card.addresses[0].state, "NH");
+  EXPECT_EQ(card.addresses[0].zip, "03801");
+  EXPECT_EQ(card.addresses[0].country, "United States");
+  EXPECT_EQ(card.addresses[0].country_code, "US");
+  EXPECT_EQ(card.addresses[0].type, "WORK");
+  ASSERT_EQ(card.emails.size(), 1u);
+  EXPECT_EQ(card.emails[0].email, "ana@bakery.example");
+  EXPECT_EQ(card.emails[0].type, "WORK");
+  ASSERT_EQ(card.urls.size(), 1u);
+  EXPECT_EQ(card.urls[0].url, "https://bakery.example");
+  ASSERT_TRUE(card.org);
+  EXPECT_EQ(card.org->company, "Harbour Bakery");
+  EXPECT_EQ(card.org->department, "Orders");
+  EXPECT_EQ(card.org->title, "Manager");
+  EXPECT_EQ(card.org->raw.get().at("company"), "Harbour Bakery");
+  EXPECT_EQ(card.birthday, "1988-04-12");
+  // A card without those parts has them empty, not made up.
+  EXPECT_TRUE(m.contacts[1].addresses.empty());
+  EXPECT_FALSE(m.contacts[1].org);
+  EXPECT_FALSE(m.contacts[1].birthday);
+}
+
 TEST(WebhookParseMessages, InteractiveButtonAndListReplies) {
   Message b = only_message("webhook_interactive_button_reply.json");
   EXPECT_EQ(b.kind(), MessageType::kInteractive);
@@ -292,6 +324,7 @@ TEST(WebhookParseMessages, ReferralFromAnAdOnAText) {
   EXPECT_EQ(m.referral->video_url, "https://media.example.com/ads/42.mp4");
   EXPECT_EQ(m.referral->thumbnail_url, "https://media.example.com/ads/42-thumb.jpg");
   EXPECT_EQ(m.referral->ctwa_clid, "ctwa-7f3a9c");
+  EXPECT_EQ(m.referral->welcome_message_text, "Hi! Ask us about this weekend's bake sale.");
 }
 
 TEST(WebhookParseMessages, SystemMessages) {

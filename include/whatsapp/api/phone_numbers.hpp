@@ -57,9 +57,12 @@ class PhoneNumbers {
   WHATSAPP_DECL Result<void> request_code(std::string_view phone_number_id, CodeMethod method,
                                           std::string_view language = "en_US") const;
 
-  /// Verify Code: submits the code received after request_code(). Errors: kInvalidArgument for
-  /// an empty code; kApi for a wrong or expired code. Repeating a correct code is harmless.
-  WHATSAPP_DECL Result<void> verify_code(std::string_view phone_number_id, std::string_view code) const;
+  /// Verify Code: submits the code received after request_code(); returns the answer's `id`
+  /// when Meta sends one. Errors: kInvalidArgument for an empty code; kApi for a wrong or
+  /// expired code; kParse when the answer is not `{"success": true}`. Repeating a correct code
+  /// is harmless.
+  WHATSAPP_DECL Result<CodeVerified> verify_code(std::string_view phone_number_id,
+                                                 std::string_view code) const;
 
   /// Whether `phone_number_id` exists and this token may read it: true on an answer, false on
   /// Graph error 100 (unknown object), the error otherwise. Read-only: safe to repeat.

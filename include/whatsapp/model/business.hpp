@@ -55,6 +55,9 @@ struct ComplianceInfo {
   std::optional<bool> is_registered{};
   std::optional<ComplianceContact> grievance_officer_details{};
   std::optional<ComplianceContact> customer_care_details{};
+  /// The WhatsApp Business Account the info belongs to. Read only: Meta returns it, and
+  /// update_compliance_info() does not send it.
+  std::optional<std::string> whatsapp_business_account_id{};
   nlohmann::json raw;  ///< As received (empty when built to send).
 };
 
@@ -67,6 +70,9 @@ struct BusinessAccount {
   std::string message_template_namespace;
   std::string account_review_status;
   std::string business_verification_status;
+  std::string country;                    ///< ISO two-letter code of the business's country.
+  std::string ownership_type;             ///< "CLIENT_OWNED", "ON_BEHALF_OF", "SELF", ...
+  std::string primary_business_location;  ///< ISO two-letter code, when the business set one.
   nlohmann::json raw;
 };
 

@@ -31,6 +31,16 @@ struct PhoneNumber {
   std::optional<std::string> throughput_level;  ///< throughput.level
   std::optional<bool> is_official_business_account;
   std::optional<bool> is_pin_enabled;
+  std::string host_platform;            ///< "CLOUD_API", "ON_PREMISE", ...
+  std::string unified_cert_status;      ///< Display-name certificate: "APPROVED", "NAME_PENDING_REVIEW", ...
+  std::optional<std::string> username;  ///< The business username, when one is set (null otherwise).
+  nlohmann::json raw;
+};
+
+/// The answer to verify_code(): `{"success": true}`, with the phone number's id when Meta
+/// includes it.
+struct CodeVerified {
+  std::optional<std::string> id;
   nlohmann::json raw;
 };
 

@@ -23,6 +23,7 @@
 
 #include "whatsapp/webhook/common.hpp"
 #include "whatsapp/webhook/json_ref.hpp"
+#include "whatsapp/webhook/shared_contact.hpp"
 
 namespace whatsapp::webhook {
 
@@ -64,24 +65,6 @@ struct LocationContent {
   std::optional<std::string> name;
   std::optional<std::string> address;
   std::optional<std::string> url;
-  JsonRef raw;  ///< This object as received (shared, not copied: see JsonRef).
-};
-
-/// One phone number of a shared contact card.
-struct ContactPhone {
-  std::optional<std::string> phone;
-  std::optional<std::string> wa_id;
-  std::optional<std::string> type;  ///< "CELL", "HOME", "WORK", ...
-  JsonRef raw;                      ///< This object as received (shared, not copied: see JsonRef).
-};
-
-/// One contact card (`messages[].contacts[]`). Emails, addresses, urls, org and birthday stay
-/// in `raw`.
-struct SharedContact {
-  std::optional<std::string> formatted_name;
-  std::optional<std::string> first_name;
-  std::optional<std::string> last_name;
-  std::vector<ContactPhone> phones;
   JsonRef raw;  ///< This object as received (shared, not copied: see JsonRef).
 };
 
@@ -189,6 +172,7 @@ struct Referral {
   std::optional<std::string> video_url;
   std::optional<std::string> thumbnail_url;
   std::optional<std::string> ctwa_clid;
+  std::optional<std::string> welcome_message_text;  ///< welcome_message.text (click-to-WhatsApp ads)
   JsonRef raw;  ///< This object as received (shared, not copied: see JsonRef).
 };
 

@@ -22,10 +22,19 @@ WHATSAPP_DECL Result<void> PhoneNumbers::request_code(std::string_view phone_num
   return post(RouteId::kRequestCode, phone_number_id, body, "request code");
 }
 
-WHATSAPP_DECL Result<void> PhoneNumbers::verify_code(std::string_view phone_number_id,
-                                                     std::string_view code) const {
+WHATSAPP_DECL Result<CodeVerified> PhoneNumbers::verify_code(std::string_view phone_number_id,
+                                                             std::string_view code) const {
   if (code.empty()) return Error::invalid_argument("code", "must not be empty");
-  return post(RouteId::kVerifyCode, phone_number_id, {{"code", code}}, "verify code");
+  detail::RequestSpec spec{&route(RouteId::kVerifyCode), {phone_number_id}, {}, {}, {}};
+  spec.body = nlohmann::json{{"code", code}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return core_->call_read<CodeVerified>(spec, [](nlohmann::json&& payload) -> Result<CodeVerified> {
+    auto ok = detail::expect_success(payload, "verify code");
+    if (!ok) return std::move(ok).error();
+    CodeVerified v;
+    v.id = detail::opt_string_at(payload, "id");
+    v.raw = std::move(payload);
+    return v;
+  });
 }
 
 WHATSAPP_DECL Result<bool> PhoneNumbers::exists(std::string_view phone_number_id) const {

@@ -76,6 +76,7 @@ WHATSAPP_DECL void from_json(const nlohmann::json& j, ComplianceInfo& c) {
   c.entity_type = detail::opt_string_at(j, "entity_type");
   c.entity_type_custom = detail::opt_string_at(j, "entity_type_custom");
   c.is_registered = detail::bool_at(j, "is_registered");
+  c.whatsapp_business_account_id = detail::opt_string_at(j, "whatsapp_business_account_id");
   if (const auto* g = detail::object_at(j, "grievance_officer_details")) {
     ComplianceContact cc;
     from_json(*g, cc);
@@ -99,6 +100,9 @@ WHATSAPP_DECL void from_json(const nlohmann::json& j, BusinessAccount& a) {
   a.message_template_namespace = detail::string_at(j, "message_template_namespace");
   a.account_review_status = detail::string_at(j, "account_review_status");
   a.business_verification_status = detail::string_at(j, "business_verification_status");
+  a.country = detail::string_at(j, "country");
+  a.ownership_type = detail::string_at(j, "ownership_type");
+  a.primary_business_location = detail::string_at(j, "primary_business_location");
   a.raw = j;
 }
 

@@ -27,6 +27,9 @@ WHATSAPP_DECL void from_json(const nlohmann::json& j, PhoneNumber& p) {
   }
   p.is_official_business_account = detail::bool_at(j, "is_official_business_account");
   p.is_pin_enabled = detail::bool_at(j, "is_pin_enabled");
+  p.host_platform = detail::string_at(j, "host_platform");
+  p.unified_cert_status = detail::string_at(j, "unified_cert_status");
+  p.username = detail::opt_string_at(j, "username");
   p.raw = j;
 }
 
