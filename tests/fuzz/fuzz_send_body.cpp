@@ -1,0 +1,23 @@
+// libFuzzer target: the send body writers. Whatever message the input builds (any content type,
+// any strings, with or without recipient_type, context and biz_opaque_callback_data), the fast
+// writer (protocol/detail/send_body.hpp) and the general one (nlohmann::json(message).dump())
+// must write the same bytes, and the result must be JSON. The builder is shared with the unit
+// test tests/unit/send_body_differential_test.cpp.
+
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+
+#include "../support/message_from_bytes.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  const whatsapp::Message m = whatsapp_test::message_from_bytes(data, size);
+  const std::string diff = whatsapp_test::compare_body_writers(m);
+  if (!diff.empty()) {
+    std::fprintf(stderr, "%s\n", diff.c_str());
+    std::abort();
+  }
+  return 0;
+}

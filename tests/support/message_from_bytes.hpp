@@ -1,0 +1,164 @@
+#pragma once
+
+// Builds an outgoing whatsapp::Message of any content type from arbitrary bytes, for the
+// differential check of the send body writers: the fast writer (write_text_send_body) and the
+// general one (nlohmann::json(message).dump()) must give the same bytes for every message.
+// Used by the fuzzer tests/fuzz/fuzz_send_body.cpp and by the unit test
+// tests/unit/send_body_differential_test.cpp (a fixed pseudo-random sweep in every build).
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "whatsapp/model/message.hpp"
+#include "whatsapp/protocol/detail/send_body.hpp"
+
+namespace whatsapp_test {
+
+/// Reads values off a byte string; past its end every read gives zero / empty.
+class ByteReader {
+ public:
+  ByteReader(const std::uint8_t* data, std::size_t size) : data_(data), size_(size) {}
+
+  std::uint8_t byte() { return pos_ < size_ ? data_[pos_++] : 0; }
+  bool flag() { return (byte() & 1) != 0; }
+  int small(int n) { return n <= 0 ? 0 : byte() % n; }
+
+  /// A string: mostly raw bytes (quotes, controls, invalid UTF-8 and all), sometimes a value
+  /// chosen to hit an escaping or validation edge.
+  std::string text() {
+    static const char* const kEdges[] = {"",
+                                         "\"",
+                                         "\\",
+                                         "\x7f",
+                                         "\x01\x1f",
+                                         "caf\xc3\xa9",
+                                         "\xe2\x80\xa8",
+                                         "\xf0\x9f\x91\x8d",
+                                         "\xff\xfe",
+                                         "\xc3",
+                                         "16035550142",
+                                         "US.13491208655302741918",
+                                         "US.ENT.11815799212886844830",
+                                         "wamid.HBgLMTYwMzU1NTAxNDIVAgARGBI=",
+                                         "</script>"};
+    const std::uint8_t how = byte();
+    if (how % 4 == 0) return kEdges[(how / 4) % (sizeof kEdges / sizeof kEdges[0])];
+    const std::size_t n = byte() % 24;
+    const bool printable = how % 4 == 1;  // valid UTF-8 for sure: what the fast writer takes
+    std::string s;
+    for (std::size_t i = 0; i < n && pos_ < size_; ++i) {
+      const std::uint8_t b = data_[pos_++];
+      s.push_back(static_cast<char>(printable ? 32 + b % 95 : b));
+    }
+    return s;
+  }
+  std::optional<std::string> maybe_text() {
+    if (flag()) return text();
+    return std::nullopt;
+  }
+  double number() { return static_cast<double>(static_cast<std::int8_t>(byte())) * 1.37; }
+
+ private:
+  const std::uint8_t* data_;
+  std::size_t size_;
+  std::size_t pos_ = 0;
+};
+
+inline whatsapp::Media media_from(ByteReader& in) {
+  return in.flag() ? whatsapp::Media::id(in.text()) : whatsapp::Media::link(in.text());
+}
+
+inline whatsapp::Interactive interactive_from(ByteReader& in) {
+  using whatsapp::Interactive;
+  Interactive i;
+  switch (in.small(4)) {
+    case 0: i = Interactive::buttons(in.text(), {{in.text(), in.text()}, {in.text(), in.text()}}); break;
+    case 1:
+      i = Interactive::list(in.text(), in.text(),
+                            {{in.maybe_text(), {{in.text(), in.text(), in.maybe_text()}}}});
+      break;
+    case 2: i = Interactive::cta_url(in.text(), in.text(), in.text()); break;
+    default: i = Interactive::location_request(in.text()); break;
+  }
+  i.footer = in.maybe_text();
+  return i;
+}
+
+inline whatsapp::TemplateMessage template_from(ByteReader& in) {
+  whatsapp::TemplateMessage t;
+  t.name = in.text();
+  t.language = in.text();
+  t.language_policy = in.maybe_text();
+  whatsapp::TemplateComponent body;
+  body.type = "body";
+  body.parameters.push_back(whatsapp::TemplateParameter::text(in.text(), in.maybe_text()));
+  t.components.push_back(std::move(body));
+  return t;
+}
+
+/// One message of the content type byte 0 picks, every string taken from the bytes.
+inline whatsapp::Message message_from_bytes(const std::uint8_t* data, std::size_t size) {
+  using namespace whatsapp;
+  // A new content type must be added below, or the writers would not be compared on it.
+  static_assert(std::variant_size_v<MessageContent> == 11, "give message_from_bytes a case for the new type");
+  ByteReader in(data, size);
+  const int kind = in.small(11);
+  Message m;
+  switch (kind) {
+    case 0: m = Message::text("", in.text(), in.flag()); break;
+    case 1: m = Message::image("", media_from(in), in.maybe_text()); break;
+    case 2: m = Message::audio("", media_from(in)); break;
+    case 3: m = Message::video("", media_from(in), in.maybe_text()); break;
+    case 4: m = Message::document("", media_from(in), in.maybe_text(), in.maybe_text()); break;
+    case 5: m = Message::sticker("", media_from(in)); break;
+    case 6:
+      m = Message::location("", Location{in.number(), in.number(), in.maybe_text(), in.maybe_text()});
+      break;
+    case 7: {
+      Contact card;
+      card.name.formatted_name = in.text();
+      card.name.first_name = in.maybe_text();
+      card.phones.push_back(ContactPhone{in.text(), in.maybe_text(), in.maybe_text()});
+      m = Message::contacts("", {std::move(card)});
+      break;
+    }
+    case 8: m = Message::interactive("", interactive_from(in)); break;
+    case 9: m = Message::make("", template_from(in)); break;
+    default: m = Message::reaction("", in.text(), in.text()); break;
+  }
+  m.to = in.text();
+  switch (in.small(4)) {  // "individual" stays the default
+    case 0: m.recipient_type.clear(); break;
+    case 1: m.recipient_type = in.text(); break;
+    default: break;
+  }
+  if (in.flag()) m.context = Context{in.text()};
+  m.biz_opaque_callback_data = in.maybe_text();
+  return m;
+}
+
+/// The send body as the general path writes it.
+inline std::string general_body(const whatsapp::Message& m) {
+  return nlohmann::json(m).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+/// Empty when both writers agree on `m` (and a reused buffer changes nothing); otherwise what
+/// differs.
+inline std::string compare_body_writers(const whatsapp::Message& m) {
+  const std::string general = general_body(m);
+  const std::string fast = whatsapp::detail::message_body(m);
+  if (fast != general) return "fast writer: " + fast + "\ngeneral:     " + general;
+  std::string reused = "{\"left\":\"over from an earlier message\"}";
+  whatsapp::detail::write_message_body(reused, m);
+  if (reused != general) return "reused buffer: " + reused + "\ngeneral:      " + general;
+  if (!nlohmann::json::accept(fast)) return "not JSON: " + fast;
+  return {};
+}
+
+}  // namespace whatsapp_test
