@@ -43,6 +43,11 @@ TEST_F(BusinessEmulator, ComplianceAndAccount) {
   ASSERT_TRUE(account.ok()) << account.error().to_string();
   EXPECT_EQ(account->id, kWaba);
   EXPECT_EQ(account->currency, "USD");
+  auto where = b.get_account(kWaba, {"country", "ownership_type", "primary_business_location"});
+  ASSERT_TRUE(where.ok()) << where.error().to_string();
+  EXPECT_EQ(where->country, "US");
+  EXPECT_EQ(where->ownership_type, "SELF");
+  EXPECT_EQ(where->primary_business_location, "US");
 }
 
 }  // namespace api_business_test

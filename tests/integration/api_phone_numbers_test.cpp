@@ -21,7 +21,9 @@ TEST_F(PhoneNumbersEmulator, VerificationRegistrationAndPin) {
   auto wrong = pn.verify_code(kPhone, "000000");
   ASSERT_FALSE(wrong.ok());
   EXPECT_EQ(wrong.error().code(), 136025);
-  ASSERT_TRUE(pn.verify_code(kPhone, "123456").ok());
+  auto verified = pn.verify_code(kPhone, "123456");
+  ASSERT_TRUE(verified.ok()) << verified.error().to_string();
+  EXPECT_EQ(verified->id, kPhone);
   EXPECT_EQ(pn.get(kPhone, {"code_verification_status"})->code_verification_status, "VERIFIED");
   ASSERT_TRUE(pn.register_number(kPhone, "123456", whatsapp::RegisterBackup{"data", "pw"}).ok());
   ASSERT_TRUE(pn.set_two_step_pin(kPhone, "654321").ok());

@@ -33,7 +33,7 @@ Reply State::verify_code(Call& c) {
   if (b["code"] == "000000")
     return graph_error(136025, "Verify code error", "Verification code is incorrect.");
   phone(c.p("FROM_PHONE_NUMBER_ID"))["code_verification_status"] = "VERIFIED";
-  return success();
+  return ok(json{{"success", true}, {"id", c.p("FROM_PHONE_NUMBER_ID")}});  // Meta's answer has the id
 }
 
 Reply State::get_phone_number(Call& c) {

@@ -126,7 +126,9 @@ Reply State::get_business_account(Call& c) {
                {"message_template_namespace", "c8ae5f90_307a_ca4c_b8f6_d1e2a2573ed4"},
                {"account_review_status", "APPROVED"},
                {"business_verification_status", "verified"},
-               {"ownership_type", "SELF"}};
+               {"ownership_type", "SELF"},
+               {"country", "US"},
+               {"primary_business_location", "US"}};
   json out;
   Reply err;
   std::string fields = c.q("fields");
