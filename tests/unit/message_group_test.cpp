@@ -102,8 +102,8 @@ TEST(GroupMessage, AGroupIdIsAcceptedAndNonsenseIsRefused) {
     EXPECT_EQ(refused_field(Message::text(id, "hi").to_group()), "") << id;
   }
   for (const std::string& id : {std::string(), std::string("15551234567"), std::string("+15551234567"),
-                               std::string("120363012345678901@g.us"), std::string("my group"),
-                               std::string("grp\n1"), std::string("gr\xc3\xa9up"), std::string(257, 'a')}) {
+                                std::string("120363012345678901@g.us"), std::string("my group"),
+                                std::string("grp\n1"), std::string("gr\xc3\xa9up"), std::string(257, 'a')}) {
     EXPECT_EQ(refused_field(Message::text(id, "hi").to_group()), "to") << id;
   }
   auto r = whatsapp::validate(Message::text("15551234567", "hi").to_group());
