@@ -121,6 +121,8 @@ TEST(GroupMessage, AnUnknownRecipientTypeIsRefused) {
     Message m = Message::text("15551234567", "hi");
     m.recipient_type = type;
     EXPECT_EQ(refused_field(m), "recipient_type") << type;
+    m.to.clear();  // the recipient_type is named first, whatever `to` holds
+    EXPECT_EQ(refused_field(m), "recipient_type") << type;
   }
 }
 

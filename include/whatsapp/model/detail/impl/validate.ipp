@@ -13,21 +13,19 @@ namespace whatsapp::detail {
 WHATSAPP_DECL Result<void> check_recipient(std::string_view to, std::string_view recipient_type,
                                            const std::string& field) {
   if (recipient_type == "group") return check_group_id(to, field);
-  const bool individual = recipient_type == "individual" || recipient_type.empty();
-  if (individual) {  // the common case, without building anything
-    const std::string_view number = !to.empty() && to.front() == '+' ? to.substr(1) : to;
-    if (!number.empty() && number.size() <= kMaxPhoneDigits &&
-        number.find_first_not_of("0123456789") == std::string_view::npos) {
-      return {};
-    }
+  if (recipient_type != "individual" && !recipient_type.empty()) {
+    return Error::invalid_argument(
+        "recipient_type", "must be \"individual\" (or empty: the same) or \"group\"; Meta knows no other");
+  }
+  // The common case, without building anything.
+  const std::string_view number = !to.empty() && to.front() == '+' ? to.substr(1) : to;
+  if (!number.empty() && number.size() <= kMaxPhoneDigits &&
+      number.find_first_not_of("0123456789") == std::string_view::npos) {
+    return {};
   }
   const auto n = utf8_length(to);
   if (!n) return Error::invalid_argument(field, "is not valid UTF-8");
   if (*n == 0) return Error::invalid_argument(field, "must not be empty");
-  if (!individual) {
-    return Error::invalid_argument(
-        "recipient_type", "must be \"individual\" (or empty: the same) or \"group\"; Meta knows no other");
-  }
   std::string digits;     // the digits-only form, with its '+'
   bool formatted = true;  // only digits and the separators people write numbers with
   for (const char c : to) {
