@@ -8,6 +8,7 @@
 // parses it, drops events already handled, and prints each event as one JSON line on stdout:
 //   {"kind":"message","type":"text","id":"wamid...","from":"1555...","phone_number_id":"...",...}
 //   {"kind":"status","id":"wamid...","status":"delivered","recipient_id":"...",...}
+//   {"kind":"group_lifecycle","group_type":"group_create","group_id":"Y2Fw...","subject":"...",...}
 // The first line is "webhook_receiver listening on http://127.0.0.1:<port>"; --port 0 (the
 // default) picks a free port. Any path is accepted. A missing or malformed signature is answered
 // 401, a wrong one 403, and nothing in such a request is handled. --max-events N exits after N
@@ -80,6 +81,7 @@ nlohmann::ordered_json describe(const wh::Event& e) {
     j["id"] = m.id;
     j["from"] = m.from;
     if (m.from_user_id) j["from_user_id"] = *m.from_user_id;
+    if (m.group_id) j["group_id"] = *m.group_id;  // written in a group
     j["timestamp"] = m.timestamp.text;
     if (m.text) j["text"] = m.text->body;
     if (m.interactive) {
@@ -98,12 +100,23 @@ nlohmann::ordered_json describe(const wh::Event& e) {
     j["id"] = s.id;
     j["status"] = s.status;
     j["recipient_id"] = s.recipient_id;
+    if (s.to_group()) j["recipient_type"] = "group";
+    if (s.recipient_participant_id) j["recipient_participant_id"] = *s.recipient_participant_id;
     j["timestamp"] = s.timestamp.text;
     if (s.biz_opaque_callback_data) j["biz_opaque_callback_data"] = *s.biz_opaque_callback_data;
     for (const auto& err : s.errors) j["error_codes"].push_back(err.code.value_or(0));
   } else if (e.kind == wh::EventKind::kTemplateStatus && e.change->template_status) {
     j["template_id"] = e.change->template_status->template_ref.id;
     j["event"] = e.change->template_status->event;
+  } else if (wh::is_group_event(e.kind) && e.group != nullptr) {
+    const wh::GroupUpdate& g = *e.group;
+    j["group_type"] = g.type;
+    j["group_id"] = g.group_id;
+    if (g.subject) j["subject"] = *g.subject;
+    if (g.invite_link) j["invite_link"] = *g.invite_link;
+    for (const auto& p : g.added_participants) j["added"].push_back(std::string(p.id()));
+    for (const auto& p : g.removed_participants) j["removed"].push_back(std::string(p.id()));
+    if (g.failed()) j["failed"] = true;
   } else if (e.kind == wh::EventKind::kError && e.error != nullptr) {
     j["code"] = e.error->code.value_or(0);
     j["title"] = e.error->title;
@@ -152,6 +165,7 @@ int main(int argc, char** argv) {
   wh::Dispatcher dispatcher(std::make_shared<wh::DuplicateFilter>());
   dispatcher.on_message([&](const wh::Event& e, const wh::Message&) { print(e); })
       .on_status([&](const wh::Event& e, const wh::Status&) { print(e); })
+      .on_group([&](const wh::Event& e, const wh::GroupUpdate&) { print(e); })  // every group update
       .on_unknown(print);  // template, account, preference, error and unknown events
 
   wh::Server server(so, dispatcher);

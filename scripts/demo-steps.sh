@@ -33,7 +33,7 @@ else
   echo; echo "=== templates, phone_admin: skipped against a real account (they change its state)"
 fi
 if [ -n "${EMULATOR_PORT:-}" ]; then
-  step "webhook loop: send through the emulator, receive signed statuses in webhook_receiver" \
+  step "webhook loop: send through the emulator, receive signed statuses and a group event in webhook_receiver" \
     "$(dirname "${BASH_SOURCE[0]}")/webhook-loop.sh" "$DEMO_BUILD/tests/emulator/whatsapp-emulator" \
     "$ex/webhook_receiver" "$ex/send_text"
 fi

@@ -61,6 +61,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         (void)s.conversation->expiration_timestamp->time_point();
       }
     });
+    dispatcher.on_group([](const wh::Event& e, const wh::GroupUpdate& g) {
+      (void)e.dedup_key();
+      (void)g.kind();
+      (void)g.failed();
+      (void)g.timestamp.time_point();
+      for (const auto& p : g.added_participants) (void)p.id();
+      for (const auto& p : g.failed_participants) (void)p.id();
+    });
     dispatcher.on_unknown([](const wh::Event& e) { (void)e.dedup_key(); });
     auto report = dispatcher.dispatch(*parsed);
     check(report.ok());

@@ -93,11 +93,14 @@ TEST(Recipient, AFormattedNumberIsRefusedWithTheDigitsOnlyFormToUse) {
   EXPECT_EQ(r.error().message().find('\n'), std::string::npos);  // the input is never echoed
 }
 
-TEST(Recipient, OtherRecipientTypesAreNotHeldToThePhoneForm) {
-  Message m = Message::text("120363012345678901", "hi");
+TEST(Recipient, AGroupIsHeldToTheGroupIdFormNotThePhoneForm) {
+  // The group rules themselves: message_group_test.cpp.
+  Message m = Message::text("Y2FwaV9ncm91cDoxNTU1MDEwMDo3", "hi");
   m.recipient_type = "group";
   EXPECT_EQ(refused_field(m), "");
   m.to = "group\n1";
+  EXPECT_EQ(refused_field(m), "to");
+  m.to = "120363012345678901";  // digits only: a phone number, not a group id
   EXPECT_EQ(refused_field(m), "to");
   m.recipient_type = "";  // Meta's default: individual
   m.to = "abc";

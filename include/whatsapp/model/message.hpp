@@ -50,11 +50,17 @@ inline constexpr std::size_t kMaxBizOpaqueCallbackDataChars = 512;
 using MessageContent = std::variant<Text, Image, Audio, Video, Document, Sticker, Location, Contacts,
                                     Interactive, TemplateMessage, Reaction>;
 
+/// The `recipient_type` values Meta knows: a user (the default) and a group (Groups API).
+inline constexpr const char* kRecipientIndividual = "individual";
+inline constexpr const char* kRecipientGroup = "group";
+
 /// One outgoing message: a recipient, a content and optional reply context.
 struct Message {
-  std::string to;  ///< Recipient: phone number in international format, or WhatsApp id.
-  /// "individual" (the default); empty: the field is not sent.
-  std::string recipient_type = "individual";
+  /// Recipient: phone number in international format, or WhatsApp id; with to_group(), the
+  /// group's id (a webhook's group_id).
+  std::string to;
+  /// "individual" (the default), or "group" (set by to_group()); empty: the field is not sent.
+  std::string recipient_type = kRecipientIndividual;
   std::optional<Context> context;
   /// Echoed back in status webhooks for this message (up to 512 characters).
   std::optional<std::string> biz_opaque_callback_data;
@@ -129,6 +135,19 @@ struct Message {
   static Message remove_reaction(std::string to, std::string message_id) {
     return reaction(std::move(to), std::move(message_id), std::string());
   }
+
+  /// Sends this message to a group: recipient_type "group", `to` then being the group id (a
+  /// webhook's Message::group_id, or the id the Groups API returned), e.g.
+  /// `Message::text(group_id, "Order ready").to_group()`. validate() then checks `to` as a group
+  /// id and refuses content Meta does not deliver to groups (interactive messages). Works with
+  /// every factory, reply_to() and with_callback_data() alike.
+  Message& to_group() & {
+    recipient_type = kRecipientGroup;
+    return *this;
+  }
+  Message&& to_group() && { return std::move(to_group()); }
+  /// True when this message goes to a group (recipient_type "group").
+  bool is_group() const noexcept { return recipient_type == kRecipientGroup; }
 
   /// Makes this message a reply to `message_id`.
   Message& reply_to(std::string message_id) & {

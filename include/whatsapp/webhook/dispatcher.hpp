@@ -44,7 +44,11 @@ struct DispatchReport {
 ///  - messages: the handler for its MessageType (on_text, on_image, ...), else on_message,
 ///    else on_unknown;
 ///  - statuses: on_status, else on_unknown; template, account, preference and error events:
-///    their handler, else on_unknown; unknown changes: on_unknown.
+///    their handler, else on_unknown;
+///  - group updates: the handler for its field (on_group_lifecycle, on_group_participants,
+///    on_group_settings, on_group_status), else on_group, else on_unknown; an update under a
+///    "group_*" field this library does not know goes to on_group, else on_unknown;
+///  - unknown changes: on_unknown.
 /// Register handlers before dispatching; dispatch() is const and may run on many threads at
 /// once (the handlers must then be thread-safe themselves).
 class Dispatcher {
@@ -58,6 +62,7 @@ class Dispatcher {
   using AccountUpdateHandler = std::function<void(const Event&, const AccountUpdate&)>;
   using UserPreferenceHandler = std::function<void(const Event&, const UserPreference&)>;
   using ErrorHandler = std::function<void(const Event&, const ErrorObject&)>;
+  using GroupHandler = std::function<void(const Event&, const GroupUpdate&)>;
   using EventHandler = std::function<void(const Event&)>;
 
   /// A dispatcher that handles every event; with a filter, events whose dedup_key() was seen
@@ -135,6 +140,25 @@ class Dispatcher {
     error_ = std::move(h);
     return *this;
   }
+  /// group_lifecycle_update: a group created or deleted (GroupUpdate::failed() says if it failed).
+  Dispatcher& on_group_lifecycle(GroupHandler h) {
+    return set_group(EventKind::kGroupLifecycle, std::move(h));
+  }
+  /// group_participants_update: users joined (invite link, approved request), left or were
+  /// removed; join requests made or withdrawn.
+  Dispatcher& on_group_participants(GroupHandler h) {
+    return set_group(EventKind::kGroupParticipants, std::move(h));
+  }
+  /// group_settings_update: subject, description or profile picture changed (or not).
+  Dispatcher& on_group_settings(GroupHandler h) { return set_group(EventKind::kGroupSettings, std::move(h)); }
+  /// group_status_update: a group suspended or its suspension cleared.
+  Dispatcher& on_group_status(GroupHandler h) { return set_group(EventKind::kGroupStatus, std::move(h)); }
+  /// Any group update with no handler for its field, including "group_*" fields this library
+  /// does not know yet.
+  Dispatcher& on_group(GroupHandler h) {
+    any_group_ = std::move(h);
+    return *this;
+  }
   /// Every event no other registered handler takes.
   Dispatcher& on_unknown(EventHandler h) {
     unknown_ = std::move(h);
@@ -201,6 +225,24 @@ class Dispatcher {
     }
   }
 
+  static constexpr std::size_t kGroupKinds = 4;  // lifecycle, participants, settings, status
+  static_assert(static_cast<std::size_t>(EventKind::kGroupStatus) -
+                        static_cast<std::size_t>(EventKind::kGroupLifecycle) + 1 ==
+                    kGroupKinds,
+                "the four group kinds with their own handler are consecutive, lifecycle first");
+
+  Dispatcher& set_group(EventKind k, GroupHandler h) {
+    by_group_[static_cast<std::size_t>(k) - static_cast<std::size_t>(EventKind::kGroupLifecycle)] =
+        std::move(h);
+    return *this;
+  }
+
+  // The handler registered for a group kind; an empty one for kGroup (only on_group takes it).
+  const GroupHandler& group_handler(EventKind k) const noexcept {
+    const auto i = static_cast<std::size_t>(k) - static_cast<std::size_t>(EventKind::kGroupLifecycle);
+    return i < kGroupKinds ? by_group_[i] : any_group_none_;
+  }
+
   // Runs the handler for `e`; false when there is none.
   bool run(const Event& e) const {
     switch (e.kind) {
@@ -265,6 +307,23 @@ class Dispatcher {
           return true;
         }
         break;
+      case EventKind::kGroupLifecycle:
+      case EventKind::kGroupParticipants:
+      case EventKind::kGroupSettings:
+      case EventKind::kGroupStatus:
+      case EventKind::kGroup:
+        if (e.group != nullptr) {
+          const GroupHandler& specific = group_handler(e.kind);
+          if (specific) {
+            specific(e, *e.group);
+            return true;
+          }
+          if (any_group_) {
+            any_group_(e, *e.group);
+            return true;
+          }
+        }
+        break;
       case EventKind::kUnknown: break;
     }
     if (unknown_) {
@@ -285,6 +344,9 @@ class Dispatcher {
   AccountUpdateHandler account_update_;
   UserPreferenceHandler user_preference_;
   ErrorHandler error_;
+  std::array<GroupHandler, kGroupKinds> by_group_;
+  GroupHandler any_group_;
+  GroupHandler any_group_none_;  // always empty
   EventHandler unknown_;
 };
 

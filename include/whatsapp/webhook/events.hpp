@@ -2,7 +2,7 @@
 
 /// @file events.hpp
 /// A flat view of a Notification: one Event per message, status, template update, account
-/// update, user preference, change-level error or unrecognised change, each with the business
+/// update, user preference, change-level error, group update or unrecognised change, each with the business
 /// phone number it concerns. Events point into the Notification and are valid while it lives.
 
 #include <string>
@@ -25,11 +25,17 @@ enum class EventKind {
   kAccountUpdate,       ///< Event::change->account_update is set.
   kUserPreference,      ///< Event::user_preference is set.
   kError,               ///< Event::error is set: an error in value.errors, not tied to a message.
+  kGroupLifecycle,      ///< Event::group is set: group_lifecycle_update (created, deleted).
+  kGroupParticipants,   ///< Event::group is set: group_participants_update (joins, removals, ...).
+  kGroupSettings,       ///< Event::group is set: group_settings_update (subject, picture, ...).
+  kGroupStatus,         ///< Event::group is set: group_status_update (suspended, cleared).
+  kGroup,               ///< Event::group is set: a "group_*" field this library does not know.
   kUnknown,             ///< A change this library does not type: read Event::change->value.
 };
 
 /// "message", "status", "template_status", "template_quality", "template_category",
-/// "template_components", "account_update", "user_preference", "error" or "unknown".
+/// "template_components", "account_update", "user_preference", "error", "group_lifecycle",
+/// "group_participants", "group_settings", "group_status", "group" or "unknown".
 constexpr std::string_view to_string(EventKind k) noexcept {
   switch (k) {
     case EventKind::kMessage: return "message";
@@ -41,9 +47,31 @@ constexpr std::string_view to_string(EventKind k) noexcept {
     case EventKind::kAccountUpdate: return "account_update";
     case EventKind::kUserPreference: return "user_preference";
     case EventKind::kError: return "error";
+    case EventKind::kGroupLifecycle: return "group_lifecycle";
+    case EventKind::kGroupParticipants: return "group_participants";
+    case EventKind::kGroupSettings: return "group_settings";
+    case EventKind::kGroupStatus: return "group_status";
+    case EventKind::kGroup: return "group";
     case EventKind::kUnknown: return "unknown";
   }
   return "unknown";
+}
+
+/// True for the kinds that carry Event::group.
+constexpr bool is_group_event(EventKind k) noexcept {
+  return k == EventKind::kGroupLifecycle || k == EventKind::kGroupParticipants ||
+         k == EventKind::kGroupSettings || k == EventKind::kGroupStatus || k == EventKind::kGroup;
+}
+
+/// The EventKind of the group updates of a change with field `f`.
+inline EventKind group_event_kind(ChangeField f) noexcept {
+  switch (f) {
+    case ChangeField::kGroupLifecycleUpdate: return EventKind::kGroupLifecycle;
+    case ChangeField::kGroupParticipantsUpdate: return EventKind::kGroupParticipants;
+    case ChangeField::kGroupSettingsUpdate: return EventKind::kGroupSettings;
+    case ChangeField::kGroupStatusUpdate: return EventKind::kGroupStatus;
+    default: return EventKind::kGroup;
+  }
 }
 
 /// One thing that happened. The pointers refer into the Notification it came from.
@@ -56,12 +84,15 @@ struct Event {
   const Status* status = nullptr;
   const UserPreference* user_preference = nullptr;
   const ErrorObject* error = nullptr;
+  const GroupUpdate* group = nullptr;  ///< Group events (is_group_event(kind)).
   /// The sender (messages) or recipient (statuses) in value.contacts, when listed there.
   const Contact* contact = nullptr;
 
   /// The key a DuplicateFilter uses: "message:<wamid>" for messages, "status:<wamid>:<status>"
   /// for statuses (a message is sent, then delivered, then read: three events), and for
-  /// template updates the field, template id, new state and entry time. Empty when the event
+  /// template updates the field, template id, new state and entry time; for group updates the
+  /// field, group id, type, timestamp, request id, join request id and the participants named
+  /// (two users joining in the same second are two events). Empty when the event
   /// has no stable identity (it is then never treated as a duplicate).
   std::string dedup_key() const {
     switch (kind) {
@@ -72,6 +103,7 @@ struct Event {
                                                         : std::string();
       default: break;
     }
+    if (is_group_event(kind)) return group_dedup_key();
     if (change == nullptr || entry == nullptr || !entry->time || entry->time->empty()) return {};
     const std::string& time = entry->time->text;
     if (kind == EventKind::kTemplateStatus && change->template_status) {
@@ -91,10 +123,26 @@ struct Event {
     }
     return {};
   }
+
+ private:
+  std::string group_dedup_key() const {
+    if (group == nullptr || change == nullptr || (group->timestamp.empty() && !group->request_id)) return {};
+    const GroupUpdate& g = *group;
+    std::string key = "group:" + change->field + ":" + g.group_id + ":" + g.type + ":" + g.timestamp.text;
+    if (g.request_id) key += ":r=" + *g.request_id;
+    if (g.join_request_id) key += ":j=" + *g.join_request_id;
+    if (g.wa_id) key += ":u=" + *g.wa_id;
+    for (const auto* list : {&g.added_participants, &g.removed_participants, &g.failed_participants}) {
+      key += ':';
+      for (const GroupParticipant& p : *list) key.append(p.id()).push_back(',');
+    }
+    return key;
+  }
 };
 
 /// Calls `visitor(const Event&)` for each event of `n`, in the order they appear: per entry and
-/// change, messages, then statuses, then change errors, then preferences; a change whose field is
+/// change, messages, then statuses, then change errors, then preferences, then group updates
+/// (value.groups); a change whose field is
 /// unknown, or that is known but has none of its typed parts, is one kUnknown event. Exceptions
 /// thrown by the visitor propagate; nothing else throws.
 template <class Visitor>
@@ -163,6 +211,8 @@ void for_each_event(const Notification& n, Visitor&& visitor) {
         e.contact = change.find_contact(s.recipient_id);
         if (e.contact == nullptr && s.recipient_user_id)
           e.contact = change.find_contact(*s.recipient_user_id);
+        if (e.contact == nullptr && s.recipient_participant_id)
+          e.contact = change.find_contact(*s.recipient_participant_id);  // a group member
         emit(e);
       }
       for (const ErrorObject& err : change.errors) {
@@ -176,6 +226,12 @@ void for_each_event(const Notification& n, Visitor&& visitor) {
         e.kind = EventKind::kUserPreference;
         e.user_preference = &p;
         e.contact = change.find_contact(p.wa_id);
+        emit(e);
+      }
+      for (const GroupUpdate& g : change.groups) {
+        Event e = base;
+        e.kind = group_event_kind(change.kind());
+        e.group = &g;
         emit(e);
       }
       if (!any) {

@@ -222,6 +222,10 @@ struct Message {
   std::string from;                                ///< Sender's wa_id (phone number)
   std::optional<std::string> from_user_id;         ///< Sender's BSUID, when sent.
   std::optional<std::string> from_parent_user_id;  ///< Sender's parent BSUID, when sent.
+  /// The group the message was written in (Groups API); absent for a one-to-one message. `from`
+  /// is then the member who wrote it; answer the group by sending to this id with
+  /// Message::to_group() (docs/messages.md "Groups").
+  std::optional<std::string> group_id;
   Timestamp timestamp;
   std::string type;  ///< As received: "text", "image", ..., or a newer one.
 
@@ -256,6 +260,9 @@ struct Message {
     if (sticker) return &*sticker;
     return nullptr;
   }
+
+  /// True when the message was written in a group (group_id is set and not empty).
+  bool in_group() const noexcept { return group_id && !group_id->empty(); }
 
   /// True when the message was forwarded (once or frequently).
   bool forwarded() const noexcept { return context && (context->forwarded || context->frequently_forwarded); }

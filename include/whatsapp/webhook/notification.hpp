@@ -19,7 +19,7 @@
 ///
 /// The structs live in files by concern: common.hpp (Timestamp, ErrorObject), message.hpp
 /// (Message and its contents), status.hpp (Status), updates.hpp (template, account and user
-/// preference updates); this file holds the frame around them.
+/// preference updates), group.hpp (Groups API updates); this file holds the frame around them.
 
 #include <optional>
 #include <string>
@@ -27,6 +27,7 @@
 #include <vector>
 
 #include "whatsapp/webhook/common.hpp"
+#include "whatsapp/webhook/group.hpp"
 #include "whatsapp/webhook/json_ref.hpp"
 #include "whatsapp/webhook/message.hpp"
 #include "whatsapp/webhook/status.hpp"
@@ -59,6 +60,10 @@ enum class ChangeField {
   kTemplateComponentsUpdate,  ///< message_template_components_update
   kAccountUpdate,             ///< account_update
   kUserPreferences,           ///< user_preferences
+  kGroupLifecycleUpdate,      ///< group_lifecycle_update: a group created or deleted
+  kGroupParticipantsUpdate,   ///< group_participants_update: joins, leaves, removals, join requests
+  kGroupSettingsUpdate,       ///< group_settings_update: subject, description, profile picture
+  kGroupStatusUpdate,         ///< group_status_update: a group suspended or cleared
   kUnknown,                   ///< any other field: read Change::value
 };
 
@@ -71,6 +76,10 @@ inline ChangeField change_field_from_string(std::string_view f) noexcept {
   if (f == "message_template_components_update") return ChangeField::kTemplateComponentsUpdate;
   if (f == "account_update") return ChangeField::kAccountUpdate;
   if (f == "user_preferences") return ChangeField::kUserPreferences;
+  if (f == "group_lifecycle_update") return ChangeField::kGroupLifecycleUpdate;
+  if (f == "group_participants_update") return ChangeField::kGroupParticipantsUpdate;
+  if (f == "group_settings_update") return ChangeField::kGroupSettingsUpdate;
+  if (f == "group_status_update") return ChangeField::kGroupStatusUpdate;
   return ChangeField::kUnknown;
 }
 
@@ -87,6 +96,10 @@ struct Change {
   std::vector<Status> statuses;
   std::vector<ErrorObject> errors;  ///< value.errors: problems not tied to one message
   std::vector<UserPreference> user_preferences;
+
+  // the group fields (group_lifecycle_update, ...), and any other field whose name starts with
+  // "group_" and whose value has a `groups` list (a group webhook newer than this library):
+  std::vector<GroupUpdate> groups;  ///< value.groups
 
   // template and account fields:
   Optional<TemplateStatusUpdate> template_status;

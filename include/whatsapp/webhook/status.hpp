@@ -70,6 +70,11 @@ struct Status {
   std::optional<std::string> parent_recipient_user_id;  ///< parent BSUID, when sent (read from either
                                                         ///< parent_recipient_user_id or
                                                         ///< recipient_parent_user_id)
+  /// "group" for a message sent to a group (recipient_id is then the group id); absent or
+  /// "individual" otherwise.
+  std::optional<std::string> recipient_type;
+  /// Group statuses: the member the status is about (e.g. who read it), when Meta names one.
+  std::optional<std::string> recipient_participant_id;
   std::optional<std::string> biz_opaque_callback_data;  ///< Echo of the tracker set on send.
   Optional<Conversation> conversation;
   Optional<Pricing> pricing;
@@ -77,6 +82,9 @@ struct Status {
   JsonRef raw;                      ///< This object as received (shared, not copied: see JsonRef).
 
   StatusKind kind() const noexcept { return status_kind_from_string(status); }
+
+  /// True for the status of a message sent to a group (recipient_type "group").
+  bool to_group() const noexcept { return recipient_type && *recipient_type == "group"; }
 };
 
 }  // namespace whatsapp::webhook

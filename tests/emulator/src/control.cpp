@@ -1,4 +1,5 @@
 // /__emulator/* control endpoints (no token) and webhook hand-off.
+#include "group_webhooks.hpp"
 #include "impl.hpp"
 
 namespace whatsapp_emulator {
@@ -48,6 +49,14 @@ void Emulator::Impl::handle_control(const std::string& path, const httplib::Requ
     if (body.is_discarded()) return answer(res, 400, {{"error", "body must be JSON"}});
     if (!inbound(body, &error)) return answer(res, 400, {{"error", error}});
     return answer(res, 200, {{"success", true}});
+  }
+  if (name == "group_event" && post) {
+    json body = control_body(req);
+    std::string error;
+    if (body.is_discarded()) return answer(res, 400, {{"error", "body must be JSON"}});
+    std::string group_id;
+    if (!group_event(body, &error, &group_id)) return answer(res, 400, {{"error", error}});
+    return answer(res, 200, {{"success", true}, {"group_id", group_id}});
   }
   if (name == "faults" && get) return answer(res, 200, faults.describe());
   if (name == "faults" && (post || req.method == "DELETE")) {
@@ -105,6 +114,24 @@ bool Emulator::Impl::inbound(const json& body, std::string* error) {
   std::string phone_id = body.is_object() ? body.value("phone_number_id", "") : "";
   json payload;
   if (!inbound_webhook(opts.waba_id, state.display_number(phone_id), body, &payload, error)) return false;
+  webhooks->enqueue(payload.dump());
+  return true;
+}
+
+bool Emulator::Impl::group_event(const json& body, std::string* error, std::string* group_id) {
+  if (!webhooks) {
+    *error = "no webhook_url configured";
+    return false;
+  }
+  auto pid = body.is_object() ? body.find("phone_number_id") : body.end();
+  std::string phone_id =
+      body.is_object() && pid != body.end() && pid->is_string() ? pid->get<std::string>() : "";
+  json payload;
+  if (!group_webhook(opts.waba_id, state.display_number(phone_id), body, &payload, error)) return false;
+  if (group_id != nullptr) {
+    const json& groups = payload["entry"][0]["changes"][0]["value"]["groups"];
+    *group_id = !groups.empty() && groups[0].is_object() ? groups[0].value("group_id", "") : "";
+  }
   webhooks->enqueue(payload.dump());
   return true;
 }

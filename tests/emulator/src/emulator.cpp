@@ -133,6 +133,13 @@ bool Emulator::inject_inbound(const json& body, std::string* error) {
   return ok;
 }
 
+bool Emulator::inject_group_event(const json& body, std::string* error) {
+  std::string e;
+  bool ok = impl_->group_event(body, &e, nullptr);
+  if (error) *error = e;
+  return ok;
+}
+
 void Emulator::set_faults(std::vector<Fault> scripted) { impl_->faults.set(std::move(scripted), false); }
 void Emulator::add_faults(std::vector<Fault> scripted) { impl_->faults.set(std::move(scripted), true); }
 void Emulator::set_fault_policy(FaultPolicy policy) { impl_->faults.set_policy(std::move(policy)); }

@@ -55,6 +55,8 @@ struct Emulator::Impl {
   bool sleep_ms(int ms);  // false if stopping
   void deliver_statuses(const json& accepted);
   bool inbound(const json& body, std::string* error);
+  // POST /__emulator/group_event: queues a signed group webhook (group_webhooks.hpp).
+  bool group_event(const json& body, std::string* error, std::string* group_id);
   void on_webhook_result(bool ok);
   void reset_connection(const httplib::Request& req, httplib::Response& res);
   // Answers (or not) according to the fault; `processed` is the real reply when the request ran.

@@ -79,7 +79,8 @@ Reply State::send_message(Call& c) {
     return required("to");
   if (body.contains("recipient_type") && body["recipient_type"] != "individual" &&
       body["recipient_type"] != "group")
-    return invalid_param("recipient_type must be \"individual\"");
+    return invalid_param("recipient_type must be \"individual\" or \"group\"");
+  const bool group = body.contains("recipient_type") && body["recipient_type"] == "group";
   std::string type = "text";
   if (body.contains("type")) {
     if (!body["type"].is_string()) return invalid_param("type must be a string");
@@ -99,9 +100,16 @@ Reply State::send_message(Call& c) {
   if (check.status != 0) return check;
   if (body.contains("context") && (!body["context"].is_object() || !body["context"].contains("message_id")))
     return required("context['message_id']");
+  // Groups (Meta's Groups API): `to` is a group id (base64 text, never a phone number), and
+  // interactive messages are not delivered to groups.
+  const std::string to_text = body["to"];
+  if (group && util::is_digits(to_text[0] == '+' ? to_text.substr(1) : to_text))
+    return invalid_param("to must be a group id when recipient_type is \"group\"");
+  if (group && type == "interactive")
+    return invalid_param("interactive messages are not supported in groups");
 
   std::string to = body["to"];
-  std::string wa_id = util::digits_of(to);
+  std::string wa_id = group ? std::string() : util::digits_of(to);
   std::string phone_id = c.p("FROM_PHONE_NUMBER_ID");
   ++counter_;
   std::string wamid =
@@ -116,7 +124,7 @@ Reply State::send_message(Call& c) {
         category = cat;
       }
   }
-  std::string conv = conversation_for(phone_id, wa_id, category);
+  std::string conv = conversation_for(phone_id, group ? to : wa_id, category);
   std::int64_t now = util::now_epoch();
   json entry = {{"seq", processed_.size() + 1},
                 {"id", wamid},
@@ -132,6 +140,13 @@ Reply State::send_message(Call& c) {
   c.accepted = {{"id", wamid},          {"phone_number_id", phone_id},
                 {"wa_id", wa_id},       {"conversation_id", conv},
                 {"category", category}, {"timestamp", now}};
+  if (group) {
+    c.accepted["recipient_type"] = "group";
+    c.accepted["group_id"] = to;
+    return ok({{"messaging_product", "whatsapp"},
+               {"contacts", json::array({{{"input", to}}})},
+               {"messages", json::array({{{"id", wamid}}})}});
+  }
   return ok({{"messaging_product", "whatsapp"},
              {"contacts", json::array({{{"input", to}, {"wa_id", wa_id}}})},
              {"messages", json::array({{{"id", wamid}}})}});

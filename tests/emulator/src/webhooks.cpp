@@ -105,6 +105,11 @@ nlohmann::json status_webhook(const std::string& waba_id, const std::string& pho
                        {"status", status},
                        {"timestamp", std::to_string(ts)},
                        {"recipient_id", accepted.value("wa_id", "")}};
+  if (accepted.value("recipient_type", "") == "group") {  // Meta's group statuses
+    st["recipient_type"] = "group";
+    st["recipient_id"] = accepted.value("group_id", "");
+    if (status != "sent") st["recipient_participant_id"] = "15551234567";  // the member it reached
+  }
   st["conversation"] = conversation;
   st["pricing"] = {{"billable", true}, {"pricing_model", "CBP"}, {"category", category}};
   return envelope(waba_id, {{"messaging_product", "whatsapp"},
@@ -122,6 +127,8 @@ bool inbound_webhook(const std::string& waba_id, const std::string& display_numb
   nlohmann::json msg;
   if (body.contains("text") && body["text"].is_string()) {
     msg = {{"type", "text"}, {"text", {{"body", body["text"]}}}};
+    if (body.contains("group_id") && body["group_id"].is_string())
+      msg["group_id"] = body["group_id"];  // in a group
   } else if (body.contains("type") && body["type"].is_string()) {
     msg = body;
     msg.erase("phone_number_id");

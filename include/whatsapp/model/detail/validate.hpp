@@ -19,13 +19,22 @@ inline constexpr std::size_t kMaxPhoneDigits = 15;
 /// Meta's limit on a template's name.
 inline constexpr std::size_t kMaxTemplateNameChars = 512;
 
+/// The most characters of a group id (Meta's are about 60: base64 text).
+inline constexpr std::size_t kMaxGroupIdChars = 256;
+
 /// Checks a message's recipient, `to`. For `recipient_type` "individual" or empty (Meta's
 /// default) it is a phone number in international form: an optional leading '+' and 1 to 15
 /// ASCII digits, as a webhook's wa_id; a formatted number ("+1 (555) 123-4567") is refused with
-/// the digits-only form to use. Other recipient types (e.g. "group") only get the free-text
-/// checks here: this is the one place where their own forms are to be added.
+/// the digits-only form to use. For "group" it is a group id (check_group_id()). Any other
+/// recipient_type is refused (field "recipient_type"): Meta knows only these two.
 WHATSAPP_DECL Result<void> check_recipient(std::string_view to, std::string_view recipient_type,
                                            const std::string& field);
+
+/// Checks a group id as Meta's Groups API gives it (a webhook's group_id, e.g.
+/// "Y2FwaV9ncm91cDox..."): 1 to 256 characters of the base64 alphabets (letters, digits,
+/// `+ / = - _`). A phone number (digits only, or with a leading '+') is refused with a hint that
+/// a group is addressed by its group id, and so is a WhatsApp Web id ("...@g.us").
+WHATSAPP_DECL Result<void> check_group_id(std::string_view to, const std::string& field);
 
 /// The first control character in `s` that free text may not hold (C0 but tab, line feed and
 /// carriage return; DEL; C1), or npos. `s` is valid UTF-8.

@@ -33,6 +33,12 @@ WHATSAPP_DECL Message Message::text(std::string to, std::string body, bool previ
 
 WHATSAPP_DECL Result<void> validate(const Message& m) {
   if (auto r = detail::check_recipient(m.to, m.recipient_type, "to"); !r) return r;
+  if (m.is_group() && std::holds_alternative<Interactive>(m.content)) {
+    // Meta's Groups API lists interactive messages among the kinds a group cannot receive.
+    return Error::invalid_argument("type",
+                                   "an interactive message cannot be sent to a group; groups take text, "
+                                   "media and template messages");
+  }
   if (m.context) {
     if (auto r = detail::check_text(m.context->message_id, "context.message_id", 512); !r) return r;
   }

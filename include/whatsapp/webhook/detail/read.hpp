@@ -148,6 +148,7 @@ inline wh::Message webhook_read_message(const WebhookDoc& d, const webhook_json&
   m.from = text_or_empty(j, "from");
   m.from_user_id = text_at(j, "from_user_id");
   m.from_parent_user_id = text_at(j, "from_parent_user_id");
+  m.group_id = text_at(j, "group_id");
   m.timestamp = webhook_read_timestamp(j, "timestamp");
   m.type = text_or_empty(j, "type");
   m.context = webhook_read_optional<wh::MessageContext>(d, j, "context", webhook_read_context);
@@ -191,6 +192,8 @@ inline wh::Status webhook_read_status(const WebhookDoc& d, const webhook_json& j
   s.recipient_user_id = text_at(j, "recipient_user_id");
   s.parent_recipient_user_id = text_at(j, "parent_recipient_user_id");  // sources spell it both ways
   if (!s.parent_recipient_user_id) s.parent_recipient_user_id = text_at(j, "recipient_parent_user_id");
+  s.recipient_type = text_at(j, "recipient_type");
+  s.recipient_participant_id = text_at(j, "recipient_participant_id");
   s.biz_opaque_callback_data = text_at(j, "biz_opaque_callback_data");
   s.conversation = webhook_read_optional<wh::Conversation>(
       d, j, "conversation", [](const WebhookDoc& in, const webhook_json& c) {
@@ -271,6 +274,10 @@ inline wh::UserPreference webhook_read_user_preference(const WebhookDoc& d, cons
                             d.ref(j)};
 }
 
+/// The items of `value.groups[]` (group webhooks), each read by webhook_read_group()
+/// (detail/read_group.hpp, included at the end of this file).
+inline std::vector<wh::GroupUpdate> webhook_read_groups(const WebhookDoc& d, const webhook_json& value);
+
 /// A change from its `value` and `field`. Values that are not objects give a Change with only
 /// `field` and `value` set.
 inline wh::Change webhook_read_change(const WebhookDoc& d, const webhook_json& value, std::string field) {
@@ -307,7 +314,14 @@ inline wh::Change webhook_read_change(const WebhookDoc& d, const webhook_json& v
             wh::AccountUpdate{text_or_empty(value, "event"), text_at(value, "phone_number"), d.ref(value)};
       }
       break;
-    case wh::ChangeField::kUnknown: break;
+    case wh::ChangeField::kGroupLifecycleUpdate:
+    case wh::ChangeField::kGroupParticipantsUpdate:
+    case wh::ChangeField::kGroupSettingsUpdate:
+    case wh::ChangeField::kGroupStatusUpdate: c.groups = webhook_read_groups(d, value); break;
+    case wh::ChangeField::kUnknown:
+      // A group field newer than this library: its updates still come out typed.
+      if (c.field.rfind("group_", 0) == 0) c.groups = webhook_read_groups(d, value);
+      break;
   }
   c.value = d.ref(value);
   return c;
@@ -328,3 +342,5 @@ inline wh::Entry webhook_read_entry(const WebhookDoc& d, const webhook_json& j) 
 }
 
 }  // namespace whatsapp::detail
+
+#include "whatsapp/webhook/detail/read_group.hpp"

@@ -90,6 +90,10 @@ class Emulator {
   // Delivers an incoming-message webhook; same body as POST /__emulator/inbound.
   // Returns false (and sets *error) if the body is unusable or no webhook_url is set.
   bool inject_inbound(const nlohmann::json& body, std::string* error = nullptr);
+  // Delivers a Groups API webhook (group created, participants joined, ...); same body as
+  // POST /__emulator/group_event (docs/emulator.md). Returns false (and sets *error) if the body
+  // is unusable or no webhook_url is set.
+  bool inject_group_event(const nlohmann::json& body, std::string* error = nullptr);
 
   void set_faults(std::vector<Fault> scripted);  // replaces the scripted queue
   void add_faults(std::vector<Fault> scripted);  // appends to it

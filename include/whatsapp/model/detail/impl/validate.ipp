@@ -12,26 +12,20 @@ namespace whatsapp::detail {
 
 WHATSAPP_DECL Result<void> check_recipient(std::string_view to, std::string_view recipient_type,
                                            const std::string& field) {
-  const bool individual = recipient_type == "individual" || recipient_type.empty();
-  if (individual) {  // the common case, without building anything
-    const std::string_view number = !to.empty() && to.front() == '+' ? to.substr(1) : to;
-    if (!number.empty() && number.size() <= kMaxPhoneDigits &&
-        number.find_first_not_of("0123456789") == std::string_view::npos) {
-      return {};
-    }
+  if (recipient_type == "group") return check_group_id(to, field);
+  if (recipient_type != "individual" && !recipient_type.empty()) {
+    return Error::invalid_argument(
+        "recipient_type", "must be \"individual\" (or empty: the same) or \"group\"; Meta knows no other");
+  }
+  // The common case, without building anything.
+  const std::string_view number = !to.empty() && to.front() == '+' ? to.substr(1) : to;
+  if (!number.empty() && number.size() <= kMaxPhoneDigits &&
+      number.find_first_not_of("0123456789") == std::string_view::npos) {
+    return {};
   }
   const auto n = utf8_length(to);
   if (!n) return Error::invalid_argument(field, "is not valid UTF-8");
   if (*n == 0) return Error::invalid_argument(field, "must not be empty");
-  if (!individual) {
-    // Another recipient form (a group id, ...): no rule of its own yet.
-    if (std::any_of(to.begin(), to.end(),
-                    [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7F; })) {
-      return Error::invalid_argument(field, "must not contain control characters");
-    }
-    if (*n > 256) return Error::invalid_argument(field, "has more than 256 characters");
-    return {};
-  }
   std::string digits;     // the digits-only form, with its '+'
   bool formatted = true;  // only digits and the separators people write numbers with
   for (const char c : to) {
@@ -54,6 +48,35 @@ WHATSAPP_DECL Result<void> check_recipient(std::string_view to, std::string_view
                                               " digits; a phone number in international form has at most 15");
   }
   return Error::invalid_argument(field, "must be a phone number in international form" + form);
+}
+
+WHATSAPP_DECL Result<void> check_group_id(std::string_view to, const std::string& field) {
+  if (to.empty()) return Error::invalid_argument(field, "must not be empty: give the group's id");
+  if (to.size() > kMaxGroupIdChars) {
+    return Error::invalid_argument(field, "has more than " + std::to_string(kMaxGroupIdChars) +
+                                              " characters; a group id is much shorter");
+  }
+  const std::string_view digits = to.front() == '+' ? to.substr(1) : to;
+  if (!digits.empty() && digits.find_first_not_of("0123456789") == std::string_view::npos) {
+    return Error::invalid_argument(field,
+                                   "looks like a phone number; a group is addressed by its group id "
+                                   "(a webhook's group_id), or leave recipient_type \"individual\"");
+  }
+  if (to.find('@') != std::string_view::npos) {
+    return Error::invalid_argument(field,
+                                   "is not a Cloud API group id (WhatsApp Web's \"...@g.us\" ids are not "
+                                   "one): give the group_id the Groups API or a webhook gave");
+  }
+  const bool base64 = std::all_of(to.begin(), to.end(), [](char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' ||
+           c == '/' || c == '=' || c == '-' || c == '_';
+  });
+  if (!base64) {
+    return Error::invalid_argument(field,
+                                   "is not a group id: letters, digits and + / = - _ only "
+                                   "(a group id is base64 text such as a webhook's group_id)");
+  }
+  return {};
 }
 
 WHATSAPP_DECL std::size_t find_control(std::string_view s) noexcept {
