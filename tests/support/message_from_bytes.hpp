@@ -133,9 +133,10 @@ inline whatsapp::Message message_from_bytes(const std::uint8_t* data, std::size_
     default: m = Message::reaction("", in.text(), in.text()); break;
   }
   m.to = in.text();
-  switch (in.small(4)) {  // "individual" stays the default
+  switch (in.small(5)) {  // "individual" stays the default
     case 0: m.recipient_type.clear(); break;
     case 1: m.recipient_type = in.text(); break;
+    case 2: m.recipient_type = "group"; break;
     default: break;
   }
   if (in.flag()) m.context = Context{in.text()};
