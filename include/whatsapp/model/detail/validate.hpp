@@ -27,6 +27,15 @@ inline constexpr std::size_t kMaxTemplateNameChars = 512;
 WHATSAPP_DECL Result<void> check_recipient(std::string_view to, std::string_view recipient_type,
                                            const std::string& field);
 
+/// Checks a BSUID or parent BSUID (whatsapp::is_user_id(): "US.13491208655302741918",
+/// "US.ENT.11815799212886844830"); the error names `field` and shows the expected form.
+WHATSAPP_DECL Result<void> check_user_id(std::string_view id, const std::string& field);
+
+/// Checks who a message goes to: exactly one of `to` (checked by check_recipient()) or
+/// `recipient` (a BSUID, check_user_id(); only for `recipient_type` "individual" or empty).
+WHATSAPP_DECL Result<void> check_addressee(std::string_view to, std::string_view recipient,
+                                           std::string_view recipient_type);
+
 /// The first control character in `s` that free text may not hold (C0 but tab, line feed and
 /// carriage return; DEL; C1), or npos. `s` is valid UTF-8.
 WHATSAPP_DECL std::size_t find_control(std::string_view s) noexcept;
