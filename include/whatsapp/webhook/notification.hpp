@@ -43,10 +43,12 @@ struct Metadata {
 
 /// A WhatsApp user named in a change (`value.contacts[]`).
 struct Contact {
-  std::string wa_id;                          ///< Phone number as WhatsApp knows it.
+  /// Phone number as WhatsApp knows it; empty when the user hides it behind a username.
+  std::string wa_id;
   std::optional<std::string> user_id;         ///< Business-scoped user id (BSUID), when sent.
   std::optional<std::string> parent_user_id;  ///< The parent BSUID, when sent.
   std::optional<std::string> profile_name;    ///< profile.name
+  std::optional<std::string> username;        ///< profile.username, when the user has one.
   JsonRef raw;                                ///< This object as received (shared, not copied: see JsonRef).
 };
 
@@ -59,6 +61,7 @@ enum class ChangeField {
   kTemplateComponentsUpdate,  ///< message_template_components_update
   kAccountUpdate,             ///< account_update
   kUserPreferences,           ///< user_preferences
+  kUserIdUpdate,              ///< user_id_update
   kUnknown,                   ///< any other field: read Change::value
 };
 
@@ -71,6 +74,7 @@ inline ChangeField change_field_from_string(std::string_view f) noexcept {
   if (f == "message_template_components_update") return ChangeField::kTemplateComponentsUpdate;
   if (f == "account_update") return ChangeField::kAccountUpdate;
   if (f == "user_preferences") return ChangeField::kUserPreferences;
+  if (f == "user_id_update") return ChangeField::kUserIdUpdate;
   return ChangeField::kUnknown;
 }
 
@@ -87,6 +91,7 @@ struct Change {
   std::vector<Status> statuses;
   std::vector<ErrorObject> errors;  ///< value.errors: problems not tied to one message
   std::vector<UserPreference> user_preferences;
+  std::vector<UserIdUpdate> user_id_updates;  ///< field "user_id_update": value.user_id_update[]
 
   // template and account fields:
   Optional<TemplateStatusUpdate> template_status;
