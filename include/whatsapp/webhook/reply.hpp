@@ -13,6 +13,7 @@
 ///
 /// Only model/recipient.hpp is needed (no client, no libcurl).
 
+#include <optional>
 #include <string>
 
 #include "whatsapp/model/recipient.hpp"
