@@ -36,4 +36,6 @@ if [ -n "${EMULATOR_PORT:-}" ]; then
   step "webhook loop: send through the emulator, receive signed statuses and a group event in webhook_receiver" \
     "$(dirname "${BASH_SOURCE[0]}")/webhook-loop.sh" "$DEMO_BUILD/tests/emulator/whatsapp-emulator" \
     "$ex/webhook_receiver" "$ex/send_text"
+  step "reply loop: a user with a username (no phone number) writes in; reply_bot answers by BSUID" \
+    "$(dirname "${BASH_SOURCE[0]}")/reply-loop.sh" "$DEMO_BUILD/tests/emulator/whatsapp-emulator" "$ex/reply_bot"
 fi

@@ -41,13 +41,18 @@ enum class ErrorCategory {
   kIntegrity,      ///< Account locked or restricted (368, 130497, 131031).
   kTemplate,       ///< Template missing, paused, parameters wrong (132xxx, 2388xxx).
   kMedia,          ///< Media upload or download failed (131052, 131053).
-  kRecipient,      ///< Recipient cannot be messaged (131021, 131026, 131030, 131050, ...).
+  kRecipient,      ///< Recipient cannot be messaged (131021, 131026, 131030, 131050, ...); 131062
+                   ///< has its own category, kUserIdUnsupported.
   kReengagement,   ///< Outside the 24-hour window: send a template (131047).
   kParameter,      ///< The request was malformed (1, 33, 100, 803, 131008, 131009, 135000).
   kRegistration,   ///< Phone number registration and two-step verification (133xxx).
   kServer,         ///< Meta or the proxy is down or overloaded (2, 131000, 131016, 131057), or
                    ///< LowCodeAPI could not reach Meta (source kUpstream).
-  kUnknown,        ///< A code this library does not know yet.
+  /// This message cannot go to a BSUID (131062): e.g. one-tap, zero-tap and copy-code
+  /// authentication templates need the user's phone number. Never retried: send it to the
+  /// phone number, or send another kind of message.
+  kUserIdUnsupported,
+  kUnknown,  ///< A code this library does not know yet.
 };
 
 /// Who answered with the error (or failed to answer): the first thing to know about a refusal,
@@ -158,6 +163,7 @@ constexpr std::string_view to_string(ErrorCategory c) noexcept {
     case ErrorCategory::kParameter: return "parameter";
     case ErrorCategory::kRegistration: return "registration";
     case ErrorCategory::kServer: return "server";
+    case ErrorCategory::kUserIdUnsupported: return "user_id_unsupported";
     case ErrorCategory::kUnknown: return "unknown";
   }
   return "unknown";

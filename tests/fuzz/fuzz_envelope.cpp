@@ -36,7 +36,8 @@ void check_same(const whatsapp::SendResult& fast, const whatsapp::Result<nlohman
   }
   for (std::size_t i = 0; i < fast.contacts.size(); ++i) {
     if (general->contacts[i].input != fast.contacts[i].input ||
-        general->contacts[i].wa_id != fast.contacts[i].wa_id)
+        general->contacts[i].wa_id != fast.contacts[i].wa_id ||
+        general->contacts[i].user_id != fast.contacts[i].user_id)
       std::abort();
   }
   for (std::size_t i = 0; i < fast.messages.size(); ++i) {

@@ -214,14 +214,14 @@ TEST_F(Refusals, AnHtmlGatewayPageSaysTheStatusOnce) {
 
 TEST(RefusalCodes, CodesOnceWithoutACategoryHaveOne) {
   using whatsapp::error_category;
-  EXPECT_EQ(error_category(17), ErrorCategory::kThrottling);      // user request limit reached
-  EXPECT_EQ(error_category(32), ErrorCategory::kThrottling);      // page request limit reached
-  EXPECT_EQ(error_category(341), ErrorCategory::kThrottling);     // application limit reached
-  EXPECT_EQ(error_category(613), ErrorCategory::kThrottling);     // calls within one hour exceeded
-  EXPECT_EQ(error_category(102), ErrorCategory::kAuthorization);  // API session
-  EXPECT_EQ(error_category(104), ErrorCategory::kAuthorization);  // incorrect signature / token
-  EXPECT_EQ(error_category(803), ErrorCategory::kParameter);      // some aliases do not exist
-  EXPECT_EQ(error_category(131062), ErrorCategory::kRecipient);   // BSUID recipient not supported
+  EXPECT_EQ(error_category(17), ErrorCategory::kThrottling);             // user request limit reached
+  EXPECT_EQ(error_category(32), ErrorCategory::kThrottling);             // page request limit reached
+  EXPECT_EQ(error_category(341), ErrorCategory::kThrottling);            // application limit reached
+  EXPECT_EQ(error_category(613), ErrorCategory::kThrottling);            // calls within one hour exceeded
+  EXPECT_EQ(error_category(102), ErrorCategory::kAuthorization);         // API session
+  EXPECT_EQ(error_category(104), ErrorCategory::kAuthorization);         // incorrect signature / token
+  EXPECT_EQ(error_category(803), ErrorCategory::kParameter);             // some aliases do not exist
+  EXPECT_EQ(error_category(131062), ErrorCategory::kUserIdUnsupported);  // BSUID recipient not supported
   EXPECT_TRUE(whatsapp::is_transient_code(17));
   EXPECT_TRUE(whatsapp::is_throttling_code(17));
 }

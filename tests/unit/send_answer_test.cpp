@@ -45,6 +45,7 @@ void expect_same(const SendResult& a, const SendResult& b) {
   for (std::size_t i = 0; i < a.contacts.size(); ++i) {
     EXPECT_EQ(a.contacts[i].input, b.contacts[i].input);
     EXPECT_EQ(a.contacts[i].wa_id, b.contacts[i].wa_id);
+    EXPECT_EQ(a.contacts[i].user_id, b.contacts[i].user_id);
   }
   ASSERT_EQ(a.messages.size(), b.messages.size());
   for (std::size_t i = 0; i < a.messages.size(); ++i) {
@@ -56,7 +57,8 @@ void expect_same(const SendResult& a, const SendResult& b) {
 
 TEST(SendAnswer, EveryFixtureReadsAsTheGeneralPathReadsIt) {
   for (const char* name : {"send_response.json", "send_response_wa_id_trailing_space.json",
-                           "send_response_with_message_status.json", "send_response_held_for_quality.json"}) {
+                           "send_response_with_message_status.json", "send_response_held_for_quality.json",
+                           "send_response_bsuid.json", "send_response_parent_bsuid.json"}) {
     SCOPED_TRACE(name);
     const std::string payload = read_data(std::string("fixtures/") + name);  // pretty-printed
     const std::string bodies[] = {"{\"data\":" + payload + "}", "{ \"result\" :\n" + payload + "\n}\n",

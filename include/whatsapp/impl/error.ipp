@@ -43,8 +43,9 @@ WHATSAPP_DECL ErrorCategory error_category(std::int64_t code) noexcept {
     case 131049:
     case 131050:
     case 131051:
-    case 131062:  // a recipient given by BSUID cannot get this kind of message: the closest family
     case 137000: return ErrorCategory::kRecipient;
+    case 131062:  // this kind of message cannot go to a BSUID (authentication templates, ...)
+      return ErrorCategory::kUserIdUnsupported;
     case 131047: return ErrorCategory::kReengagement;
     case 1:
     case 33:
@@ -139,6 +140,9 @@ WHATSAPP_DECL std::string_view Error::hint() const noexcept {
       return "register the phone number, or check its two-step verification PIN";
     case ErrorCategory::kServer:
       return "Meta is down or overloaded: retried as the call allows; try again later";
+    case ErrorCategory::kUserIdUnsupported:
+      return "this message cannot be sent to a BSUID (e.g. one-tap, zero-tap and copy-code authentication "
+             "templates): send it to the user's phone number, or send another kind of message";
     case ErrorCategory::kUnknown:
       return "look the code up in Meta's error-code reference (graph() has every field)";
     case ErrorCategory::kNone: break;
@@ -158,6 +162,8 @@ WHATSAPP_DECL bool Error::is_transient() const noexcept {
     case ErrorKind::kApi: break;
   }
   if (is_throttling()) return true;
+  // A BSUID refused for this kind of message stays refused, whatever the HTTP status relayed.
+  if (code() == 131062) return false;
   const auto& g = graph();
   if (g && g->is_transient) return *g->is_transient;
   if (is_transient_code(code())) return true;

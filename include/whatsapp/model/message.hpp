@@ -6,7 +6,8 @@
 /// context; each family of contents lives in its own header under model/.
 ///
 ///     using whatsapp::Message;
-///     Message::text(to, "Hello");
+///     Message::text(to, "Hello");                                          // a phone number
+///     Message::text(Recipient::user_id("US.13491208655302741918"), "Hi");  // a BSUID
 ///     Message::image(to, whatsapp::Media::id("1037543291543636"), "Our new shop");
 ///     Message::interactive_buttons(to, "Coming?", {{"yes", "Yes"}, {"no", "No"}});
 ///     Message::reaction(to, "wamid.HBgL...", "\xF0\x9F\x91\x8D").reply_to(...);
@@ -26,6 +27,7 @@
 #include "whatsapp/model/interactive.hpp"
 #include "whatsapp/model/location.hpp"
 #include "whatsapp/model/media_message.hpp"
+#include "whatsapp/model/recipient.hpp"
 #include "whatsapp/model/template_message.hpp"
 #include "whatsapp/result.hpp"
 
@@ -54,11 +56,17 @@ using MessageContent = std::variant<Text, Image, Audio, Video, Document, Sticker
 inline constexpr const char* kRecipientIndividual = "individual";
 inline constexpr const char* kRecipientGroup = "group";
 
-/// One outgoing message: a recipient, a content and optional reply context.
+/// One outgoing message: a recipient, a content and optional reply context. It is addressed to
+/// exactly one of `to` (a phone number, or with to_group() a group id) or `recipient` (a BSUID or
+/// parent BSUID); the factories take a Recipient and set the right one, and validate() refuses
+/// both or neither.
 struct Message {
-  /// Recipient: phone number in international format, or WhatsApp id; with to_group(), the
+  /// A phone number in international form, digits only (a webhook's wa_id); with to_group(), the
   /// group's id (a webhook's group_id).
   std::string to;
+  /// A business-scoped user id (BSUID, "US.13491208655302741918") or parent BSUID
+  /// ("US.ENT.11815799212886844830"), for a user known by no phone number; empty: `to` is used.
+  std::string recipient;
   /// "individual" (the default), or "group" (set by to_group()); empty: the field is not sent.
   std::string recipient_type = kRecipientIndividual;
   std::optional<Context> context;
@@ -75,64 +83,62 @@ struct Message {
   Message& operator=(const Message&);
   Message& operator=(Message&&) noexcept;
 
-  /// A message with any content.
-  static Message make(std::string to, MessageContent content);
+  /// A message with any content, to a phone number or a BSUID (see Recipient).
+  static Message make(Recipient to, MessageContent content);
   /// A text message.
-  static Message text(std::string to, std::string body, bool preview_url = false);
+  static Message text(Recipient to, std::string body, bool preview_url = false);
   /// An image by id or link, with an optional caption.
-  static Message image(std::string to, Media media, std::optional<std::string> caption = std::nullopt) {
+  static Message image(Recipient to, Media media, std::optional<std::string> caption = std::nullopt) {
     return make(std::move(to), Image{std::move(media), std::move(caption)});
   }
-  static Message audio(std::string to, Media media) { return make(std::move(to), Audio{std::move(media)}); }
-  static Message video(std::string to, Media media, std::optional<std::string> caption = std::nullopt) {
+  static Message audio(Recipient to, Media media) { return make(std::move(to), Audio{std::move(media)}); }
+  static Message video(Recipient to, Media media, std::optional<std::string> caption = std::nullopt) {
     return make(std::move(to), Video{std::move(media), std::move(caption)});
   }
-  static Message document(std::string to, Media media, std::optional<std::string> caption = std::nullopt,
+  static Message document(Recipient to, Media media, std::optional<std::string> caption = std::nullopt,
                           std::optional<std::string> filename = std::nullopt) {
     return make(std::move(to), Document{std::move(media), std::move(caption), std::move(filename)});
   }
-  static Message sticker(std::string to, Media media) {
-    return make(std::move(to), Sticker{std::move(media)});
-  }
-  static Message location(std::string to, Location where) { return make(std::move(to), std::move(where)); }
-  static Message contacts(std::string to, std::vector<Contact> cards) {
+  static Message sticker(Recipient to, Media media) { return make(std::move(to), Sticker{std::move(media)}); }
+  static Message location(Recipient to, Location where) { return make(std::move(to), std::move(where)); }
+  static Message contacts(Recipient to, std::vector<Contact> cards) {
     return make(std::move(to), Contacts{std::move(cards)});
   }
-  static Message interactive(std::string to, Interactive i) { return make(std::move(to), std::move(i)); }
+  static Message interactive(Recipient to, Interactive i) { return make(std::move(to), std::move(i)); }
   /// Up to three reply buttons under `body`.
-  static Message interactive_buttons(std::string to, std::string body, std::vector<ReplyButton> buttons) {
+  static Message interactive_buttons(Recipient to, std::string body, std::vector<ReplyButton> buttons) {
     return interactive(std::move(to), Interactive::buttons(std::move(body), std::move(buttons)));
   }
   /// A list opened by a button reading `button`.
-  static Message interactive_list(std::string to, std::string body, std::string button,
+  static Message interactive_list(Recipient to, std::string body, std::string button,
                                   std::vector<ListSection> sections) {
     return interactive(std::move(to),
                        Interactive::list(std::move(body), std::move(button), std::move(sections)));
   }
   /// A button that opens `url`.
-  static Message interactive_cta_url(std::string to, std::string body, std::string display_text,
+  static Message interactive_cta_url(Recipient to, std::string body, std::string display_text,
                                      std::string url) {
     return interactive(std::move(to),
                        Interactive::cta_url(std::move(body), std::move(display_text), std::move(url)));
   }
   /// Asks the recipient to share their location.
-  static Message location_request(std::string to, std::string body) {
+  static Message location_request(Recipient to, std::string body) {
     return interactive(std::move(to), Interactive::location_request(std::move(body)));
   }
   /// A template message (see TemplateMessage).
-  static Message template_message(std::string to, TemplateMessage t) {
+  static Message template_message(Recipient to, TemplateMessage t) {
     return make(std::move(to), std::move(t));
   }
   /// A template without parameters, e.g. "hello_world".
-  static Message template_message(std::string to, std::string name, std::string language) {
+  static Message template_message(Recipient to, std::string name, std::string language) {
     return make(std::move(to), TemplateMessage(std::move(name), std::move(language)));
   }
   /// Reacts to `message_id` with `emoji`.
-  static Message reaction(std::string to, std::string message_id, std::string emoji) {
+  static Message reaction(Recipient to, std::string message_id, std::string emoji) {
     return make(std::move(to), Reaction{std::move(message_id), std::move(emoji)});
   }
   /// Removes this business's reaction from `message_id` (an empty emoji).
-  static Message remove_reaction(std::string to, std::string message_id) {
+  static Message remove_reaction(Recipient to, std::string message_id) {
     return reaction(std::move(to), std::move(message_id), std::string());
   }
 
@@ -148,6 +154,18 @@ struct Message {
   Message&& to_group() && { return std::move(to_group()); }
   /// True when this message goes to a group (recipient_type "group").
   bool is_group() const noexcept { return recipient_type == kRecipientGroup; }
+  /// Who this message goes to: `recipient` (a BSUID) when set, else `to` (a phone number).
+  Recipient addressee() const {
+    return recipient.empty() ? Recipient::phone_number(to) : Recipient::user_id(recipient);
+  }
+  /// Addresses this message to `r` (sets `to` or `recipient`, and clears the other).
+  Message& address(Recipient r) & {
+    const bool user = r.is_user_id();
+    (user ? recipient : to) = r.take_id();
+    (user ? to : recipient).clear();
+    return *this;
+  }
+  Message&& address(Recipient r) && { return std::move(address(std::move(r))); }
 
   /// Makes this message a reply to `message_id`.
   Message& reply_to(std::string message_id) & {
@@ -177,7 +195,9 @@ WHATSAPP_DECL Result<void> validate(const Message& m);
 
 WHATSAPP_DECL void to_json(nlohmann::json& j, const Text& t);
 
-/// Meta's send body: {"messaging_product":"whatsapp","recipient_type":...,"to":...,"type":...}.
+/// Meta's send body: {"messaging_product":"whatsapp","recipient_type":...,"to":...,"type":...},
+/// with "recipient" instead of "to" when the message is addressed to a BSUID (each is written
+/// when set; "to" also when neither is).
 WHATSAPP_DECL void to_json(nlohmann::json& j, const Message& m);
 
 /// Which of LowCodeAPI's two ways of marking a message as read to use.

@@ -16,8 +16,12 @@ namespace whatsapp {
 
 /// A recipient as WhatsApp resolved it.
 struct SendContact {
-  std::string input;  ///< The `to` the request gave.
-  std::string wa_id;  ///< The recipient's WhatsApp id (kept exactly, spaces included).
+  std::string input;  ///< The `to` (phone number) or `recipient` (BSUID) the request gave.
+  /// The recipient's WhatsApp id (kept exactly, spaces included); empty when the send was
+  /// addressed to a BSUID and Meta did not give the phone number.
+  std::string wa_id;
+  /// The recipient's BSUID (or parent BSUID), given when the send was addressed to one.
+  std::optional<std::string> user_id;
 };
 
 /// One accepted message.

@@ -61,6 +61,7 @@ class Dispatcher {
   using TemplateComponentsHandler = std::function<void(const Event&, const TemplateComponentsUpdate&)>;
   using AccountUpdateHandler = std::function<void(const Event&, const AccountUpdate&)>;
   using UserPreferenceHandler = std::function<void(const Event&, const UserPreference&)>;
+  using UserIdUpdateHandler = std::function<void(const Event&, const UserIdUpdate&)>;
   using ErrorHandler = std::function<void(const Event&, const ErrorObject&)>;
   using GroupHandler = std::function<void(const Event&, const GroupUpdate&)>;
   using EventHandler = std::function<void(const Event&)>;
@@ -133,6 +134,11 @@ class Dispatcher {
   }
   Dispatcher& on_user_preference(UserPreferenceHandler h) {
     user_preference_ = std::move(h);
+    return *this;
+  }
+  /// A user's BSUID changed (`field: user_id_update`): re-key what is stored under the old one.
+  Dispatcher& on_user_id_update(UserIdUpdateHandler h) {
+    user_id_update_ = std::move(h);
     return *this;
   }
   /// Errors in value.errors (not tied to one message).
@@ -301,6 +307,12 @@ class Dispatcher {
           return true;
         }
         break;
+      case EventKind::kUserIdUpdate:
+        if (user_id_update_ && e.user_id_update != nullptr) {
+          user_id_update_(e, *e.user_id_update);
+          return true;
+        }
+        break;
       case EventKind::kError:
         if (error_ && e.error != nullptr) {
           error_(e, *e.error);
@@ -343,6 +355,7 @@ class Dispatcher {
   TemplateComponentsHandler template_components_;
   AccountUpdateHandler account_update_;
   UserPreferenceHandler user_preference_;
+  UserIdUpdateHandler user_id_update_;
   ErrorHandler error_;
   std::array<GroupHandler, kGroupKinds> by_group_;
   GroupHandler any_group_;

@@ -24,6 +24,7 @@ enum class EventKind {
   kTemplateComponents,  ///< Event::change->template_components is set.
   kAccountUpdate,       ///< Event::change->account_update is set.
   kUserPreference,      ///< Event::user_preference is set.
+  kUserIdUpdate,        ///< Event::user_id_update is set: a user's BSUID changed.
   kError,               ///< Event::error is set: an error in value.errors, not tied to a message.
   kGroupLifecycle,      ///< Event::group is set: group_lifecycle_update (created, deleted).
   kGroupParticipants,   ///< Event::group is set: group_participants_update (joins, removals, ...).
@@ -34,8 +35,8 @@ enum class EventKind {
 };
 
 /// "message", "status", "template_status", "template_quality", "template_category",
-/// "template_components", "account_update", "user_preference", "error", "group_lifecycle",
-/// "group_participants", "group_settings", "group_status", "group" or "unknown".
+/// "template_components", "account_update", "user_preference", "user_id_update", "error",
+/// "group_lifecycle", "group_participants", "group_settings", "group_status", "group" or "unknown".
 constexpr std::string_view to_string(EventKind k) noexcept {
   switch (k) {
     case EventKind::kMessage: return "message";
@@ -46,6 +47,7 @@ constexpr std::string_view to_string(EventKind k) noexcept {
     case EventKind::kTemplateComponents: return "template_components";
     case EventKind::kAccountUpdate: return "account_update";
     case EventKind::kUserPreference: return "user_preference";
+    case EventKind::kUserIdUpdate: return "user_id_update";
     case EventKind::kError: return "error";
     case EventKind::kGroupLifecycle: return "group_lifecycle";
     case EventKind::kGroupParticipants: return "group_participants";
@@ -83,6 +85,7 @@ struct Event {
   const Message* message = nullptr;
   const Status* status = nullptr;
   const UserPreference* user_preference = nullptr;
+  const UserIdUpdate* user_id_update = nullptr;
   const ErrorObject* error = nullptr;
   const GroupUpdate* group = nullptr;  ///< Group events (is_group_event(kind)).
   /// The sender (messages) or recipient (statuses) in value.contacts, when listed there.
@@ -101,6 +104,11 @@ struct Event {
       case EventKind::kStatus:
         return status != nullptr && !status->id.empty() ? "status:" + status->id + ":" + status->status
                                                         : std::string();
+      case EventKind::kUserIdUpdate:
+        return user_id_update != nullptr && !user_id_update->current_user_id.empty()
+                   ? "user_id_update:" + user_id_update->previous_user_id + ":" +
+                         user_id_update->current_user_id
+                   : std::string();
       default: break;
     }
     if (is_group_event(kind)) return group_dedup_key();
@@ -226,6 +234,16 @@ void for_each_event(const Notification& n, Visitor&& visitor) {
         e.kind = EventKind::kUserPreference;
         e.user_preference = &p;
         e.contact = change.find_contact(p.wa_id);
+        if (e.contact == nullptr && p.user_id) e.contact = change.find_contact(*p.user_id);
+        emit(e);
+      }
+      for (const UserIdUpdate& u : change.user_id_updates) {
+        Event e = base;
+        e.kind = EventKind::kUserIdUpdate;
+        e.user_id_update = &u;
+        e.contact = change.find_contact(u.wa_id.value_or(std::string()));
+        if (e.contact == nullptr) e.contact = change.find_contact(u.current_user_id);
+        if (e.contact == nullptr) e.contact = change.find_contact(u.previous_user_id);
         emit(e);
       }
       for (const GroupUpdate& g : change.groups) {

@@ -144,11 +144,17 @@ struct OrderContent {
 
 /// `messages[].system`: the user changed number or identity.
 struct SystemContent {
-  std::string type;  ///< "user_changed_number", "customer_identity_changed", ...
+  /// "user_changed_number", "user_changed_user_id" (the BSUID changed, no phone number
+  /// given), "customer_identity_changed", ...
+  std::string type;
   std::optional<std::string> body;
   std::optional<std::string> wa_id;  ///< user_changed_number: the new wa_id
   std::optional<std::string> customer;
   std::optional<std::string> identity;
+  std::optional<std::string> user_id;                  ///< The user's BSUID from now on, when sent.
+  std::optional<std::string> parent_user_id;           ///< The parent BSUID from now on, when sent.
+  std::optional<std::string> previous_user_id;         ///< The BSUID until now, when sent.
+  std::optional<std::string> previous_parent_user_id;  ///< The parent BSUID until now, when sent.
   JsonRef raw;  ///< This object as received (shared, not copied: see JsonRef).
 };
 
@@ -218,8 +224,10 @@ inline MessageType message_type_from_string(std::string_view t) noexcept {
 
 /// An incoming message (`value.messages[]`).
 struct Message {
-  std::string id;                                  ///< wamid
-  std::string from;                                ///< Sender's wa_id (phone number)
+  std::string id;  ///< wamid
+  /// Sender's wa_id (phone number); empty when the user hides it behind a username (then
+  /// from_user_id names them; reply with webhook::reply_recipient(), reply.hpp).
+  std::string from;
   std::optional<std::string> from_user_id;         ///< Sender's BSUID, when sent.
   std::optional<std::string> from_parent_user_id;  ///< Sender's parent BSUID, when sent.
   /// The group the message was written in (Groups API); absent for a one-to-one message. `from`

@@ -44,10 +44,12 @@ struct Metadata {
 
 /// A WhatsApp user named in a change (`value.contacts[]`).
 struct Contact {
-  std::string wa_id;                          ///< Phone number as WhatsApp knows it.
+  /// Phone number as WhatsApp knows it; empty when the user hides it behind a username.
+  std::string wa_id;
   std::optional<std::string> user_id;         ///< Business-scoped user id (BSUID), when sent.
   std::optional<std::string> parent_user_id;  ///< The parent BSUID, when sent.
   std::optional<std::string> profile_name;    ///< profile.name
+  std::optional<std::string> username;        ///< profile.username, when the user has one.
   JsonRef raw;                                ///< This object as received (shared, not copied: see JsonRef).
 };
 
@@ -64,6 +66,7 @@ enum class ChangeField {
   kGroupParticipantsUpdate,   ///< group_participants_update: joins, leaves, removals, join requests
   kGroupSettingsUpdate,       ///< group_settings_update: subject, description, profile picture
   kGroupStatusUpdate,         ///< group_status_update: a group suspended or cleared
+  kUserIdUpdate,              ///< user_id_update
   kUnknown,                   ///< any other field: read Change::value
 };
 
@@ -80,6 +83,7 @@ inline ChangeField change_field_from_string(std::string_view f) noexcept {
   if (f == "group_participants_update") return ChangeField::kGroupParticipantsUpdate;
   if (f == "group_settings_update") return ChangeField::kGroupSettingsUpdate;
   if (f == "group_status_update") return ChangeField::kGroupStatusUpdate;
+  if (f == "user_id_update") return ChangeField::kUserIdUpdate;
   return ChangeField::kUnknown;
 }
 
@@ -96,6 +100,7 @@ struct Change {
   std::vector<Status> statuses;
   std::vector<ErrorObject> errors;  ///< value.errors: problems not tied to one message
   std::vector<UserPreference> user_preferences;
+  std::vector<UserIdUpdate> user_id_updates;  ///< field "user_id_update": value.user_id_update[]
 
   // the group fields (group_lifecycle_update, ...), and any other field whose name starts with
   // "group_" and whose value has a `groups` list (a group webhook newer than this library):

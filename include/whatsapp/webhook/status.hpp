@@ -65,7 +65,7 @@ struct Status {
   std::string id;      ///< wamid of the message sent
   std::string status;  ///< As received: "sent", "delivered", "read", "played", "failed", ...
   Timestamp timestamp;
-  std::string recipient_id;                             ///< wa_id of the recipient
+  std::string recipient_id;  ///< wa_id of the recipient; empty when sent to a BSUID and not shared
   std::optional<std::string> recipient_user_id;         ///< BSUID of the recipient, when sent
   std::optional<std::string> parent_recipient_user_id;  ///< parent BSUID, when sent (read from either
                                                         ///< parent_recipient_user_id or

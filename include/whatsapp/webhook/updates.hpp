@@ -77,11 +77,26 @@ struct AccountUpdate {
 
 /// `field: user_preferences`: a user stopped or resumed marketing messages.
 struct UserPreference {
-  std::string wa_id;
-  std::optional<std::string> user_id;
+  std::string wa_id;                   ///< The user's phone number; empty when not given.
+  std::optional<std::string> user_id;  ///< The user's BSUID, when given.
   std::optional<std::string> detail;
   std::string category;  ///< "marketing_messages"
   std::string value;     ///< "stop", "resume"
+  Timestamp timestamp;
+  JsonRef raw;  ///< This object as received (shared, not copied: see JsonRef).
+};
+
+/// `field: user_id_update` (`value.user_id_update[]`): a user's BSUID changed (a new phone
+/// number gives a new BSUID). Re-key what is stored under `previous_user_id` to
+/// `current_user_id`. Meta also reports the change as a system message (type
+/// "user_changed_user_id" or "user_changed_number", SystemContent's previous_user_id/user_id).
+struct UserIdUpdate {
+  std::optional<std::string> wa_id;                    ///< The user's phone number, when it may be shared.
+  std::optional<std::string> detail;                   ///< Meta's sentence about the change.
+  std::string previous_user_id;                        ///< user_id.previous: the BSUID until now
+  std::string current_user_id;                         ///< user_id.current: the BSUID from now on
+  std::optional<std::string> previous_parent_user_id;  ///< parent_user_id.previous, when sent
+  std::optional<std::string> current_parent_user_id;   ///< parent_user_id.current, when sent
   Timestamp timestamp;
   JsonRef raw;  ///< This object as received (shared, not copied: see JsonRef).
 };

@@ -10,4 +10,5 @@
 #include "whatsapp/webhook/events.hpp"
 #include "whatsapp/webhook/notification.hpp"
 #include "whatsapp/webhook/parse.hpp"
+#include "whatsapp/webhook/reply.hpp"
 #include "whatsapp/webhook/signature.hpp"

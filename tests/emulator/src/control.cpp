@@ -1,4 +1,6 @@
 // /__emulator/* control endpoints (no token) and webhook hand-off.
+#include <utility>
+
 #include "group_webhooks.hpp"
 #include "impl.hpp"
 
@@ -35,6 +37,10 @@ void Emulator::Impl::handle_control(const std::string& path, const httplib::Requ
   }
   if (name == "reset" && post) {
     state.reset();
+    {
+      std::lock_guard<std::mutex> lock(usernames_mu);
+      usernames.clear();
+    }
     faults.clear();
     faults.set_policy(opts.faults);
     {
@@ -57,6 +63,21 @@ void Emulator::Impl::handle_control(const std::string& path, const httplib::Requ
     std::string group_id;
     if (!group_event(body, &error, &group_id)) return answer(res, 400, {{"error", error}});
     return answer(res, 200, {{"success", true}, {"group_id", group_id}});
+  }
+  if (name == "webhook" && post) {  // {"url": "http://127.0.0.1:<port>/<path>"}: where webhooks go now
+    json body = control_body(req);
+    if (!body.is_object() || !body.contains("url") || !body["url"].is_string() ||
+        body["url"].get<std::string>().rfind("http://", 0) != 0)
+      return answer(res, 400, {{"error", "give {\"url\": \"http://host:port/path\"}"}});
+    auto next = std::make_shared<WebhookSender>(body["url"].get<std::string>(), opts.app_secret,
+                                                [this](bool ok) { on_webhook_result(ok); });
+    std::shared_ptr<WebhookSender> old;
+    {
+      std::lock_guard<std::mutex> lock(webhooks_mu);
+      old = std::exchange(webhooks, std::move(next));
+    }
+    if (old) old->stop();
+    return answer(res, 200, {{"success", true}});
   }
   if (name == "faults" && get) return answer(res, 200, faults.describe());
   if (name == "faults" && (post || req.method == "DELETE")) {
@@ -98,23 +119,41 @@ void Emulator::Impl::on_webhook_result(bool ok) {
   webhook_cv.notify_all();
 }
 
+std::shared_ptr<WebhookSender> Emulator::Impl::sender() {
+  std::lock_guard<std::mutex> lock(webhooks_mu);
+  return webhooks;
+}
+
 void Emulator::Impl::deliver_statuses(const json& accepted) {
-  if (!webhooks) return;
+  auto to = sender();
+  if (!to) return;
   std::string phone_id = accepted.value("phone_number_id", "");
   std::string display = state.display_number(phone_id);
+  std::string username;
+  if (accepted.contains("user_id")) {
+    std::lock_guard<std::mutex> lock(usernames_mu);
+    auto it = usernames.find(accepted["user_id"].get<std::string>());
+    if (it != usernames.end()) username = it->second;
+  }
   for (const char* st : {"sent", "delivered", "read"})
-    webhooks->enqueue(status_webhook(opts.waba_id, phone_id, display, accepted, st).dump());
+    to->enqueue(status_webhook(opts.waba_id, phone_id, display, accepted, st, username).dump());
 }
 
 bool Emulator::Impl::inbound(const json& body, std::string* error) {
-  if (!webhooks) {
+  auto to = sender();
+  if (!to) {
     *error = "no webhook_url configured";
     return false;
   }
   std::string phone_id = body.is_object() ? body.value("phone_number_id", "") : "";
   json payload;
   if (!inbound_webhook(opts.waba_id, state.display_number(phone_id), body, &payload, error)) return false;
-  webhooks->enqueue(payload.dump());
+  if (body.contains("user_id") && body["user_id"].is_string() && body.contains("username") &&
+      body["username"].is_string()) {
+    std::lock_guard<std::mutex> lock(usernames_mu);
+    usernames[body["user_id"].get<std::string>()] = body["username"].get<std::string>();
+  }
+  to->enqueue(payload.dump());
   return true;
 }
 

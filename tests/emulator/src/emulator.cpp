@@ -50,7 +50,7 @@ int Emulator::start() {
                              std::to_string(d.opts.port));
   d.port = port;
   if (!d.opts.webhook_url.empty())
-    d.webhooks = std::make_unique<WebhookSender>(d.opts.webhook_url, d.opts.app_secret,
+    d.webhooks = std::make_shared<WebhookSender>(d.opts.webhook_url, d.opts.app_secret,
                                                  [&d](bool ok) { d.on_webhook_result(ok); });
   d.thread = std::thread([&d] {
     d.svr.listen_after_bind();
@@ -88,7 +88,7 @@ void Emulator::stop() {
     d.stopping = true;
   }
   d.wait_cv.notify_all();
-  if (d.webhooks) d.webhooks->stop();
+  if (auto w = d.sender()) w->stop();
   d.svr.stop();
   // End idle keep-alive connections so the worker pool can be joined promptly.
   while (true) {
@@ -114,6 +114,10 @@ void Emulator::reset_stats() {
 
 void Emulator::reset() {
   impl_->state.reset();
+  {
+    std::lock_guard<std::mutex> lock(impl_->usernames_mu);
+    impl_->usernames.clear();
+  }
   impl_->faults.clear();
   impl_->faults.set_policy(impl_->opts.faults);
   reset_stats();

@@ -9,9 +9,13 @@
 #include <mutex>
 #include <thread>
 
+#include <map>
+#include <memory>
+#include <mutex>
 #include "faults.hpp"
 #include "state.hpp"
 #include "webhooks.hpp"
+
 #include "whatsapp_emulator/emulator.hpp"
 
 namespace whatsapp_emulator {
@@ -22,7 +26,15 @@ struct Emulator::Impl {
   Options opts;
   State state;
   FaultBook faults;
-  std::unique_ptr<WebhookSender> webhooks;
+  // Where signed webhooks go; replaced by POST /__emulator/webhook (guarded by webhooks_mu: take
+  // a copy with sender() and use that).
+  std::shared_ptr<WebhookSender> webhooks;
+  std::mutex webhooks_mu;
+  std::shared_ptr<WebhookSender> sender();
+  // Usernames of the users who wrote in by BSUID only (inbound with user_id and username), by
+  // BSUID: the status webhooks of a send to such a user carry it, as Meta's do.
+  std::map<std::string, std::string> usernames;
+  std::mutex usernames_mu;
   httplib::Server svr;
   std::thread thread;
   int port = 0;

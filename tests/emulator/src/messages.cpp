@@ -1,4 +1,5 @@
 // Route 1 (send / mark-as-read by body) and route 2 (mark as read by path).
+#include <cctype>
 #include <set>
 
 #include "state.hpp"
@@ -53,6 +54,19 @@ Reply check_payload(const json& body, const std::string& type) {
   return okay;
 }
 
+// A business-scoped user id as Meta documents it: "CC.<id>" or, for a parent BSUID, "CC.ENT.<id>"
+// (CC two upper-case letters, <id> 1 to 128 letters and digits).
+bool is_bsuid(const std::string& s) {
+  auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+  if (s.size() < 4 || !upper(s[0]) || !upper(s[1]) || s[2] != '.') return false;
+  std::string rest = s.substr(3);
+  if (rest.size() > 4 && rest.compare(0, 4, "ENT.") == 0) rest = rest.substr(4);
+  if (rest.empty() || rest.size() > 128) return false;
+  for (char c : rest)
+    if (!std::isalnum(static_cast<unsigned char>(c))) return false;
+  return true;
+}
+
 }  // namespace
 
 Reply State::send_message(Call& c) {
@@ -75,8 +89,13 @@ Reply State::send_message(Call& c) {
     return success();
   }
 
-  if (!body.contains("to") || !body["to"].is_string() || body["to"].get<std::string>().empty())
-    return required("to");
+  // `to` (a phone number) or `recipient` (a BSUID or parent BSUID); with both, `to` wins (Meta).
+  const bool has_to = body.contains("to") && body["to"].is_string() && !body["to"].get<std::string>().empty();
+  const bool has_recipient = body.contains("recipient") && body["recipient"].is_string() &&
+                             !body["recipient"].get<std::string>().empty();
+  if (!has_to && !has_recipient) return required("to");
+  if (!has_to && !is_bsuid(body["recipient"]))
+    return invalid_param("recipient must be a business-scoped user ID (BSUID) or parent BSUID");
   if (body.contains("recipient_type") && body["recipient_type"] != "individual" &&
       body["recipient_type"] != "group")
     return invalid_param("recipient_type must be \"individual\" or \"group\"");
@@ -102,14 +121,16 @@ Reply State::send_message(Call& c) {
     return required("context['message_id']");
   // Groups (Meta's Groups API): `to` is a group id (base64 text, never a phone number), and
   // interactive messages are not delivered to groups.
-  const std::string to_text = body["to"];
+  if (group && !has_to) return required("to");  // a group is addressed by its id in `to`
+  const std::string to_text = has_to ? body["to"].get<std::string>() : std::string();
   if (group && util::is_digits(to_text[0] == '+' ? to_text.substr(1) : to_text))
     return invalid_param("to must be a group id when recipient_type is \"group\"");
   if (group && type == "interactive")
     return invalid_param("interactive messages are not supported in groups");
 
-  std::string to = body["to"];
-  std::string wa_id = group ? std::string() : util::digits_of(to);
+  const std::string user_id = has_to ? "" : body["recipient"].get<std::string>();
+  std::string to = has_to ? body["to"].get<std::string>() : user_id;
+  std::string wa_id = has_to && !group ? util::digits_of(to) : "";
   std::string phone_id = c.p("FROM_PHONE_NUMBER_ID");
   ++counter_;
   std::string wamid =
@@ -124,13 +145,19 @@ Reply State::send_message(Call& c) {
         category = cat;
       }
   }
-  std::string conv = conversation_for(phone_id, group ? to : wa_id, category);
+  // One-tap, zero-tap and copy-code authentication templates need the phone number.
+  if (!user_id.empty() && type == "template" && category == "authentication")
+    return graph_error(131062, "Business-scoped User ID recipients are not supported for this message.",
+                       "Authentication templates cannot be sent to a business-scoped user ID; send it to the "
+                       "user's phone number.");
+  std::string conv = conversation_for(phone_id, group ? to : (has_to ? wa_id : user_id), category);
   std::int64_t now = util::now_epoch();
   json entry = {{"seq", processed_.size() + 1},
                 {"id", wamid},
                 {"phone_number_id", phone_id},
                 {"to", to},
                 {"wa_id", wa_id},
+                {"user_id", user_id.empty() ? json(nullptr) : json(user_id)},
                 {"type", type},
                 {"format", c.old_format ? "old" : "new"},
                 {"timestamp", now},
@@ -147,8 +174,15 @@ Reply State::send_message(Call& c) {
                {"contacts", json::array({{{"input", to}}})},
                {"messages", json::array({{{"id", wamid}}})}});
   }
+  json contact = {{"input", to}};
+  if (user_id.empty()) {
+    contact["wa_id"] = wa_id;
+  } else {  // sent to a BSUID: Meta answers its user_id (no wa_id)
+    contact["user_id"] = user_id;
+    c.accepted["user_id"] = user_id;
+  }
   return ok({{"messaging_product", "whatsapp"},
-             {"contacts", json::array({{{"input", to}, {"wa_id", wa_id}}})},
+             {"contacts", json::array({contact})},
              {"messages", json::array({{{"id", wamid}}})}});
 }
 

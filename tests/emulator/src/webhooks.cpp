@@ -95,16 +95,17 @@ nlohmann::json metadata(const std::string& display, const std::string& phone_num
 
 nlohmann::json status_webhook(const std::string& waba_id, const std::string& phone_number_id,
                               const std::string& display_number, const nlohmann::json& accepted,
-                              const std::string& status) {
+                              const std::string& status, const std::string& username) {
   std::int64_t ts = util::now_epoch();
   std::string category = accepted.value("category", "service");
   nlohmann::json conversation = {{"id", accepted.value("conversation_id", "")},
                                  {"origin", {{"type", category}}}};
   if (status == "sent") conversation["expiration_timestamp"] = std::to_string(ts + 86400);
-  nlohmann::json st = {{"id", accepted.value("id", "")},
-                       {"status", status},
-                       {"timestamp", std::to_string(ts)},
-                       {"recipient_id", accepted.value("wa_id", "")}};
+  nlohmann::json st = {
+      {"id", accepted.value("id", "")}, {"status", status}, {"timestamp", std::to_string(ts)}};
+  const std::string wa_id = accepted.value("wa_id", "");
+  const std::string user_id = accepted.value("user_id", "");
+  if (!wa_id.empty() || user_id.empty()) st["recipient_id"] = wa_id;
   if (accepted.value("recipient_type", "") == "group") {  // Meta's group statuses
     st["recipient_type"] = "group";
     st["recipient_id"] = accepted.value("group_id", "");
@@ -112,9 +113,17 @@ nlohmann::json status_webhook(const std::string& waba_id, const std::string& pho
   }
   st["conversation"] = conversation;
   st["pricing"] = {{"billable", true}, {"pricing_model", "CBP"}, {"category", category}};
-  return envelope(waba_id, {{"messaging_product", "whatsapp"},
-                            {"metadata", metadata(display_number, phone_number_id)},
-                            {"statuses", nlohmann::json::array({st})}});
+  nlohmann::json value = {{"messaging_product", "whatsapp"},
+                          {"metadata", metadata(display_number, phone_number_id)}};
+  if (!user_id.empty()) {  // sent to a BSUID: Meta's 2026 shape
+    st["recipient_user_id"] = user_id;
+    nlohmann::json contact = {{"user_id", user_id}};
+    if (!wa_id.empty()) contact["wa_id"] = wa_id;
+    if (!username.empty() && status != "sent") contact["profile"] = {{"username", username}};
+    value["contacts"] = nlohmann::json::array({contact});
+  }
+  value["statuses"] = nlohmann::json::array({st});
+  return envelope(waba_id, std::move(value));
 }
 
 bool inbound_webhook(const std::string& waba_id, const std::string& display_number,
@@ -123,7 +132,9 @@ bool inbound_webhook(const std::string& waba_id, const std::string& display_numb
     *error = "phone_number_id (string) is required";
     return false;
   }
-  std::string from = body.value("from", "15551234567");
+  // A user known by BSUID only (a username hides the phone number): no from, no wa_id.
+  const bool by_user_id = body.contains("user_id") && body["user_id"].is_string() && !body.contains("from");
+  std::string from = by_user_id ? "" : body.value("from", "15551234567");
   nlohmann::json msg;
   if (body.contains("text") && body["text"].is_string()) {
     msg = {{"type", "text"}, {"text", {{"body", body["text"]}}}};
@@ -131,17 +142,28 @@ bool inbound_webhook(const std::string& waba_id, const std::string& display_numb
       msg["group_id"] = body["group_id"];  // in a group
   } else if (body.contains("type") && body["type"].is_string()) {
     msg = body;
-    msg.erase("phone_number_id");
-    msg.erase("name");
+    for (const char* k : {"phone_number_id", "name", "user_id", "parent_user_id", "username"}) msg.erase(k);
   } else {
     *error = "give \"text\" or a raw message object with \"type\"";
     return false;
   }
-  msg["from"] = from;
-  if (!msg.contains("id")) msg["id"] = "wamid.HBgL" + util::base64(from + util::random_hex(24));
+  nlohmann::json contact = {{"profile", {{"name", body.value("name", "Test User")}}}};
+  if (!from.empty()) {
+    msg["from"] = from;
+    contact["wa_id"] = from;
+  }
+  for (const char* k : {"user_id", "parent_user_id"}) {
+    if (body.contains(k) && body[k].is_string()) {
+      msg[std::string("from_") + k] = body[k];
+      contact[k] = body[k];
+    }
+  }
+  if (body.contains("username") && body["username"].is_string())
+    contact["profile"]["username"] = body["username"];
+  const std::string who = from.empty() ? body.value("user_id", "") : from;
+  if (!msg.contains("id")) msg["id"] = "wamid.HBgL" + util::base64(who + util::random_hex(24));
   if (!msg.contains("timestamp")) msg["timestamp"] = std::to_string(util::now_epoch());
-  nlohmann::json contacts =
-      nlohmann::json::array({{{"profile", {{"name", body.value("name", "Test User")}}}, {"wa_id", from}}});
+  nlohmann::json contacts = nlohmann::json::array({contact});
   *out = envelope(waba_id, {{"messaging_product", "whatsapp"},
                             {"metadata", metadata(display_number, body["phone_number_id"])},
                             {"contacts", contacts},

@@ -38,10 +38,16 @@ class WebhookSender {
 };
 
 // Meta webhook envelopes.
+// A send to a BSUID (`accepted` has "user_id") gives statuses in Meta's 2026 shape:
+// recipient_user_id, no recipient_id unless the phone number is known, and contacts[] with the
+// user_id (and, for delivered and read, the user's `username` when not empty).
 nlohmann::json status_webhook(const std::string& waba_id, const std::string& phone_number_id,
                               const std::string& display_number, const nlohmann::json& accepted,
-                              const std::string& status);
+                              const std::string& status, const std::string& username = "");
 // body: {"phone_number_id","from","text"} or {"phone_number_id","from","type",...raw message}.
+// With "user_id" (a BSUID) and no "from", the user has hidden their phone number behind a
+// username: no `from`, no `wa_id`; `from_user_id`, contacts[].user_id and profile.username
+// ("username") instead, as Meta sends since 2026. "parent_user_id" is passed on too.
 bool inbound_webhook(const std::string& waba_id, const std::string& display_number,
                      const nlohmann::json& body, nlohmann::json* out, std::string* error);
 

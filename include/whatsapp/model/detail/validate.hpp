@@ -35,6 +35,14 @@ WHATSAPP_DECL Result<void> check_recipient(std::string_view to, std::string_view
 /// `+ / = - _`). A phone number (digits only, or with a leading '+') is refused with a hint that
 /// a group is addressed by its group id, and so is a WhatsApp Web id ("...@g.us").
 WHATSAPP_DECL Result<void> check_group_id(std::string_view to, const std::string& field);
+/// Checks a BSUID or parent BSUID (whatsapp::is_user_id(): "US.13491208655302741918",
+/// "US.ENT.11815799212886844830"); the error names `field` and shows the expected form.
+WHATSAPP_DECL Result<void> check_user_id(std::string_view id, const std::string& field);
+
+/// Checks who a message goes to: exactly one of `to` (checked by check_recipient()) or
+/// `recipient` (a BSUID, check_user_id(); only for `recipient_type` "individual" or empty).
+WHATSAPP_DECL Result<void> check_addressee(std::string_view to, std::string_view recipient,
+                                           std::string_view recipient_type);
 
 /// The first control character in `s` that free text may not hold (C0 but tab, line feed and
 /// carriage return; DEL; C1), or npos. `s` is valid UTF-8.

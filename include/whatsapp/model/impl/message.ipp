@@ -20,19 +20,19 @@ WHATSAPP_DECL Message::Message(Message&&) noexcept = default;
 WHATSAPP_DECL Message& Message::operator=(const Message&) = default;
 WHATSAPP_DECL Message& Message::operator=(Message&&) noexcept = default;
 
-WHATSAPP_DECL Message Message::make(std::string to, MessageContent content) {
+WHATSAPP_DECL Message Message::make(Recipient to, MessageContent content) {
   Message m;
-  m.to = std::move(to);
+  m.address(std::move(to));
   m.content = std::move(content);
   return m;
 }
 
-WHATSAPP_DECL Message Message::text(std::string to, std::string body, bool preview_url) {
+WHATSAPP_DECL Message Message::text(Recipient to, std::string body, bool preview_url) {
   return make(std::move(to), Text{std::move(body), preview_url});
 }
 
 WHATSAPP_DECL Result<void> validate(const Message& m) {
-  if (auto r = detail::check_recipient(m.to, m.recipient_type, "to"); !r) return r;
+  if (auto r = detail::check_addressee(m.to, m.recipient, m.recipient_type); !r) return r;
   if (m.is_group() && std::holds_alternative<Interactive>(m.content)) {
     // Meta's Groups API lists interactive messages among the kinds a group cannot receive.
     return Error::invalid_argument("type",
@@ -71,7 +71,8 @@ WHATSAPP_DECL void to_json(nlohmann::json& j, const Message& m) {
   j = nlohmann::json::object();
   j["messaging_product"] = "whatsapp";
   if (!m.recipient_type.empty()) j["recipient_type"] = m.recipient_type;
-  j["to"] = m.to;
+  if (!m.recipient.empty()) j["recipient"] = m.recipient;
+  if (!m.to.empty() || m.recipient.empty()) j["to"] = m.to;
   if (m.context) j["context"] = {{"message_id", m.context->message_id}};
   if (m.biz_opaque_callback_data) j["biz_opaque_callback_data"] = *m.biz_opaque_callback_data;
   const char* type = m.type();

@@ -16,7 +16,8 @@ WHATSAPP_DECL void from_json(const nlohmann::json& j, SendResult& r) {
   r.messaging_product = detail::string_at(j, "messaging_product");
   if (const auto* c = detail::array_at(j, "contacts")) {
     for (const auto& e : *c) {
-      r.contacts.push_back({detail::string_at(e, "input"), detail::string_at(e, "wa_id")});
+      r.contacts.push_back({detail::string_at(e, "input"), detail::string_at(e, "wa_id"),
+                            detail::opt_string_at(e, "user_id")});
     }
   }
   if (const auto* m = detail::array_at(j, "messages")) {

@@ -62,9 +62,24 @@ class SendAnswerScanner {
     SendContact& c = r.contacts.emplace_back();
     SentMessage& m = r.messages.emplace_back();
     std::string_view status;
+    // A send to a phone number: "input","wa_id"; to a BSUID: "input","user_id", or both ids.
+    const auto ids = [&] {
+      bool any = false;
+      if (literal(R"(","wa_id":")")) {
+        if (!plain(c.wa_id)) return false;
+        any = true;
+      }
+      if (literal(R"(","user_id":")")) {
+        std::string_view user;
+        if (!plain(user)) return false;
+        c.user_id.emplace(user);
+        any = true;
+      }
+      return any;
+    };
     if (!literal(R"({"messaging_product":")") || !plain(r.messaging_product) ||
-        !literal(R"(","contacts":[{"input":")") || !plain(c.input) || !literal(R"(","wa_id":")") ||
-        !plain(c.wa_id) || !literal(R"("}],"messages":[{"id":")") || !plain(m.id) || m.id.empty() ||
+        !literal(R"(","contacts":[{"input":")") || !plain(c.input) || !ids() ||
+        !literal(R"("}],"messages":[{"id":")") || !plain(m.id) || m.id.empty() ||
         (literal(R"(","message_status":")") && !plain(status)) || !literal(R"("}]})")) {
       out.reset();
       return out;
@@ -169,6 +184,7 @@ class SendAnswerScanner {
     if (!object([&](std::string_view key) -> unsigned {
           if (key == "input") return string(c.input) ? 1U : 0U;
           if (key == "wa_id") return string(c.wa_id) ? 2U : 0U;
+          if (key == "user_id") return string(c.user_id.emplace()) ? 4U : 0U;
           return 0U;
         })) {
       return false;

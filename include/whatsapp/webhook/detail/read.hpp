@@ -25,7 +25,10 @@ inline wh::Contact webhook_read_contact(const WebhookDoc& d, const webhook_json&
   c.wa_id = text_or_empty(j, "wa_id");
   c.user_id = text_at(j, "user_id");
   c.parent_user_id = text_at(j, "parent_user_id");
-  if (const webhook_json* p = object_at(j, "profile")) c.profile_name = text_at(*p, "name");
+  if (const webhook_json* p = object_at(j, "profile")) {
+    c.profile_name = text_at(*p, "name");
+    c.username = text_at(*p, "username");
+  }
   c.raw = d.ref(j);
   return c;
 }
@@ -116,6 +119,10 @@ inline wh::SystemContent webhook_read_system(const WebhookDoc& d, const webhook_
   if (!s.wa_id) s.wa_id = text_at(j, "new_wa_id");  // older API versions
   s.customer = text_at(j, "customer");
   s.identity = text_at(j, "identity");
+  s.user_id = text_at(j, "user_id");
+  s.parent_user_id = text_at(j, "parent_user_id");
+  s.previous_user_id = text_at(j, "previous_user_id");
+  s.previous_parent_user_id = text_at(j, "previous_parent_user_id");
   s.raw = d.ref(j);
   return s;
 }
@@ -277,6 +284,27 @@ inline wh::UserPreference webhook_read_user_preference(const WebhookDoc& d, cons
 /// The items of `value.groups[]` (group webhooks), each read by webhook_read_group()
 /// (detail/read_group.hpp, included at the end of this file).
 inline std::vector<wh::GroupUpdate> webhook_read_groups(const WebhookDoc& d, const webhook_json& value);
+// `user_id_update[]`: ids as {"previous","current"} objects (a bare string is taken as current).
+inline wh::UserIdUpdate webhook_read_user_id_update(const WebhookDoc& d, const webhook_json& j) {
+  wh::UserIdUpdate u;
+  u.wa_id = text_at(j, "wa_id");
+  u.detail = text_at(j, "detail");
+  if (const webhook_json* id = object_at(j, "user_id")) {
+    u.previous_user_id = text_or_empty(*id, "previous");
+    u.current_user_id = text_or_empty(*id, "current");
+  } else {
+    u.current_user_id = text_or_empty(j, "user_id");
+  }
+  if (const webhook_json* p = object_at(j, "parent_user_id")) {
+    u.previous_parent_user_id = text_at(*p, "previous");
+    u.current_parent_user_id = text_at(*p, "current");
+  } else {
+    u.current_parent_user_id = text_at(j, "parent_user_id");
+  }
+  u.timestamp = webhook_read_timestamp(j, "timestamp");
+  u.raw = d.ref(j);
+  return u;
+}
 
 /// A change from its `value` and `field`. Values that are not objects give a Change with only
 /// `field` and `value` set.
@@ -295,6 +323,10 @@ inline wh::Change webhook_read_change(const WebhookDoc& d, const webhook_json& v
     case wh::ChangeField::kUserPreferences:
       c.user_preferences =
           webhook_read_list<wh::UserPreference>(d, value, "user_preferences", webhook_read_user_preference);
+      break;
+    case wh::ChangeField::kUserIdUpdate:
+      c.user_id_updates =
+          webhook_read_list<wh::UserIdUpdate>(d, value, "user_id_update", webhook_read_user_id_update);
       break;
     case wh::ChangeField::kTemplateStatusUpdate:
       if (value.is_object()) c.template_status = webhook_read_template_status(d, value);

@@ -7,6 +7,7 @@
 
 #include "whatsapp/detail/utf8.hpp"
 #include "whatsapp/model/detail/validate.hpp"
+#include "whatsapp/model/recipient.hpp"
 
 namespace whatsapp::detail {
 
@@ -26,6 +27,11 @@ WHATSAPP_DECL Result<void> check_recipient(std::string_view to, std::string_view
   const auto n = utf8_length(to);
   if (!n) return Error::invalid_argument(field, "is not valid UTF-8");
   if (*n == 0) return Error::invalid_argument(field, "must not be empty");
+  if (whatsapp::is_user_id(to)) {
+    return Error::invalid_argument(field,
+                                   "is a business-scoped user id (BSUID), not a phone number: address it "
+                                   "with Recipient::user_id(), which sends it as `recipient`");
+  }
   std::string digits;     // the digits-only form, with its '+'
   bool formatted = true;  // only digits and the separators people write numbers with
   for (const char c : to) {
@@ -77,6 +83,48 @@ WHATSAPP_DECL Result<void> check_group_id(std::string_view to, const std::string
                                    "(a group id is base64 text such as a webhook's group_id)");
   }
   return {};
+}
+
+WHATSAPP_DECL Result<void> check_user_id(std::string_view id, const std::string& field) {
+  if (whatsapp::is_user_id(id)) return {};
+  if (id.empty()) return Error::invalid_argument(field, "must not be empty");
+  const auto n = utf8_length(id);
+  if (!n) return Error::invalid_argument(field, "is not valid UTF-8");
+  const std::string_view digits = !id.empty() && id.front() == '+' ? id.substr(1) : id;
+  if (!digits.empty() && digits.find_first_not_of("0123456789") == std::string_view::npos) {
+    return Error::invalid_argument(field,
+                                   "is a phone number, not a BSUID: address it with "
+                                   "Recipient::phone_number() (or a plain string), which sends it as `to`");
+  }
+  return Error::invalid_argument(
+      field,
+      "must be a business-scoped user id as a webhook gives it: a two-letter country code, '.', "
+      "then 1 to 128 letters and digits (\"US.13491208655302741918\"), or a parent BSUID with "
+      "\"ENT.\" after the country code (\"US.ENT.11815799212886844830\")");
+}
+
+WHATSAPP_DECL Result<void> check_addressee(std::string_view to, std::string_view recipient,
+                                           std::string_view recipient_type) {
+  if (recipient.empty()) {
+    if (to.empty()) {
+      return Error::invalid_argument("to",
+                                     "a message needs an addressee: a phone number in `to`, or a BSUID in "
+                                     "`recipient` (Recipient::user_id())");
+    }
+    return check_recipient(to, recipient_type, "to");
+  }
+  if (!to.empty()) {
+    return Error::invalid_argument("recipient",
+                                   "set either `to` (a phone number) or `recipient` (a BSUID), "
+                                   "not both: Meta would send to `to` and ignore `recipient`");
+  }
+  if (recipient_type != "individual" && !recipient_type.empty()) {
+    return Error::invalid_argument("recipient",
+                                   "a BSUID addresses one user: recipient_type must be "
+                                   "\"individual\" (or empty), not \"" +
+                                       std::string(recipient_type) + "\"");
+  }
+  return check_user_id(recipient, "recipient");
 }
 
 WHATSAPP_DECL std::size_t find_control(std::string_view s) noexcept {

@@ -44,7 +44,8 @@ WHATSAPP_DECL bool write_text_send_body(std::string& out, const Message& m) {
   const auto* t = std::get_if<Text>(&m.content);
   if (t == nullptr) return false;
   out.clear();
-  out.reserve(120 + m.to.size() + t->body.size() + (m.context ? m.context->message_id.size() + 30 : 0) +
+  out.reserve(120 + m.to.size() + m.recipient.size() + t->body.size() +
+              (m.context ? m.context->message_id.size() + 30 : 0) +
               (m.biz_opaque_callback_data ? m.biz_opaque_callback_data->size() + 30 : 0));
   out.push_back('{');
   if (m.biz_opaque_callback_data) {
@@ -58,6 +59,11 @@ WHATSAPP_DECL bool write_text_send_body(std::string& out, const Message& m) {
     out.append("},");
   }
   out.append(R"("messaging_product":"whatsapp",)");
+  if (!m.recipient.empty()) {  // a BSUID: sent as "recipient" (the general path's rule)
+    out.append(R"("recipient":)");
+    if (!append_json_string(out, m.recipient)) return false;
+    out.push_back(',');
+  }
   if (!m.recipient_type.empty()) {  // empty means omitted (the general path's rule)
     out.append(R"("recipient_type":)");
     if (!append_json_string(out, m.recipient_type)) return false;
@@ -65,9 +71,13 @@ WHATSAPP_DECL bool write_text_send_body(std::string& out, const Message& m) {
   }
   out.append(R"("text":{"body":)");
   if (!append_json_string(out, t->body)) return false;
-  out.append(t->preview_url ? R"(,"preview_url":true},"to":)" : R"(,"preview_url":false},"to":)");
-  if (!append_json_string(out, m.to)) return false;
-  out.append(R"(,"type":"text"})");
+  out.append(t->preview_url ? R"(,"preview_url":true},)" : R"(,"preview_url":false},)");
+  if (!m.to.empty() || m.recipient.empty()) {  // "to" unless only a BSUID is set
+    out.append(R"("to":)");
+    if (!append_json_string(out, m.to)) return false;
+    out.push_back(',');
+  }
+  out.append(R"("type":"text"})");
   return true;
 }
 
