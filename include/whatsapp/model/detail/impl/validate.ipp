@@ -105,6 +105,9 @@ WHATSAPP_DECL Result<void> check_user_id(std::string_view id, const std::string&
 
 WHATSAPP_DECL Result<void> check_addressee(std::string_view to, std::string_view recipient,
                                            std::string_view recipient_type) {
+  if (recipient_type != "individual" && recipient_type != "group" && !recipient_type.empty()) {
+    return check_recipient(to, recipient_type, "to");  // names recipient_type first, whatever `to` is
+  }
   if (recipient.empty()) {
     if (to.empty()) {
       return Error::invalid_argument("to",
