@@ -43,6 +43,7 @@
 #include "whatsapp/model/impl/media.ipp"
 #include "whatsapp/model/impl/media_message.ipp"
 #include "whatsapp/model/impl/message.ipp"
+#include "whatsapp/model/impl/order.ipp"
 #include "whatsapp/model/impl/phone_number.ipp"
 #include "whatsapp/model/impl/send_result.ipp"
 #include "whatsapp/model/impl/success.ipp"
