@@ -48,6 +48,7 @@
 #include "whatsapp/model/impl/send_result.ipp"
 #include "whatsapp/model/impl/success.ipp"
 #include "whatsapp/model/impl/template.ipp"
+#include "whatsapp/model/impl/template_example.ipp"
 #include "whatsapp/model/impl/template_message.ipp"
 #include "whatsapp/protocol/detail/impl/send_answer.ipp"
 #include "whatsapp/protocol/detail/impl/send_body.ipp"
