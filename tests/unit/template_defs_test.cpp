@@ -5,7 +5,7 @@
 // when it comes in raw.
 //
 // Fixtures: template_create_media_buttons_request, template_create_named_location_request,
-// template_create_auth_one_tap_request.
+// template_create_auth_one_tap_request, send_template_lto_mpm_request.
 
 #include <gtest/gtest.h>
 
@@ -169,6 +169,20 @@ TEST(TemplateDefs, FetchedDefinitionsReadTheTypedFields) {
   auto odd = json::parse(R"({"type":"BODY","text":"x","example":{"body_text":{"a":"b"}}})")
                  .get<TemplateComponentDef>();
   EXPECT_EQ(json(odd)["example"], json::parse(R"({"body_text":{"a":"b"}})"));
+}
+
+TEST(TemplateDefs, SendingALimitedTimeOfferWithAMultiProductButton) {
+  using whatsapp::TemplateComponent;
+  auto t = whatsapp::TemplateMessage("weekend_bundles_offer", "en_US")
+               .with_button(TemplateComponent::limited_time_offer(1798761600000))
+               .with_body({whatsapp::TemplateParameter::text("Ada")})
+               .with_button(TemplateComponent::mpm_button(
+                   0, "sku-rye-800g",
+                   {{"Breads", {"sku-rye-800g", "sku-sourdough-1kg"}}, {"Pastries", {"sku-cinnamon-bun"}}}));
+  const auto m = whatsapp::Message::template_message("15550104477", t);
+  EXPECT_EQ(json(m), read_json("fixtures/send_template_lto_mpm_request.json"));
+  auto v = whatsapp::validate(m);
+  EXPECT_TRUE(v.ok()) << v.error().to_string();
 }
 
 }  // namespace template_defs_test
