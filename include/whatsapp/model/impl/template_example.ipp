@@ -114,16 +114,19 @@ WHATSAPP_DECL Result<void> check_example_json(const nlohmann::json& example, con
                                    "must be an object, e.g. {\"body_text\": [[\"#1234\", \"Monday\"]]}");
   }
   for (const auto& [k, v] : example.items()) {
-    const std::string at = field + "." + k;
+    std::string at = field;
+    at += '.';
+    at += k;
     if ((k == "header_text" || k == "header_handle") && !is_string_array(v)) {
       return Error::invalid_argument(at,
                                      "must be an array of strings, e.g. [\"Spring\"]; got " + short_dump(v));
     }
     if (k == "body_text" && (!is_string_matrix(v) || v.empty())) {
-      return Error::invalid_argument(at,
-                                     "must be an array holding one array of strings, e.g. "
-                                     "[[\"#1234\", \"Monday\"]]; got " +
-                                         short_dump(v) + " (use TemplateExample::body())");
+      std::string what =
+          "must be an array holding one array of strings, e.g. [[\"#1234\", \"Monday\"]]; got ";
+      what += short_dump(v);
+      what += " (use TemplateExample::body())";
+      return Error::invalid_argument(at, what);
     }
     if ((k == "header_text_named_params" || k == "body_text_named_params") && !is_named_array(v)) {
       return Error::invalid_argument(
