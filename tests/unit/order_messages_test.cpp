@@ -8,6 +8,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
+#include <limits>
 #include <string>
 
 #include "test_support.hpp"
@@ -137,6 +139,15 @@ TEST(OrderMessages, AmountsAndSumsAreChecked) {
   a = harbor_lane_bill();
   a.order->items.clear();
   EXPECT_EQ(field_of(bill_message(a)), p + "order.items");
+  a = harbor_lane_bill();
+  a.order->items[0].amount.value = std::numeric_limits<std::int64_t>::max();  // no overflow, an error
+  EXPECT_EQ(field_of(bill_message(a)), p + "order.items[0].quantity");
+  a = harbor_lane_bill();
+  a.order->tax.value = std::numeric_limits<std::int64_t>::max();
+  a.order->tax.description.reset();
+  EXPECT_EQ(field_of(bill_message(a)), p + "order.tax.value");
+  EXPECT_EQ(Order::of({OrderItem::of("x", "x", std::numeric_limits<std::int64_t>::max(), 3)}).items.size(),
+            1u);
   a = harbor_lane_bill();
   a.order.reset();  // without an order only the total is checked
   EXPECT_EQ(field_of(bill_message(a)), "(valid)");

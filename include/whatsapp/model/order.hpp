@@ -97,9 +97,12 @@ struct Order {
   /// An order of `items` whose subtotal is computed from them, with tax 0 (offset 100).
   static Order of(std::vector<OrderItem> items) {
     Order o;
+    std::uint64_t sum = 0;  // unsigned: absurd values wrap instead of overflowing; validate() names them
     for (const auto& i : items) {
-      o.subtotal.value += (i.sale_amount ? i.sale_amount->value : i.amount.value) * i.quantity;
+      sum += static_cast<std::uint64_t>(i.sale_amount ? i.sale_amount->value : i.amount.value) *
+             static_cast<std::uint64_t>(i.quantity);
     }
+    o.subtotal.value = static_cast<std::int64_t>(sum);
     o.items = std::move(items);
     return o;
   }

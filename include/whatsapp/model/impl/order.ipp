@@ -99,6 +99,10 @@ inline Result<void> check_amount(const Amount& a, const std::string& field, int 
   return {};
 }
 
+/// The largest sum an order may reach: far beyond any bill, small enough that adding three of
+/// them cannot overflow an int64.
+inline constexpr std::int64_t kMaxOrderSum = std::int64_t{1} << 60;
+
 inline Result<void> check_order(const Order& o, const std::string& f, const Amount& total,
                                 const std::string& total_field) {
   if (o.status != "pending") {
@@ -123,7 +127,11 @@ inline Result<void> check_order(const Order& o, const std::string& f, const Amou
     if (i.sale_amount) {
       if (auto r = check_amount(*i.sale_amount, at + ".sale_amount", total.offset); !r) return r;
     }
-    sum += (i.sale_amount ? i.sale_amount->value : i.amount.value) * i.quantity;
+    const std::int64_t unit = i.sale_amount ? i.sale_amount->value : i.amount.value;
+    if (unit > kMaxOrderSum / i.quantity || sum > kMaxOrderSum - unit * i.quantity) {
+      return Error::invalid_argument(at + ".quantity", "makes the order's sum too large to be an amount");
+    }
+    sum += unit * i.quantity;
   }
   if (auto r = check_amount(o.subtotal, f + ".subtotal", total.offset); !r) return r;
   if (auto r = check_amount(o.tax, f + ".tax", total.offset); !r) return r;
@@ -138,8 +146,15 @@ inline Result<void> check_order(const Order& o, const std::string& f, const Amou
                                    "is " + std::to_string(o.subtotal.value) + " but the items add up to " +
                                        std::to_string(sum) + " (sale_amount, else amount, times quantity)");
   }
-  const std::int64_t expected = o.subtotal.value + o.tax.value + (o.shipping ? o.shipping->value : 0) -
-                                (o.discount ? o.discount->value : 0);
+  // Every value is at least 0 here and the subtotal at most kMaxOrderSum: only tax and shipping
+  // can push the sum past what an int64 holds.
+  const std::int64_t shipping = o.shipping ? o.shipping->value : 0;
+  if (o.tax.value > kMaxOrderSum || shipping > kMaxOrderSum) {
+    return Error::invalid_argument(f + (o.tax.value > kMaxOrderSum ? ".tax.value" : ".shipping.value"),
+                                   "is too large to be an amount");
+  }
+  const std::int64_t expected =
+      o.subtotal.value + o.tax.value + shipping - (o.discount ? o.discount->value : 0);
   if (total.value != expected) {
     return Error::invalid_argument(total_field, "is " + std::to_string(total.value) +
                                                     " but subtotal + tax + shipping - discount is " +
