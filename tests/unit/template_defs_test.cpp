@@ -169,6 +169,8 @@ TEST(TemplateDefs, FetchedDefinitionsReadTheTypedFields) {
   auto odd = json::parse(R"({"type":"BODY","text":"x","example":{"body_text":{"a":"b"}}})")
                  .get<TemplateComponentDef>();
   EXPECT_EQ(json(odd)["example"], json::parse(R"({"body_text":{"a":"b"}})"));
+  auto list = json::parse(R"({"type":"BODY","text":"x","example":["a"]})").get<TemplateComponentDef>();
+  EXPECT_EQ(json(list)["example"], json::array({"a"}));
 }
 
 TEST(TemplateDefs, SendingALimitedTimeOfferWithAMultiProductButton) {

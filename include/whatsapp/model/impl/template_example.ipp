@@ -65,6 +65,10 @@ inline nlohmann::json named_json(const std::vector<NamedExample>& v) {
 namespace whatsapp {
 
 WHATSAPP_DECL void to_json(nlohmann::json& j, const TemplateExample& e) {
+  if (!e.extra.is_object() && !e.extra.is_null()) {  // read back as it came (not an object)
+    j = e.extra;
+    return;
+  }
   j = e.extra.is_object() ? e.extra : nlohmann::json::object();
   // Built element by element: no initializer list decides between array and object here.
   if (!e.header_text.empty()) j["header_text"] = nlohmann::json(e.header_text);
