@@ -6,13 +6,17 @@
 /// samples (TemplateExample, model/template_example.hpp) and buttons
 /// (TemplateButtonDef::quick_reply/url_button/call/copy_code/otp_*/flow).
 ///
-///     whatsapp::NewTemplate t{"order_shipped", "en_US", "UTILITY", {
+///     whatsapp::NewTemplate t;
+///     t.name = "order_shipped";
+///     t.language = "en_US";
+///     t.category = "UTILITY";
+///     t.components = {
 ///         TemplateComponentDef::header_image("4::aW1hZ2UvanBlZw==:ARb..."),
 ///         TemplateComponentDef::body("Your order {{1}} ships on {{2}}.")
 ///             .with_example(TemplateExample::body({"#1234", "Monday"})),
 ///         TemplateComponentDef::button_list({TemplateButtonDef::url_button(
 ///             "Track it", "https://shop.example.com/track/{{1}}",
-///             "https://shop.example.com/track/1234")})}};
+///             "https://shop.example.com/track/1234")})};
 
 #include <optional>
 #include <string>
