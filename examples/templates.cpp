@@ -23,7 +23,7 @@ int main() {
   t.language = "en_US";
   t.category = "UTILITY";
   t.components = {whatsapp::TemplateComponentDef::body("Your order {{1}} ships on {{2}}.")
-                      .with_example({{"body_text", {{"#1234", "Monday"}}}})};
+                      .with_example(whatsapp::TemplateExample::body({"#1234", "Monday"}))};
   auto created = templates.create(s.waba_id, t);
   if (created) {
     std::cout << "created template " << created->id << " (" << created->status << ")\n";

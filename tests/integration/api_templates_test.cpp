@@ -23,7 +23,7 @@ NewTemplate make(const std::string& name) {
   t.language = "en_US";
   t.category = "UTILITY";
   t.components = {TemplateComponentDef::body("Order {{1}} ships on {{2}}.")
-                      .with_example({{"body_text", {{"#1", "Monday"}}}})};
+                      .with_example(whatsapp::TemplateExample::body({"#1", "Monday"}))};
   return t;
 }
 
@@ -63,6 +63,8 @@ TEST_F(TemplatesEmulator, CreateListPagesGetDelete) {
   auto one = tp.get(id);
   ASSERT_TRUE(one.ok());
   EXPECT_EQ(one->components[0].text, "Order {{1}} ships on {{2}}.");
+  ASSERT_TRUE(one->components[0].example.has_value());
+  EXPECT_EQ(one->components[0].example->body_text, (std::vector<std::vector<std::string>>{{"#1", "Monday"}}));
   ASSERT_TRUE(tp.remove(id).ok());
   EXPECT_EQ(tp.get(id).error().kind(), whatsapp::ErrorKind::kApi);
   EXPECT_FALSE(tp.remove(id).ok());

@@ -1,6 +1,7 @@
 #pragma once
 
-// Builds an outgoing whatsapp::Message of any content type from arbitrary bytes, for the
+// Builds an outgoing whatsapp::Message of any content type (and any addressee: phone number,
+// BSUID, group) from arbitrary bytes, for the
 // differential check of the send body writers: the fast writer (write_text_send_body) and the
 // general one (nlohmann::json(message).dump()) must give the same bytes for every message.
 // Used by the fuzzer tests/fuzz/fuzz_send_body.cpp and by the unit test
@@ -16,6 +17,7 @@
 #include <nlohmann/json.hpp>
 
 #include "whatsapp/model/message.hpp"
+#include "whatsapp/model/order.hpp"
 #include "whatsapp/protocol/detail/send_body.hpp"
 
 namespace whatsapp_test {
@@ -77,7 +79,19 @@ inline whatsapp::Media media_from(ByteReader& in) {
 inline whatsapp::Interactive interactive_from(ByteReader& in) {
   using whatsapp::Interactive;
   Interactive i;
-  switch (in.small(4)) {
+  switch (in.small(6)) {
+    case 4: {
+      whatsapp::OrderDetailsAction bill;
+      bill.reference_id = in.text();
+      bill.payment_configuration = in.maybe_text();
+      bill.currency = in.text();
+      bill.total_amount = whatsapp::Amount::of(in.byte() * 100);
+      bill.order = whatsapp::Order::of(
+          {whatsapp::OrderItem::of(in.text(), in.text(), in.byte() * 10, 1 + in.small(3))});
+      i = Interactive::order_details(in.text(), std::move(bill));
+      break;
+    }
+    case 5: i = Interactive::order_status(in.text(), {in.text(), in.text(), in.maybe_text()}); break;
     case 0: i = Interactive::buttons(in.text(), {{in.text(), in.text()}, {in.text(), in.text()}}); break;
     case 1:
       i = Interactive::list(in.text(), in.text(),
@@ -133,6 +147,10 @@ inline whatsapp::Message message_from_bytes(const std::uint8_t* data, std::size_
     default: m = Message::reaction("", in.text(), in.text()); break;
   }
   m.to = in.text();
+  if (in.small(3) == 0) {  // a BSUID addressee (`recipient`), usually instead of `to`
+    m.recipient = in.text();
+    if (in.small(4) != 0) m.to.clear();
+  }
   switch (in.small(5)) {  // "individual" stays the default
     case 0: m.recipient_type.clear(); break;
     case 1: m.recipient_type = in.text(); break;

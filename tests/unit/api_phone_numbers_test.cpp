@@ -173,6 +173,44 @@ TEST(PhoneNumbersApi, RegisterWithPinAndBackup) {
   EXPECT_EQ(t.request_count(), 0u);
 }
 
+TEST(PhoneNumbersApi, RegisterWithLocalStorageAndTier) {
+  // Meta's "Register a business phone number": data_localization_region enables local storage.
+  auto reqs = in_both_formats(nlohmann::json{{"success", true}}, [](const FakeClient& c) {
+    whatsapp::RegisterOptions o;
+    o.data_localization_region = "DE";
+    ASSERT_TRUE(c.phone_numbers().register_number("106540352242922", "830419", o).ok());
+  });
+  EXPECT_EQ(reqs.new_format.url, kBase + "/106540352242922/register?api_token=tok");
+  EXPECT_EQ(json::parse(reqs.new_format.body), read_json("fixtures/register_local_storage_request.json"));
+  auto all = in_both_formats(nlohmann::json{{"success", true}}, [](const FakeClient& c) {
+    whatsapp::RegisterOptions o;
+    o.backup = whatsapp::RegisterBackup{"BLOB", "secret"};
+    o.data_localization_region = "IN";
+    o.tier = "UNLIMITED";
+    ASSERT_TRUE(c.phone_numbers().register_number("1", "654321", o).ok());
+  });
+  EXPECT_EQ(json::parse(all.new_format.body), (json{{"messaging_product", "whatsapp"},
+                                                    {"pin", "654321"},
+                                                    {"backup", {{"data", "BLOB"}, {"password", "secret"}}},
+                                                    {"data_localization_region", "IN"},
+                                                    {"tier", "UNLIMITED"}}));
+  FakeTransport t;
+  FakeClient client(api_options(), t);
+  whatsapp::RegisterOptions bad;
+  for (const char* region : {"de", "DEU", "", "D1"}) {
+    bad.data_localization_region = region;
+    EXPECT_EQ(client.phone_numbers().register_number("1", "830419", bad).error().field(),
+              "data_localization_region")
+        << region;
+  }
+  bad.data_localization_region.reset();
+  bad.tier = "";
+  EXPECT_EQ(client.phone_numbers().register_number("1", "830419", bad).error().field(), "tier");
+  EXPECT_EQ(client.phone_numbers().register_number("1", "8304", whatsapp::RegisterOptions{}).error().field(),
+            "pin");
+  EXPECT_EQ(t.request_count(), 0u);
+}
+
 TEST(PhoneNumbersApi, DeregisterAndTwoStep) {
   auto dereg = in_both_formats(nlohmann::json{{"success", true}}, [](const FakeClient& c) {
     ASSERT_TRUE(c.phone_numbers().deregister("106540352242922").ok());

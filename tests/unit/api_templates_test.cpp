@@ -40,9 +40,9 @@ NewTemplate seasonal_promotion() {
   all.text = "No offers";
   t.components = {
       TemplateComponentDef::header_text("The {{1}} bake sale starts today")
-          .with_example({{"header_text", {"Spring"}}}),
+          .with_example(whatsapp::TemplateExample::header("Spring")),
       TemplateComponentDef::body("Until {{1}}, show code {{2}} at the counter for {{3}} off any loaf.")
-          .with_example({{"body_text", {{"Saturday", "RYE15", "15%"}}}}),
+          .with_example(whatsapp::TemplateExample::body({"Saturday", "RYE15", "15%"})),
       TemplateComponentDef::footer("Reply STOP to hear less from us"),
       TemplateComponentDef::button_list({promos, all})};
   return t;
@@ -202,7 +202,7 @@ TEST(TemplatesApi, GetAndDelete) {
     ASSERT_NE(r->component("body"), nullptr);
     EXPECT_EQ(whatsapp::template_placeholders(*r->component("BODY")->text),
               (std::vector<std::string>{"1", "2"}));
-    EXPECT_EQ((*r->component("BODY")->example)["body_text"][0][1], "RYE15");
+    EXPECT_EQ(r->component("BODY")->example->body_text[0][1], "RYE15");
     EXPECT_EQ(json(r->components[3]), read_json("fixtures/template_response.json")["components"][3]);
   });
   EXPECT_EQ(get.new_format.method, HttpMethod::kGet);

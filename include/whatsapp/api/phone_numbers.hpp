@@ -37,6 +37,20 @@ struct RegisterBackup {
   std::string password;
 };
 
+/// What register_number() can send besides the PIN.
+struct RegisterOptions {
+  /// Migration from the On-Premises API: its backup data and password.
+  std::optional<RegisterBackup> backup{};
+  /// Local storage: the country where Meta keeps the number's message data at rest, as a
+  /// 2-letter ISO 3166 code in capitals ("DE", "IN", "BR", ...). Meta supports AU, ID, IN, JP, SG,
+  /// KR, DE, CH, GB, BR, BH, ZA, AE and CA (2026); others are sent and Meta answers. Once set it
+  /// can only be changed or removed by deregistering and registering again.
+  std::optional<std::string> data_localization_region{};
+  /// `tier`, sent as given when set. Not in Meta's registration reference (2026); named in issue
+  /// 14 from Meta's OpenAPI description. Leave it unset unless Meta asks for it.
+  std::optional<std::string> tier{};
+};
+
 }  // namespace whatsapp
 
 namespace whatsapp::api {
@@ -85,6 +99,14 @@ class PhoneNumbers {
   WHATSAPP_DECL Result<void> register_number(
       std::string_view phone_number_id, std::string_view pin,
       const std::optional<RegisterBackup>& backup = std::nullopt) const;
+
+  /// register_number() with options: local storage (`data_localization_region`), `tier`, an
+  /// On-Premises backup. Errors: kInvalidArgument for a PIN that is not 6 digits or a region
+  /// that is not two capital letters, an empty tier; kApi (e.g. a region Meta does not support).
+  /// Retried only when it certainly was not processed: Meta counts registrations (10 per 72
+  /// hours).
+  WHATSAPP_DECL Result<void> register_number(std::string_view phone_number_id, std::string_view pin,
+                                             const RegisterOptions& options) const;
 
   /// Deregisters the number from the Cloud API. Errors: kApi. Safe to repeat.
   WHATSAPP_DECL Result<void> deregister(std::string_view phone_number_id) const;

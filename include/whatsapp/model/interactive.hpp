@@ -2,7 +2,8 @@
 
 /// @file model/interactive.hpp
 /// Interactive messages: reply buttons, lists, call-to-action URL, flows, location requests,
-/// single product, product list and catalog.
+/// single product, product list, catalog, and the Payments API's order details (review and pay)
+/// and order status (model/order.hpp).
 ///
 ///     auto m = whatsapp::Message::interactive(to,
 ///         whatsapp::Interactive::buttons("Ready to book?", {{"yes", "Yes"}, {"no", "Not now"}})
@@ -20,6 +21,7 @@
 
 #include "whatsapp/detail/config.hpp"
 #include "whatsapp/model/media_message.hpp"
+#include "whatsapp/model/order.hpp"
 
 namespace whatsapp {
 
@@ -141,7 +143,7 @@ struct Interactive {
   std::optional<std::string> body{};    ///< Up to 1024 characters; required except for products.
   std::optional<std::string> footer{};  ///< Up to 60 characters.
   std::variant<ButtonsAction, ListAction, CtaUrlAction, FlowAction, LocationRequestAction, ProductAction,
-               ProductListAction, CatalogAction>
+               ProductListAction, CatalogAction, OrderDetailsAction, OrderStatusAction>
       action;
 
   static Interactive buttons(std::string body, std::vector<ReplyButton> buttons) {
@@ -175,6 +177,15 @@ struct Interactive {
     return make(std::move(body), CatalogAction{std::move(thumbnail_product_retailer_id)});
   }
 
+  /// A bill the customer reviews and pays in WhatsApp (type "order_details", Payments API).
+  static Interactive order_details(std::string body, OrderDetailsAction order) {
+    return make(std::move(body), std::move(order));
+  }
+  /// The new state of an order sent with order_details (type "order_status").
+  static Interactive order_status(std::string body, OrderStatusAction status) {
+    return make(std::move(body), std::move(status));
+  }
+
   Interactive& with_header(InteractiveHeader h) & {
     header = std::move(h);
     return *this;
@@ -201,7 +212,9 @@ struct Interactive {
       case 4: return "location_request_message";
       case 5: return "product";
       case 6: return "product_list";
-      default: return "catalog_message";
+      case 7: return "catalog_message";
+      case 8: return "order_details";
+      default: return "order_status";
     }
   }
 
@@ -260,6 +273,8 @@ inline Result<void> validate(const Interactive& i, const std::string& f = "inter
     }
   }
   if (const auto* a = std::get_if<ButtonsAction>(&i.action)) return detail::check_buttons(*a, f);
+  if (const auto* a = std::get_if<OrderDetailsAction>(&i.action)) return validate(*a, f + ".action");
+  if (const auto* a = std::get_if<OrderStatusAction>(&i.action)) return validate(*a, f + ".action");
   if (const auto* a = std::get_if<ListAction>(&i.action)) return detail::check_list(*a, f);
   if (const auto* a = std::get_if<CtaUrlAction>(&i.action)) {
     if (auto r =

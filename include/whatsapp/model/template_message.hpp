@@ -143,6 +143,12 @@ struct TemplateParameter {
   }
 };
 
+/// A section of a multi-product (mpm) template button.
+struct TemplateProductSection {
+  std::string title;  ///< Up to 24 characters.
+  std::vector<std::string> product_retailer_ids{};
+};
+
 /// A button's position: Meta's examples send it as a number or as a string; it is sent as given.
 using ButtonIndex = std::variant<int, std::string>;
 
@@ -177,6 +183,37 @@ struct TemplateComponent {
     nlohmann::json action{{"flow_token", std::move(flow_token)}};
     if (flow_action_data) action["flow_action_data"] = std::move(*flow_action_data);
     return button("flow", std::move(index), {TemplateParameter::action(std::move(action))});
+  }
+  /// A multi-product button (sub_type "mpm"): the products in sections and the thumbnail's product.
+  static TemplateComponent mpm_button(ButtonIndex index, std::string thumbnail_product_retailer_id,
+                                      const std::vector<TemplateProductSection>& sections) {
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto& s : sections) {
+      nlohmann::json items = nlohmann::json::array();
+      for (const auto& id : s.product_retailer_ids) {
+        nlohmann::json item = nlohmann::json::object();
+        item["product_retailer_id"] = id;
+        items.push_back(std::move(item));
+      }
+      nlohmann::json section = nlohmann::json::object();
+      section["title"] = s.title;
+      section["product_items"] = std::move(items);
+      list.push_back(std::move(section));
+    }
+    nlohmann::json action = nlohmann::json::object();
+    action["thumbnail_product_retailer_id"] = std::move(thumbnail_product_retailer_id);
+    action["sections"] = std::move(list);
+    return button("mpm", std::move(index), {TemplateParameter::action(std::move(action))});
+  }
+  /// The offer's countdown of a limited-time-offer marketing template: when it ends, in
+  /// milliseconds since the epoch (UTC).
+  static TemplateComponent limited_time_offer(std::int64_t expiration_time_ms) {
+    nlohmann::json offer = nlohmann::json::object();
+    offer["expiration_time_ms"] = expiration_time_ms;
+    nlohmann::json p = nlohmann::json::object();
+    p["type"] = "limited_time_offer";
+    p["limited_time_offer"] = std::move(offer);
+    return make("limited_time_offer", {TemplateParameter::raw(std::move(p))});
   }
   static TemplateComponent catalog_button(ButtonIndex index, std::string thumbnail_product_retailer_id) {
     return button("CATALOG", std::move(index),

@@ -40,6 +40,25 @@ Reply check_payload(const json& body, const std::string& type) {
   } else if (type == "interactive") {
     if (!o.is_object() || !o.contains("type") || !o["type"].is_string())
       return required("interactive['type']");
+    // The Payments API's two kinds: the action's name and reference_id are fixed by Meta.
+    const std::string kind = o["type"];
+    if (kind == "order_details" || kind == "order_status") {
+      const char* name = kind == "order_details" ? "review_and_pay" : "review_order";
+      const json& action = o.contains("action") ? o["action"] : json();
+      if (!action.is_object() || action.value("name", "") != name)
+        return invalid_param(std::string("interactive['action']['name'] must be \"") + name + "\"");
+      const json& p = action.contains("parameters") ? action["parameters"] : json();
+      if (!p.is_object() || !p.contains("reference_id") || !p["reference_id"].is_string())
+        return required("interactive['action']['parameters']['reference_id']");
+      if (kind == "order_details" &&
+          (!p.contains("total_amount") || !p["total_amount"].is_object() ||
+           !p["total_amount"].contains("value") || !p["total_amount"]["value"].is_number_integer()))
+        return invalid_param(
+            "interactive['action']['parameters']['total_amount']['value'] must be an integer");
+      if (kind == "order_status" &&
+          (!p.contains("order") || !p["order"].is_object() || !p["order"].contains("status")))
+        return required("interactive['action']['parameters']['order']['status']");
+    }
   } else if (type == "template") {
     if (!o.is_object() || !o.contains("name") || !o["name"].is_string() ||
         o["name"].get<std::string>().empty())

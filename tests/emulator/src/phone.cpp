@@ -1,4 +1,6 @@
 // Routes 7-11, 14, 28: phone number verification, registration, info, list.
+#include <set>
+
 #include "state.hpp"
 #include "util.hpp"
 
@@ -61,7 +63,14 @@ Reply State::register_number(Call& c) {
     if (!bk.is_object() || !bk.contains("data") || !bk.contains("password"))
       return invalid_param("backup requires data and password");
   }
+  // Local storage: Meta's documented regions (registration reference, 2026).
+  static const std::set<std::string> kRegions = {"AU", "ID", "IN", "JP", "SG", "KR", "DE",
+                                                 "CH", "GB", "BR", "BH", "ZA", "AE", "CA"};
+  if (b.contains("data_localization_region") &&
+      (!b["data_localization_region"].is_string() || !kRegions.count(b["data_localization_region"])))
+    return invalid_param("data_localization_region must be one of the supported local storage regions");
   json& ph = phone(c.p("FROM_PHONE_NUMBER_ID"));
+  if (b.contains("data_localization_region")) ph["data_localization_region"] = b["data_localization_region"];
   ph["status"] = "CONNECTED";
   ph["is_pin_enabled"] = true;
   return success();

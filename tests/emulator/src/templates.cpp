@@ -14,6 +14,41 @@ std::string upper(std::string s) {
   return s;
 }
 
+bool strings(const json& a) {
+  if (!a.is_array()) return false;
+  for (auto& e : a)
+    if (!e.is_string()) return false;
+  return true;
+}
+
+bool named(const json& a) {
+  if (!a.is_array()) return false;
+  for (auto& e : a)
+    if (!e.is_object() || !e.contains("param_name") || !e["param_name"].is_string() ||
+        !e.contains("example") || !e["example"].is_string())
+      return false;
+  return true;
+}
+
+// The documented shapes of a component's example: header_text and header_handle arrays of
+// strings, body_text an array of arrays of strings, *_named_params arrays of
+// {param_name, example}. Empty when `example` fits, else what Meta would say is wrong.
+std::string example_problem(const json& example, std::size_t index) {
+  const std::string at = "components[" + std::to_string(index) + "]['example']";
+  if (!example.is_object()) return at + " must be an object";
+  for (auto& [k, v] : example.items()) {
+    bool ok = true;
+    if (k == "header_text" || k == "header_handle") ok = strings(v);
+    if (k == "body_text") {
+      ok = v.is_array() && !v.empty();
+      for (auto& row : v) ok = ok && strings(row);
+    }
+    if (k == "header_text_named_params" || k == "body_text_named_params") ok = named(v);
+    if (!ok) return at + "['" + k + "'] has the wrong shape: " + v.dump();
+  }
+  return "";
+}
+
 }  // namespace
 
 Reply State::create_template(Call& c) {
@@ -37,10 +72,15 @@ Reply State::create_template(Call& c) {
   const json& comps = b["components"];
   if (!comps.is_array()) return invalid_param("components must be an array");
   bool has_body = false;
-  for (auto& comp : comps) {
+  for (std::size_t i = 0; i < comps.size(); ++i) {
+    const json& comp = comps[i];
     if (!comp.is_object() || !comp.contains("type") || !comp["type"].is_string())
       return invalid_param("each component needs a type");
     if (upper(comp["type"]) == "BODY") has_body = true;
+    if (comp.contains("example")) {
+      std::string problem = example_problem(comp["example"], i);
+      if (!problem.empty()) return invalid_param(problem);
+    }
   }
   if (!has_body) return invalid_param("components must include a BODY component");
   for (auto& t : templates_) {

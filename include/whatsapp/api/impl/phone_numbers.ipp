@@ -72,9 +72,32 @@ WHATSAPP_DECL Paged<PhoneNumber> PhoneNumbers::list_all(std::string_view waba_id
 WHATSAPP_DECL Result<void> PhoneNumbers::register_number(std::string_view phone_number_id,
                                                          std::string_view pin,
                                                          const std::optional<RegisterBackup>& backup) const {
+  RegisterOptions options;
+  options.backup = backup;
+  return register_number(phone_number_id, pin, options);
+}
+
+WHATSAPP_DECL Result<void> PhoneNumbers::register_number(std::string_view phone_number_id,
+                                                         std::string_view pin,
+                                                         const RegisterOptions& options) const {
   if (auto r = check_pin(pin); !r) return r;
   nlohmann::json body{{"messaging_product", "whatsapp"}, {"pin", pin}};
-  if (backup) body["backup"] = {{"data", backup->data}, {"password", backup->password}};
+  if (options.backup) {
+    body["backup"] = {{"data", options.backup->data}, {"password", options.backup->password}};
+  }
+  if (const auto& region = options.data_localization_region) {
+    const bool code = region->size() == 2 && (*region)[0] >= 'A' && (*region)[0] <= 'Z' &&
+                      (*region)[1] >= 'A' && (*region)[1] <= 'Z';
+    if (!code) {
+      return Error::invalid_argument("data_localization_region",
+                                     "must be a 2-letter ISO 3166 country code in capitals, e.g. \"DE\"");
+    }
+    body["data_localization_region"] = *region;
+  }
+  if (options.tier) {
+    if (options.tier->empty()) return Error::invalid_argument("tier", "is empty; leave it unset instead");
+    body["tier"] = *options.tier;
+  }
   return post(RouteId::kRegister, phone_number_id, body, "register");
 }
 

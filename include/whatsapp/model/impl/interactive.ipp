@@ -52,6 +52,8 @@ struct InteractiveActionJson {
     }
     return j;
   }
+  nlohmann::json operator()(const OrderDetailsAction& a) const { return a; }
+  nlohmann::json operator()(const OrderStatusAction& a) const { return a; }
 };
 
 }  // namespace whatsapp::detail
