@@ -1,8 +1,8 @@
 #pragma once
 
 // Builds an outgoing whatsapp::Message of any content type (and any addressee: phone number,
-// BSUID, group) from arbitrary bytes, for the
-// differential check of the send body writers: the fast writer (write_text_send_body) and the
+// BSUID, group) from arbitrary bytes, for the differential check of the send body writers: the
+// fast writer (write_text_send_body) and the
 // general one (nlohmann::json(message).dump()) must give the same bytes for every message.
 // Used by the fuzzer tests/fuzz/fuzz_send_body.cpp and by the unit test
 // tests/unit/send_body_differential_test.cpp (a fixed pseudo-random sweep in every build).
