@@ -124,7 +124,9 @@ Reply State::send_message(Call& c) {
                 {"to", to},
                 {"wa_id", wa_id},
                 {"type", type},
-                {"format", c.old_format ? "old" : "new"},
+                {"format", c.graph        ? "graph"
+                           : c.old_format ? "old"
+                                          : "new"},
                 {"timestamp", now},
                 {"body", body},
                 {"fault", c.fault.empty() ? json(nullptr) : json(c.fault)}};
