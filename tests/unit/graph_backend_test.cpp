@@ -158,6 +158,7 @@ TEST(GraphBackend, A404IsAskedOnceWithoutOldFormatFallback) {
   EXPECT_EQ(r.error().source(), whatsapp::ErrorSource::kGraph);
   EXPECT_EQ(r.error().code(), 100);
   EXPECT_FALSE(client.confirmed_format(whatsapp::RouteId::kGetPhoneNumber).has_value());
+  EXPECT_FALSE(r.error().url_format().has_value());
 }
 
 TEST(GraphBackend, ExpiredTokenIsAnAuthorizationErrorThatNamesAccessToken) {

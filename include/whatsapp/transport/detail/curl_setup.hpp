@@ -175,7 +175,12 @@ inline Result<void> curl_setup(CurlHandle& handle, const CurlOptions& o, const C
     if (!handle.own_list || handle.own_headers != request.headers) {
       CurlSlist list;
       ok = curl_append_common_headers(list, json_body, download, prepared.agent);
-      for (const auto& [name, value] : request.headers) ok = ok && list.append(name + ": " + value);
+      for (const auto& [name, value] : request.headers) {
+        std::string line = name;
+        line += ": ";
+        line += value;
+        ok = ok && list.append(line);
+      }
       handle.own_list.reset(ok ? std::exchange(list.list, nullptr) : nullptr);
       if (ok) handle.own_headers = request.headers;
     }

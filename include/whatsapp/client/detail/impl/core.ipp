@@ -243,7 +243,8 @@ WHATSAPP_DECL Error Core::answer_error(const Exchange& ex) const {
 }
 
 WHATSAPP_DECL Error Core::finish(Error e, const Exchange& ex) const {
-  e.with_attempts(ex.attempts).with_url_format(ex.format);
+  e.with_attempts(ex.attempts);
+  if (!graph()) e.with_url_format(ex.format);  // Graph has no URL formats: url_format() stays empty
   if (graph() && e.source() == ErrorSource::kGraph && e.category() == ErrorCategory::kAuthorization) {
     e.with_hint(
         "check ClientOptions::access_token (expired, revoked, or without the whatsapp_business_messaging / "
