@@ -118,6 +118,33 @@ TEST(GraphBackend, TypedReadsDecodeMetasDirectAnswers) {
   EXPECT_FALSE(created->id.empty());
 }
 
+TEST(GraphBackend, BatchSendsNeedNoFormatProbe) {
+  FakeTransport t;
+  t.on_request([](const whatsapp::HttpRequest& req) -> whatsapp::Result<whatsapp::HttpResponse> {
+    whatsapp::HttpResponse r;
+    r.status = 200;
+    const auto to = nlohmann::json::parse(req.body).at("to").get<std::string>();
+    r.body = R"({"messaging_product":"whatsapp","contacts":[{"input":")" + to + R"(","wa_id":")" + to +
+             R"("}],"messages":[{"id":"wamid.)" + to + R"("}]})";
+    return r;
+  });
+  auto client = graph_client(t);
+  const std::vector<Message> batch = {Message::text("15550000001", "a"), Message::text("15550000002", "b"),
+                                      Message::text("15550000003", "c")};
+  const auto results = client.messages().send_batch("1065000000001", batch);
+  ASSERT_EQ(results.size(), 3u);
+  for (std::size_t i = 0; i < results.size(); ++i) {
+    ASSERT_TRUE(results[i].ok()) << results[i].error().to_string();
+    EXPECT_EQ(results[i]->message_id(), "wamid.1555000000" + std::to_string(i + 1));
+  }
+  EXPECT_EQ(t.request_count(), 3u);
+  for (const auto& req : t.requests()) {
+    EXPECT_EQ(req.url, "http://127.0.0.1:9/v22.0/1065000000001/messages");
+    ASSERT_EQ(req.headers.size(), 1u);
+    EXPECT_EQ(req.headers[0].second, "Bearer " + kToken);
+  }
+}
+
 TEST(GraphBackend, A404IsAskedOnceWithoutOldFormatFallback) {
   FakeTransport t;
   t.push(
