@@ -41,6 +41,8 @@ TEST(GraphBackend, DefaultBaseUrlIsGraphNeverLowCodeApi) {
   EXPECT_EQ(client.options().base_url, whatsapp::kDefaultGraphBaseUrl);
   ASSERT_TRUE(client.messages().send("1065000000001", Message::text("15550001111", "hi")).ok());
   EXPECT_EQ(t.last_request().url, "https://graph.facebook.com/v22.0/1065000000001/messages");
+  o.base_url = std::string(whatsapp::kDefaultBaseUrl) + "/";  // the default with a slash: the same
+  EXPECT_EQ(Client<FakeTransport>(o, t).options().base_url, whatsapp::kDefaultGraphBaseUrl);
 
   const auto f = ClientOptions::graph(kToken);
   EXPECT_EQ(f.backend, Backend::kGraph);
@@ -213,6 +215,21 @@ TEST(GraphBackend, CallsThatCannotBeMadeAreNotSent) {
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().kind(), ErrorKind::kInvalidArgument);
   EXPECT_EQ(r.error().field(), "access_token");
+
+  o = ClientOptions::graph("EAAG\r\nX-Injected: yes");
+  auto crlf = Client<FakeTransport>(o, t).phone_numbers().get("1065000000001");
+  ASSERT_FALSE(crlf.ok());
+  EXPECT_EQ(crlf.error().field(), "access_token");
+  EXPECT_EQ(crlf.error().to_string().find("Injected"), std::string::npos);
+  for (const char* lowcodeapi : {"https://api.lowcodeapi.com/", "https://API.LowCodeAPI.com/whatsapp/v2",
+                                 "http://lowcodeapi.com:3456"}) {
+    o = ClientOptions::graph(kToken);
+    o.base_url = lowcodeapi;
+    auto refused =
+        Client<FakeTransport>(o, t).messages().send("1065000000001", Message::text("15550001111", "hi"));
+    ASSERT_FALSE(refused.ok()) << lowcodeapi;
+    EXPECT_EQ(refused.error().field(), "base_url") << lowcodeapi;
+  }
 
   auto client = graph_client(t);
   auto empty_id = client.call(whatsapp::RouteId::kMarkMessageRead, {"1065000000001", ""});

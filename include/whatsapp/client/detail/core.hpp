@@ -38,9 +38,15 @@ struct AttemptSettings {
   bool idempotent = true;
 };
 
-/// `o` as the client uses it: under Backend::kGraph, an empty base_url or kDefaultBaseUrl becomes
-/// kDefaultGraphBaseUrl (a Meta token never goes to LowCodeAPI by oversight).
+/// `o` as the client uses it: under Backend::kGraph, an empty base_url or kDefaultBaseUrl (with or
+/// without a trailing '/') becomes kDefaultGraphBaseUrl (a Meta token never goes to LowCodeAPI by
+/// oversight).
 WHATSAPP_DECL ClientOptions effective_options(ClientOptions o);
+
+/// Why a Graph client with `o` can make no request: an empty access token, one with a control
+/// character (it could not be a header value), or a base URL on LowCodeAPI's host (the Meta token
+/// must not go there); nullopt when none. A kInvalidArgument error naming the option.
+WHATSAPP_DECL std::optional<Error> graph_options_error(const ClientOptions& o);
 
 class Core {
  public:
@@ -146,6 +152,9 @@ class Core {
   std::string url_token_;     // the api_token percent-encoded, or Graph's appsecret_proof
   std::string_view url_key_;  // "api_token", "appsecret_proof" or "" (Graph without app secret)
   std::string auth_header_;   // Graph: "Bearer <access_token>"
+  // Graph: why no request can be made with these options (an empty access token, one that
+  // cannot be a header value, a base URL on LowCodeAPI's host), once; every call fails with it.
+  std::optional<Error> graph_refusal_;
   // Shared with the views made by Client::with_options().
   std::shared_ptr<transport::AnyTransport> transport_;
   std::shared_ptr<FormatMemory> formats_;

@@ -21,10 +21,37 @@
 namespace whatsapp::detail {
 
 WHATSAPP_DECL ClientOptions effective_options(ClientOptions o) {
-  if (o.backend == Backend::kGraph && (o.base_url.empty() || o.base_url == kDefaultBaseUrl)) {
+  const std::string_view lowcodeapi = kDefaultBaseUrl;
+  if (o.backend == Backend::kGraph &&
+      (o.base_url.empty() || o.base_url == lowcodeapi || o.base_url == std::string(lowcodeapi) + "/")) {
     o.base_url = kDefaultGraphBaseUrl;
   }
   return o;
+}
+
+WHATSAPP_DECL std::optional<Error> graph_options_error(const ClientOptions& o) {
+  if (o.access_token.empty()) {
+    return Error::invalid_argument("access_token", "is empty: Backend::kGraph needs Meta's access token");
+  }
+  for (const char c : o.access_token) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u < 0x20 || u == 0x7f) {
+      return Error::invalid_argument("access_token", "holds a control character (CR, LF, ...)");
+    }
+  }
+  if (const auto origin = url_origin(o.base_url)) {
+    const std::string_view host = origin->host;
+    const std::string_view domain = "lowcodeapi.com";
+    if (host == domain || (host.size() > domain.size() &&
+                           host.compare(host.size() - domain.size(), domain.size(), domain) == 0 &&
+                           host[host.size() - domain.size() - 1] == '.')) {
+      return Error::invalid_argument(
+          "base_url",
+          "is LowCodeAPI's host: Backend::kGraph sends Meta's access token, which must not go "
+          "there; use kDefaultGraphBaseUrl, or Backend::kLowCodeApi with its api_token");
+    }
+  }
+  return std::nullopt;
 }
 
 WHATSAPP_DECL Core::Core(ClientOptions options, std::shared_ptr<transport::AnyTransport> transport)
@@ -41,6 +68,7 @@ WHATSAPP_DECL Core::Core(ClientOptions options, std::shared_ptr<transport::AnyTr
     return;
   }
   auth_header_ = "Bearer " + options_.access_token;
+  graph_refusal_ = graph_options_error(options_);
   if (!options_.app_secret.empty()) {
     url_token_ = appsecret_proof(options_.access_token, options_.app_secret);  // hex: no encoding
     url_key_ = "appsecret_proof";
@@ -160,9 +188,7 @@ WHATSAPP_DECL Result<std::string> Core::url_of(const RequestSpec& spec, UrlForma
     if (!url) return scrub(std::move(url).error());
     return url;
   }
-  if (options_.access_token.empty()) {
-    return Error::invalid_argument("access_token", "is empty: Backend::kGraph needs Meta's access token");
-  }
+  if (graph_refusal_) return *graph_refusal_;
   const RouteId id = spec.route->id;
   if (id == RouteId::kDownloadMedia) {  // Meta's media URL itself, as Graph returned it
     if (auto ok = check_media_url(spec.path[0]); !ok) return scrub(std::move(ok).error());
