@@ -38,7 +38,7 @@ struct TempDir {
 
 int main(int argc, char** argv) {
   const example::Settings s;
-  if (!s.require({{"LOWCODEAPI_API_TOKEN", &s.api_token},
+  if (!s.require({{example::kTokenNames, &s.token},
                   {"WHATSAPP_PHONE_NUMBER_ID", &s.phone_number_id},
                   {"WHATSAPP_TO", &s.to}})) {
     return 2;

@@ -10,7 +10,7 @@
 
 int main(int argc, char** argv) {
   const example::Settings s;
-  if (!s.require({{"LOWCODEAPI_API_TOKEN", &s.api_token},
+  if (!s.require({{example::kTokenNames, &s.token},
                   {"WHATSAPP_BUSINESS_ACCOUNT_ID", &s.waba_id},
                   {"WHATSAPP_PHONE_NUMBER_ID", &s.phone_number_id}})) {
     return 2;

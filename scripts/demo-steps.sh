@@ -16,7 +16,13 @@ step() {
   fi
 }
 
-echo "LowCodeAPI base URL: ${LOWCODEAPI_BASE_URL:-https://api.lowcodeapi.com/whatsapp (the default)}"
+# The examples pick the backend as example_env.hpp does: LOWCODEAPI_API_TOKEN first.
+if [ -z "${LOWCODEAPI_API_TOKEN:-}" ] && [ -n "${WHATSAPP_ACCESS_TOKEN:-}" ]; then
+  echo "Graph API base URL: ${WHATSAPP_GRAPH_BASE_URL:-https://graph.facebook.com (the default)}" \
+    "(appsecret_proof: $([ -n "${WHATSAPP_APP_SECRET:-}" ] && echo on || echo off))"
+else
+  echo "LowCodeAPI base URL: ${LOWCODEAPI_BASE_URL:-https://api.lowcodeapi.com/whatsapp (the default)}"
+fi
 step "send_text: send a text message to $WHATSAPP_TO" "$ex/send_text" "Hello from the whatsapp-cpp demo"
 # Against a real account a short series only: every message reaches $WHATSAPP_TO.
 bulk=3

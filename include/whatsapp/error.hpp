@@ -249,7 +249,8 @@ class Error {
   std::optional<std::chrono::milliseconds> retry_after() const noexcept { return rare().retry_after; }
   /// How many requests the call made (fallback and retries included); 0 when none.
   int attempts() const noexcept { return attempts_; }
-  /// The URL format of the last request, when one was made.
+  /// The URL format of the last request, when one was made to LowCodeAPI (never for
+  /// Backend::kGraph, which has one URL spelling).
   std::optional<UrlFormat> url_format() const noexcept {
     if (url_format_ == kUnset) return std::nullopt;
     return static_cast<UrlFormat>(url_format_);

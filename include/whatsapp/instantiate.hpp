@@ -53,6 +53,7 @@
 #include "whatsapp/protocol/detail/impl/send_answer.ipp"
 #include "whatsapp/protocol/detail/impl/send_body.ipp"
 #include "whatsapp/protocol/impl/envelope.ipp"
+#include "whatsapp/protocol/impl/graph.ipp"
 #include "whatsapp/protocol/impl/retry_after.ipp"
 #include "whatsapp/protocol/impl/url.ipp"
 

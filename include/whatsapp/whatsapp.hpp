@@ -26,6 +26,7 @@
 #include "whatsapp/model/template_message.hpp"
 #include "whatsapp/protocol/envelope.hpp"
 #include "whatsapp/protocol/format.hpp"
+#include "whatsapp/protocol/graph.hpp"
 #include "whatsapp/protocol/routes.hpp"
 #include "whatsapp/protocol/url.hpp"
 #include "whatsapp/result.hpp"

@@ -5,7 +5,9 @@
 //
 // Prints one JSON line with the keys of ../shared/bench/README.md and peer "libcurl", so the
 // two programs compare directly. Flags: --n --warmup --concurrency --max-seconds --url (the full
-// URL to POST; by default the New Format send URL the SDK builds, api_token included).
+// URL to POST; by default the New Format send URL the SDK builds, api_token included) --backend
+// (lowcodeapi, the default; graph: the Graph send URL, http://127.0.0.1:18080/v22.0/<id>/messages,
+// with `Authorization: Bearer bench-token`, the request the SDK's Graph backend makes).
 
 #include <curl/curl.h>
 
@@ -31,13 +33,14 @@ struct Args {
   long warmup = 200;
   long concurrency = 1;
   double max_seconds = 60;
-  std::string url = "http://127.0.0.1:18080/whatsapp/v22.0/123456789012345/messages?api_token=bench-token";
+  std::string url;  // empty: the backend's send URL
+  bool graph = false;
 };
 
 [[noreturn]] void usage() {
   std::fprintf(stderr,
                "usage: whatsapp_curl_baseline [--mode seq|conc] [--n N] [--warmup W] "
-               "[--concurrency C] [--max-seconds S] [--url URL]\n");
+               "[--concurrency C] [--max-seconds S] [--url URL] [--backend lowcodeapi|graph]\n");
   std::exit(2);
 }
 
@@ -61,8 +64,16 @@ Args parse(int argc, char** argv) {
       a.max_seconds = std::atof(next());
     else if (k == "--url")
       a.url = next();
-    else
+    else if (k == "--backend") {
+      const std::string b = next();
+      if (b != "lowcodeapi" && b != "graph") usage();
+      a.graph = b == "graph";
+    } else
       usage();
+  }
+  if (a.url.empty()) {
+    a.url = a.graph ? "http://127.0.0.1:18080/v22.0/123456789012345/messages"
+                    : "http://127.0.0.1:18080/whatsapp/v22.0/123456789012345/messages?api_token=bench-token";
   }
   if ((a.mode != "seq" && a.mode != "conc") || a.n < 1 || a.concurrency < 1 || a.warmup < 0) usage();
   if (a.mode == "seq") a.concurrency = 1;
@@ -86,6 +97,7 @@ void setup(Transfer& t, const Args& a) {
   t.headers = curl_slist_append(t.headers, "Content-Type: application/json");
   t.headers = curl_slist_append(t.headers, "Accept: application/json");
   t.headers = curl_slist_append(t.headers, "Expect:");
+  if (a.graph) t.headers = curl_slist_append(t.headers, "Authorization: Bearer bench-token");
   curl_easy_setopt(t.h, CURLOPT_URL, a.url.c_str());
   curl_easy_setopt(t.h, CURLOPT_HTTPHEADER, t.headers);
   curl_easy_setopt(t.h, CURLOPT_POSTFIELDS, kBody);

@@ -12,6 +12,13 @@ if(TARGET whatsapp-emulator AND TARGET whatsapp_throughput)
     COMMAND ${PROJECT_SOURCE_DIR}/scripts/with-emulator.sh $<TARGET_FILE:whatsapp-emulator>
             $<TARGET_FILE:whatsapp_throughput> --smoke --n 200 --warmup 0 --concurrency 8 --api batch --window 64)
   set_tests_properties(bench_smoke_batch_8 PROPERTIES LABELS bench TIMEOUT 120)
+  # The same over the Graph backend, against the emulator's Graph shape (token and
+  # appsecret_proof checked on every call).
+  add_test(NAME bench_smoke_graph_concurrency_8
+    COMMAND ${PROJECT_SOURCE_DIR}/scripts/with-emulator.sh $<TARGET_FILE:whatsapp-emulator>
+            $<TARGET_FILE:whatsapp_throughput> --backend graph --smoke --n 200 --warmup 0 --concurrency 8)
+  set_tests_properties(bench_smoke_graph_concurrency_8 PROPERTIES LABELS bench TIMEOUT 120
+                       ENVIRONMENT "WITH_EMULATOR_BACKEND=graph;WHATSAPP_APP_SECRET=bench_smoke_secret")
 endif()
 
 # Peak memory of a streamed download: 64 MiB from an in-process server, the limit check on (the

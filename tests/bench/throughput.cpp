@@ -6,13 +6,16 @@
 //
 //   whatsapp_throughput [--n N] [--warmup W] [--concurrency C] [--max-seconds S] [--url BASE]
 //                       [--phone-id ID] [--api stream|batch] [--window M] [--format auto|old|new]
-//                       [--count-requests] [--smoke]
+//                       [--count-requests] [--smoke] [--backend lowcodeapi|graph] [--app-secret S]
 //
-// --url is the LowCodeAPI base URL (default $LOWCODEAPI_BASE_URL, else the nginx bench server
-// http://127.0.0.1:18080/whatsapp). --smoke is the correctness run of the test command against
-// the emulator: every reply must carry its own, distinct message id (the nginx server answers one
-// fixed id, which is what a normal run checks). --count-requests prints the number of HTTP
-// requests made to stderr (the format fallback check: 1,000 sends to 404000111 make 1,001).
+// --backend picks the SDK's backend (default lowcodeapi). --url is the LowCodeAPI base URL
+// (default $LOWCODEAPI_BASE_URL, else the nginx bench server http://127.0.0.1:18080/whatsapp);
+// with --backend graph the Graph base URL (default $WHATSAPP_GRAPH_BASE_URL, else
+// http://127.0.0.1:18080), the token $WHATSAPP_ACCESS_TOKEN (else "bench-token") and
+// --app-secret (default $WHATSAPP_APP_SECRET) adds appsecret_proof to every call. --smoke is the correctness
+// run of the test command against the emulator: every reply must carry its own, distinct message id (the
+// nginx server answers one fixed id, which is what a normal run checks). --count-requests prints the number
+// of HTTP requests made to stderr (the format fallback check: 1,000 sends to 404000111 make 1,001).
 // --format is the client's FormatPolicy: auto (New, then Old on 404; the default), old, new. The
 // fallback's cost is `--format auto` against `--format old` on the same Old-Format-only id.
 
@@ -47,9 +50,11 @@ struct Args {
   double max_seconds = 60;
   long window = 1000;
   bool batch = false;  // --api batch: send_batch in windows instead of one send_stream
-  std::string url = env_or("LOWCODEAPI_BASE_URL", "http://127.0.0.1:18080/whatsapp");
+  bool graph = false;  // --backend graph
+  std::string url;     // empty: the backend's default
   std::string phone_id = env_or("WHATSAPP_PHONE_NUMBER_ID", "123456789012345");
-  std::string token = env_or("LOWCODEAPI_API_TOKEN", "bench-token");
+  std::string token;  // the backend's token from the environment, else "bench-token"
+  std::string app_secret = env_or("WHATSAPP_APP_SECRET", "");
   std::string to = env_or("WHATSAPP_TO", "15551234567");
   bool smoke = false;
   bool count_requests = false;
@@ -61,7 +66,7 @@ struct Args {
                "usage: whatsapp_throughput [--n N] [--warmup W] [--concurrency C] [--max-seconds S] "
                "[--url BASE] [--phone-id ID] [--api stream|batch] [--window M] [--format auto|old|new] "
                "[--count-requests] "
-               "[--smoke]\n");
+               "[--smoke] [--backend lowcodeapi|graph] [--app-secret S]\n");
   std::exit(2);
 }
 
@@ -108,9 +113,21 @@ Args parse(int argc, char** argv) {
       a.format = format_policy(next());
     else if (k == "--count-requests")
       a.count_requests = true;
+    else if (k == "--backend") {
+      const std::string b = next();
+      if (b != "lowcodeapi" && b != "graph") usage();
+      a.graph = b == "graph";
+    } else if (k == "--app-secret")
+      a.app_secret = next();
     else
       usage();
   }
+  if (a.url.empty()) {
+    a.url = a.graph ? env_or("WHATSAPP_GRAPH_BASE_URL", "http://127.0.0.1:18080")
+                    : env_or("LOWCODEAPI_BASE_URL", "http://127.0.0.1:18080/whatsapp");
+  }
+  a.token = a.graph ? env_or("WHATSAPP_ACCESS_TOKEN", "bench-token")
+                    : env_or("LOWCODEAPI_API_TOKEN", "bench-token");
   if (a.n < 1 || a.warmup < 0 || a.concurrency < 1 || a.window < 1) usage();
   return a;
 }
@@ -258,7 +275,13 @@ int main(int argc, char** argv) {
   Args a = parse(argc, argv);
   whatsapp::ClientOptions o;
   o.base_url = a.url;
-  o.api_token = a.token;
+  if (a.graph) {
+    o.backend = whatsapp::Backend::kGraph;
+    o.access_token = a.token;
+    o.app_secret = a.app_secret;
+  } else {
+    o.api_token = a.token;
+  }
   o.format_policy = a.format;
   const Client client(o);
 

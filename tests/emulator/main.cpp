@@ -1,4 +1,4 @@
-// whatsapp-emulator: LowCodeAPI + WhatsApp Cloud API emulator as a standalone server.
+// whatsapp-emulator: LowCodeAPI + WhatsApp Cloud API (Graph) emulator as a standalone server.
 #include <csignal>
 #include <cstdlib>
 #include <iostream>
@@ -17,7 +17,10 @@ void usage() {
                "  --token T             accept only this api_token (default: any non-empty)\n"
                "  --quiet               no request log\n"
                "  --webhook-url U       deliver signed webhooks to U\n"
-               "  --app-secret S        HMAC key for X-Hub-Signature-256\n"
+               "  --app-secret S        HMAC key for X-Hub-Signature-256 and appsecret_proof\n"
+               "  --access-token T      Graph paths: accept only this Bearer token (default: any non-empty)\n"
+               "  --require-appsecret-proof  Graph paths: refuse calls without appsecret_proof (needs "
+               "--app-secret)\n"
                "  --waba-id ID          WhatsApp Business Account id (default 102290129340398)\n"
                "  --app-id ID           app id (default 1234567890)\n"
                "  --fault K             fault kind for every request (repeatable: round-robin)\n"
@@ -80,6 +83,10 @@ int main(int argc, char** argv) {
       o.webhook_url = next();
     else if (a == "--app-secret")
       o.app_secret = next();
+    else if (a == "--access-token")
+      o.access_token = next();
+    else if (a == "--require-appsecret-proof")
+      o.require_appsecret_proof = true;
     else if (a == "--waba-id")
       o.waba_id = next();
     else if (a == "--app-id")
@@ -106,6 +113,10 @@ int main(int argc, char** argv) {
       usage();
       return 2;
     }
+  }
+  if (o.require_appsecret_proof && o.app_secret.empty()) {
+    std::cerr << "--require-appsecret-proof needs --app-secret\n";
+    return 2;
   }
   if (fault_route != "any" && fault_route != "send") {
     usage();

@@ -6,6 +6,11 @@
 //
 // Also: libcurl's silent resend on a reused connection (must not duplicate a send), connection
 // refused, the response-size cap, and a scan of every text produced for the api_token.
+//
+// Every test runs over both backends: LowCodeAPI (the emulator's /whatsapp shape) and Graph (its
+// Meta shape: Bearer token, appsecret_proof, no envelope). The rows of the self-hosted
+// LowCodeAPI's own answers (selfhosted_429, upstream_down, lowcodeapi_refusal) are LowCodeAPI's
+// only: no Graph server sends them.
 
 #include <arpa/inet.h>
 #include <gtest/gtest.h>
@@ -23,11 +28,13 @@
 
 #include "../unit/text_collector.hpp"
 #include "whatsapp/client/client.hpp"
+#include "whatsapp/protocol/graph.hpp"
 #include "whatsapp_emulator/emulator.hpp"
 
 namespace fault_matrix_test {
 
 using std::chrono::milliseconds;
+using whatsapp::Backend;
 using whatsapp::Client;
 using whatsapp::ClientOptions;
 using whatsapp::Delivery;
@@ -39,6 +46,12 @@ using whatsapp_emulator::Fault;
 
 const std::string kToken = "at_FAULT_m4trix_s3cret";
 const std::string kPhone = "106853218861309";
+const std::string kAppSecret = "fault-matrix-app-secret";
+
+/// The rows that only a LowCodeAPI server answers.
+bool lowcodeapi_only(const std::string& row) {
+  return row == "selfhosted_429" || row == "upstream_down" || row == "lowcodeapi_refusal";
+}
 
 using Texts = whatsapp_test::TextCollector;
 
@@ -155,7 +168,10 @@ std::vector<Row> rows() {
   };
 }
 
-struct FaultMatrix : ::testing::Test {
+struct FaultMatrix : ::testing::TestWithParam<Backend> {
+  bool graph() const { return GetParam() == Backend::kGraph; }
+  std::string base_url(const Emulator& emu) const { return graph() ? emu.graph_base_url() : emu.base_url(); }
+
   static inline Texts texts;
 
   void SetUp() override {
@@ -166,21 +182,32 @@ struct FaultMatrix : ::testing::Test {
   // Every text a test produced (log lines at debug level, errors, exceptions) is token-free.
   void TearDown() override {
     std::lock_guard<std::mutex> lock(texts.m);
+    const std::string proof = whatsapp::appsecret_proof(kToken, kAppSecret).substr(0, 16);
     for (const auto& t : texts.all) {
       EXPECT_EQ(t.find(kToken), std::string::npos) << t;
       EXPECT_EQ(t.find("m4trix"), std::string::npos) << t;
+      EXPECT_EQ(t.find(proof), std::string::npos) << t;
     }
   }
 
   whatsapp_emulator::Options emu_options() {
     whatsapp_emulator::Options o;
     o.log_requests = false;
+    o.access_token = kToken;
+    o.app_secret = kAppSecret;
+    o.require_appsecret_proof = true;
     return o;
   }
 
   ClientOptions client_options(std::vector<milliseconds>* sleeps, std::mutex* m) {
     ClientOptions o;
-    o.api_token = kToken;
+    if (graph()) {
+      o.backend = Backend::kGraph;
+      o.access_token = kToken;
+      o.app_secret = kAppSecret;
+    } else {
+      o.api_token = kToken;
+    }
     o.format_policy = whatsapp::FormatPolicy::kNewOnly;
     o.timeout = milliseconds(300);
     o.connect_timeout = milliseconds(300);
@@ -223,16 +250,17 @@ void expect_no_duplicates(const std::vector<nlohmann::json>& processed) {
   }
 }
 
-TEST_F(FaultMatrix, EveryFaultKindForASendAndARead) {
+TEST_P(FaultMatrix, EveryFaultKindForASendAndARead) {
   Emulator emu(emu_options());
   emu.start();
   std::mutex m;
   std::vector<milliseconds> sleeps;
   ClientOptions o = client_options(&sleeps, &m);
-  o.base_url = emu.base_url();
+  o.base_url = base_url(emu);
   Client<> client(o);
   int n = 0;
   for (const Row& row : rows()) {
+    if (graph() && lowcodeapi_only(row.name)) continue;
     SCOPED_TRACE(row.name);
     for (const bool is_send : {true, false}) {
       SCOPED_TRACE(is_send ? "send" : "read");
@@ -277,6 +305,8 @@ TEST_F(FaultMatrix, EveryFaultKindForASendAndARead) {
       expect_no_duplicates(processed);
       check(is_send ? row.send : row.read, got_ok, err, emu.stats().requests,
             static_cast<int>(processed.size()), seen_sleeps);
+      const auto stats = emu.stats();
+      EXPECT_EQ(graph() ? stats.new_format + stats.old_format : stats.graph, 0);  // the backend's routes only
       if (row.name == "status_429_date") {
         ASSERT_EQ(seen_sleeps.size(), 1u);
         EXPECT_GE(seen_sleeps[0], milliseconds(1000));
@@ -309,7 +339,7 @@ TEST_F(FaultMatrix, EveryFaultKindForASendAndARead) {
   EXPECT_GT(texts.all.size(), 50u);
 }
 
-TEST_F(FaultMatrix, KeptAliveConnectionDoesNotResendAProcessedSend) {
+TEST_P(FaultMatrix, KeptAliveConnectionDoesNotResendAProcessedSend) {
   // libcurl resends a request by itself when a reused connection dies before any answer byte.
   // After reset_after_processing that would be a second copy of the message.
   Emulator emu(emu_options());
@@ -317,7 +347,7 @@ TEST_F(FaultMatrix, KeptAliveConnectionDoesNotResendAProcessedSend) {
   std::mutex m;
   std::vector<milliseconds> sleeps;
   ClientOptions o = client_options(&sleeps, &m);
-  o.base_url = emu.base_url();
+  o.base_url = base_url(emu);
   Client<> client(o);
   for (int i = 0; i < 3; ++i) {
     ASSERT_TRUE(
@@ -348,7 +378,7 @@ TEST_F(FaultMatrix, KeptAliveConnectionDoesNotResendAProcessedSend) {
   }
 }
 
-TEST_F(FaultMatrix, LibcurlItselfResendsAPostMarkedIdempotent) {
+TEST_P(FaultMatrix, LibcurlItselfResendsAPostMarkedIdempotent) {
   // The finding behind the fix in curl.hpp: the same send, marked idempotent (as a caller that
   // de-duplicates might) and with the client's retries off, is processed twice after
   // reset_after_processing on a reused connection. The second copy is libcurl's own resend.
@@ -357,7 +387,7 @@ TEST_F(FaultMatrix, LibcurlItselfResendsAPostMarkedIdempotent) {
   std::mutex m;
   std::vector<milliseconds> sleeps;
   ClientOptions o = client_options(&sleeps, &m);
-  o.base_url = emu.base_url();
+  o.base_url = base_url(emu);
   Client<> client(o);
   for (int i = 0; i < 3; ++i) {
     ASSERT_TRUE(
@@ -396,13 +426,13 @@ int closed_port() {
   return port;
 }
 
-TEST_F(FaultMatrix, ConnectionRefusedIsRetriedForSendsAndReads) {
+TEST_P(FaultMatrix, ConnectionRefusedIsRetriedForSendsAndReads) {
   std::mutex m;
   std::vector<milliseconds> sleeps;
   ClientOptions o = client_options(&sleeps, &m);
   const int port = closed_port();
   ASSERT_GT(port, 0);
-  o.base_url = "http://127.0.0.1:" + std::to_string(port) + "/whatsapp";
+  o.base_url = "http://127.0.0.1:" + std::to_string(port) + (graph() ? "" : "/whatsapp");
   Client<> client(o);
   auto s = client.messages().send(kPhone, Message::text("16505551234", "refused"));
   ASSERT_FALSE(s.ok());
@@ -419,13 +449,13 @@ TEST_F(FaultMatrix, ConnectionRefusedIsRetriedForSendsAndReads) {
                                                milliseconds(1), milliseconds(2), milliseconds(4)}));
 }
 
-TEST_F(FaultMatrix, DefaultCurlLimitAlsoStopsAHugeBody) {
+TEST_P(FaultMatrix, DefaultCurlLimitAlsoStopsAHugeBody) {
   Emulator emu(emu_options());
   emu.start();
   std::mutex m;
   std::vector<milliseconds> sleeps;
   ClientOptions o = client_options(&sleeps, &m);
-  o.base_url = emu.base_url();
+  o.base_url = base_url(emu);
   o.max_response_bytes = 0;              // CurlOptions' 32 MiB
   o.timeout = std::chrono::seconds(20);  // 32 MiB must arrive before the timeout, even under ASan
   Client<> client(o);
@@ -437,5 +467,12 @@ TEST_F(FaultMatrix, DefaultCurlLimitAlsoStopsAHugeBody) {
       << r.error().message();
   EXPECT_EQ(emu.stats().requests, 1);
 }
+
+std::string backend_name(const ::testing::TestParamInfo<Backend>& p) {
+  return p.param == Backend::kGraph ? "Graph" : "LowCodeApi";
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, FaultMatrix, ::testing::Values(Backend::kLowCodeApi, Backend::kGraph),
+                         backend_name);
 
 }  // namespace fault_matrix_test

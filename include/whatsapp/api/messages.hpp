@@ -104,7 +104,8 @@ class Messages {
 
   /// Marks the incoming message `message_id` as read (blue ticks), optionally showing a typing
   /// indicator. By default uses Meta's documented body form on the send route; `options.form =
-  /// MarkReadForm::kPath` uses LowCodeAPI's own route `POST /<PHONE>/messages/<MESSAGE_ID>`.
+  /// MarkReadForm::kPath` uses LowCodeAPI's own route `POST /<PHONE>/messages/<MESSAGE_ID>`
+  /// (under Backend::kGraph, which has no such route, it is sent in the body form).
   /// Returns nothing on `{"success":true}`. Errors: kInvalidArgument for an empty id or a typing
   /// indicator with the path form; kApi; kParse when the answer is not a success. Safe to repeat.
   WHATSAPP_DECL Result<void> mark_read(std::string_view phone_number_id, std::string_view message_id,

@@ -1,7 +1,8 @@
 #pragma once
 
 /// @file client/client.hpp
-/// whatsapp::Client: the entry point for calls to LowCodeAPI's WhatsApp endpoints.
+/// whatsapp::Client: the entry point for calls to LowCodeAPI's WhatsApp endpoints, or to Meta's
+/// Graph API itself (ClientOptions::backend, docs/graph.md).
 
 #include <memory>
 #include <optional>
@@ -56,7 +57,8 @@ class ClientBase {
   WHATSAPP_DECL Result<nlohmann::json> call(RouteId id, const PathValues& path, QueryParams query = {},
                                             const nlohmann::json& body = nullptr) const;
 
-  /// The URL format `id` is known to answer in, once a call has found out.
+  /// The URL format `id` is known to answer in, once a call has found out (never under
+  /// Backend::kGraph, which has one URL spelling).
   std::optional<UrlFormat> confirmed_format(RouteId id) const noexcept { return core_->confirmed_format(id); }
   const ClientOptions& options() const noexcept { return core_->options(); }
 

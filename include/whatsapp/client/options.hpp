@@ -8,6 +8,8 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 
 #include "whatsapp/client/logging.hpp"
 #include "whatsapp/client/rate_limit.hpp"
@@ -18,16 +20,62 @@ namespace whatsapp {
 
 /// The hosted LowCodeAPI WhatsApp endpoint.
 inline constexpr const char* kDefaultBaseUrl = "https://api.lowcodeapi.com/whatsapp";
-/// The Graph API version LowCodeAPI serves.
+/// Meta's Graph API (ClientOptions::graph(), Backend::kGraph).
+inline constexpr const char* kDefaultGraphBaseUrl = "https://graph.facebook.com";
+/// The Graph API version LowCodeAPI serves, and the one the Graph backend asks for.
 inline constexpr const char* kDefaultApiVersion = "v22.0";
 
+/// Whom the client talks to (docs/graph.md). The typed API is the same over both.
+enum class Backend {
+  /// LowCodeAPI's WhatsApp provider: `<base>/<version>/...?api_token=...`, answers wrapped in
+  /// `{"data": ...}` (hosted) or `{"result": ...}` (self-hosted), two URL formats.
+  kLowCodeApi,
+  /// Meta's Graph API itself: `<base>/<version>/...` with `Authorization: Bearer <access_token>`,
+  /// optionally `appsecret_proof`, Meta's answers as they are.
+  kGraph,
+};
+
+/// "lowcodeapi" or "graph".
+constexpr std::string_view to_string(Backend b) noexcept {
+  return b == Backend::kGraph ? "graph" : "lowcodeapi";
+}
+
 struct ClientOptions {
-  /// LowCodeAPI's WhatsApp base URL: the hosted service, a self-hosted LowCodeAPI
-  /// ("http://host:3456/whatsapp") or the emulator.
+  /// Options for Meta's Graph API: backend kGraph, base_url kDefaultGraphBaseUrl and
+  /// `access_token`; every other option as default-constructed.
+  ///
+  ///     auto options = whatsapp::ClientOptions::graph(token);
+  ///     options.app_secret = secret;  // optional: appsecret_proof on every call
+  static ClientOptions graph(std::string access_token) {
+    ClientOptions o;
+    o.backend = Backend::kGraph;
+    o.base_url = kDefaultGraphBaseUrl;
+    o.access_token = std::move(access_token);
+    return o;
+  }
+
+  /// LowCodeAPI (the default) or Meta's Graph API.
+  Backend backend = Backend::kLowCodeApi;
+  /// The base URL of the backend. LowCodeAPI: the hosted service, a self-hosted LowCodeAPI
+  /// ("http://host:3456/whatsapp") or the emulator ("http://127.0.0.1:<port>/whatsapp").
+  /// Graph: "https://graph.facebook.com" or the emulator ("http://127.0.0.1:<port>"); under
+  /// Backend::kGraph an empty base_url or one still equal to kDefaultBaseUrl means
+  /// kDefaultGraphBaseUrl, so that a Meta token never goes to LowCodeAPI by oversight.
   std::string base_url = kDefaultBaseUrl;
-  /// The LowCodeAPI api_token. Sent as a query parameter; never logged or put in an error.
+  /// The LowCodeAPI api_token (Backend::kLowCodeApi only). Sent as a query parameter; never
+  /// logged or put in an error.
   std::string api_token;
+  /// Meta's access token (Backend::kGraph only): a system-user or user token with the
+  /// whatsapp_business_messaging / _management permissions. Sent as `Authorization: Bearer` to
+  /// base_url's host, and to Meta's media hosts for downloads (docs/graph.md); never logged or
+  /// put in an error. A call with an empty access token fails (kInvalidArgument, not sent).
+  std::string access_token;
+  /// The Meta app's secret (Backend::kGraph only). When not empty, every Graph API request
+  /// carries `appsecret_proof` = hex HMAC-SHA256(key: app_secret, data: access_token), which
+  /// apps with "Require App Secret" on must send. The secret itself is never sent.
+  std::string app_secret;
   std::string api_version = kDefaultApiVersion;
+  /// LowCodeAPI's URL formats (Backend::kLowCodeApi only; Graph has one).
   FormatPolicy format_policy = FormatPolicy::kNewThenOld;
   /// Time to establish a connection.
   std::chrono::milliseconds connect_timeout{10'000};

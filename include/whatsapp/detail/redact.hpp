@@ -8,10 +8,10 @@
 // characters of the api_token survives, whatever its form in the text: raw, percent-encoded
 // (any character, either hex case, also twice), with '+' for a space, or JSON-escaped (\u0041,
 // \/, \"). A token shorter than 8 characters is removed whole. Independently of the token, the
-// value of every `api_token`, `access_token` and `Authorization` key (query, header or JSON
-// form) and the userinfo of every URL (`scheme://user:pass@host`) are replaced.
-// Texts are redacted first and cut after (redacted_excerpt()), and the cut text is redacted
-// again, so a cut never leaves a piece either.
+// value of every `api_token`, `access_token`, `appsecret_proof` and `Authorization` key (query, header or
+// JSON form) and the userinfo of every URL (`scheme://user:pass@host`) are replaced. Texts are redacted first
+// and cut after (redacted_excerpt()), and the cut text is redacted again, so a cut never leaves a piece
+// either.
 
 #include <cstddef>
 #include <cstdint>
@@ -65,8 +65,8 @@ WHATSAPP_DECL void redact_secret(std::string& text, std::string_view secret);
 
 /// Replaces the value of every `api_token=` query parameter in `text` (up to '&', '#', space,
 /// quote or the end), whatever the token is. The key is matched in any case and also
-/// percent-encoded (`api%5Ftoken=`); `access_token` (the Graph API's own) is treated the same,
-/// and so are the JSON forms (`"api_token":"..."`).
+/// percent-encoded (`api%5Ftoken=`); `access_token` and `appsecret_proof` (the Graph API's own)
+/// are treated the same, and so are the JSON forms (`"api_token":"..."`).
 WHATSAPP_DECL void redact_token_params(std::string& text);
 
 /// Replaces the credential of every `Authorization` header or key, in any case: the scheme

@@ -62,6 +62,17 @@ WHATSAPP_DECL bool upstream_not_reached(std::string_view message) noexcept;
 WHATSAPP_DECL Result<nlohmann::json> unwrap_envelope_at(const HttpResponse& resp, const TimeSource& time,
                                                         const Redactor& redact);
 
+/// The payload of an answer of Meta's Graph API itself (Backend::kGraph): the whole JSON object
+/// (Graph's own `data`/`paging` lists stay in it), or the error of `{"error":{...}}` (kApi,
+/// source kGraph) or of an answer that is not a JSON object (kParse for a 2xx, kHttp otherwise,
+/// source kUnknown); Retry-After read as unwrap_envelope_at() does.
+WHATSAPP_DECL Result<nlohmann::json> read_graph_answer_at(const HttpResponse& resp, const TimeSource& time,
+                                                          const Redactor& redact);
+
+/// unwrap_envelope_at() when `enveloped`, read_graph_answer_at() otherwise.
+WHATSAPP_DECL Result<nlohmann::json> read_answer_at(const HttpResponse& resp, const TimeSource& time,
+                                                    const Redactor& redact, bool enveloped);
+
 }  // namespace detail
 
 /// The payload of a LowCodeAPI answer, or the error it carries (with the Retry-After the

@@ -49,10 +49,13 @@ namespace detail {
 /// The start of every URL of `ep`: the base URL without a trailing '/', then '/' and the version.
 WHATSAPP_DECL std::string url_root(const Endpoint& ep);
 /// build_url() from what is the same for every request of a client, made once: `root`
-/// (url_root()) and the percent-encoded api_token.
+/// (url_root()) and the percent-encoded credential, sent as the first query parameter under
+/// `credential_key` (LowCodeAPI's "api_token"; Graph's "appsecret_proof"). An empty
+/// `credential_key` sends no credential parameter (Graph without an app secret).
 WHATSAPP_DECL Result<std::string> build_url_with(std::string_view root, std::string_view encoded_token,
                                                  const Route& r, const PathValues& values,
-                                                 const QueryParams& query, UrlFormat format);
+                                                 const QueryParams& query, UrlFormat format,
+                                                 std::string_view credential_key = "api_token");
 }  // namespace detail
 
 }  // namespace whatsapp

@@ -15,8 +15,7 @@ Reply State::list_conversations(Call& c) {
     items.push_back(out);
   }
   return page(items, c,
-              "https://graph.facebook.com/" + c.version + "/" + c.p("WHATSAPP_BUSINESS_ACCOUNT_ID") +
-                  "/conversations");
+              c.graph_root + "/" + c.version + "/" + c.p("WHATSAPP_BUSINESS_ACCOUNT_ID") + "/conversations");
 }
 
 Reply State::mark_conversation_read(Call& c) {

@@ -10,6 +10,7 @@ json to_json(const Stats& s) {
   return {{"requests", s.requests},
           {"new_format", s.new_format},
           {"old_format", s.old_format},
+          {"graph", s.graph},
           {"not_found", s.not_found},
           {"sends_processed", s.sends_processed},
           {"webhooks_delivered", s.webhooks_delivered},
@@ -22,6 +23,11 @@ std::string Emulator::Impl::base_url() const {
   std::string host = opts.host;
   if (host.empty() || host == "0.0.0.0" || host == "::") host = "127.0.0.1";
   return "http://" + host + ":" + std::to_string(port) + "/whatsapp";
+}
+
+std::string Emulator::Impl::graph_url() const {
+  std::string b = base_url();
+  return b.substr(0, b.size() - std::string("/whatsapp").size());
 }
 
 bool Emulator::Impl::sleep_ms(int ms) {
@@ -101,6 +107,7 @@ void Emulator::stop() {
 
 int Emulator::port() const { return impl_->port; }
 std::string Emulator::base_url() const { return impl_->base_url(); }
+std::string Emulator::graph_base_url() const { return impl_->graph_url(); }
 
 Stats Emulator::stats() const {
   std::lock_guard<std::mutex> lock(impl_->stats_mu);

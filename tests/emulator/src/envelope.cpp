@@ -69,6 +69,7 @@ Reply raw(int status, std::string body, std::string content_type) {
 }
 
 std::string envelope_success(const json& x, Envelope env) {
+  if (env == Envelope::kNone) return x.dump();
   if (env == Envelope::kData) return json{{"data", x}}.dump();
   return json{{"message", "Request completed"},
               {"provider", "whatsapp"},
@@ -78,6 +79,7 @@ std::string envelope_success(const json& x, Envelope env) {
 }
 
 std::string envelope_error(const json& graph_body, Envelope env) {
+  if (env == Envelope::kNone) return graph_body.dump();
   if (env == Envelope::kData) return json{{"data", graph_body}}.dump();
   return json{{"message", "Error received from the whatsapp API"},
               {"provider", "whatsapp"},

@@ -48,8 +48,8 @@ void Emulator::Impl::reset_connection(const httplib::Request& req, httplib::Resp
 }
 
 void Emulator::Impl::apply_fault(const Fault& f, const httplib::Request& req, httplib::Response& res,
-                                 const Reply* processed, const std::string& processed_body) {
-  std::string body = processed ? processed_body : envelope_success({{"success", true}}, opts.envelope);
+                                 const Reply* processed, const std::string& processed_body, Envelope env) {
+  std::string body = processed ? processed_body : envelope_success({{"success", true}}, env);
   int status = processed ? processed->status : 200;
   const std::string& k = f.kind;
   auto send_json = [&](int st, const std::string& b) {
@@ -89,11 +89,11 @@ void Emulator::Impl::apply_fault(const Fault& f, const httplib::Request& req, ht
   } else if (k == "status_429") {
     Reply r = graph_error(4, "Application request limit reached", "Too many API calls.", 429);
     res.set_header("Retry-After", retry_after_value(f));
-    send_json(429, render(r, opts.envelope));
+    send_json(429, render(r, env));
   } else if (k == "status_500") {
     Reply r = graph_error(2, "Service temporarily unavailable", "", 500);
     r.body["error"]["is_transient"] = true;
-    send_json(500, render(r, opts.envelope));
+    send_json(500, render(r, env));
   } else if (k == "status_502") {
     send_json(502, R"({"message":"Bad Gateway"})");
   } else if (k == "status_503") {
@@ -109,7 +109,8 @@ void Emulator::Impl::apply_fault(const Fault& f, const httplib::Request& req, ht
   } else if (k == "huge_body") {
     res.status = 200;
     const std::size_t total = 50u * 1024u * 1024u;
-    const std::string head = R"({"data":{"padding":")", tail = "\"}}";
+    const std::string head = env == Envelope::kNone ? R"({"padding":")" : R"({"data":{"padding":")";
+    const std::string tail = env == Envelope::kNone ? "\"}" : "\"}}";
     res.set_content_provider(
         total, kJson, [this, total, head, tail](size_t off, size_t, httplib::DataSink& sink) {
           if (stopping) return false;
@@ -127,12 +128,12 @@ void Emulator::Impl::apply_fault(const Fault& f, const httplib::Request& req, ht
   } else if (k == "error_in_200") {
     json e = {{"error", graph_error_object(131000, "Something went wrong",
                                            "Message failed to send due to an unknown error.")}};
-    send_json(200, envelope_success(e, opts.envelope));
+    send_json(200, envelope_success(e, env));
   } else if (k == "data_wrong_type") {
-    send_json(200, envelope_success("oops", opts.envelope));
+    send_json(200, envelope_success("oops", env));
   } else if (k == "graph_throttle") {
     Reply r = throttle(f.code);
-    send_json(r.status, render(r, opts.envelope));
+    send_json(r.status, render(r, env));
   } else if (k == "selfhosted_429") {
     // The self-hosted server passes Meta's headers only inside the body, never as HTTP headers.
     Reply r = graph_error(4, "Application request limit reached", "Too many API calls.", 429);

@@ -20,6 +20,8 @@
 
 namespace whatsapp_emulator {
 
+struct RouteMatch;
+
 struct Emulator::Impl {
   explicit Impl(Options o);
 
@@ -55,11 +57,20 @@ struct Emulator::Impl {
 
   std::mutex log_mu;
 
-  std::string base_url() const;
+  std::string base_url() const;   // http://127.0.0.1:<port>/whatsapp
+  std::string graph_url() const;  // http://127.0.0.1:<port> (the Graph shape's host)
   void install_handlers();
   void handle(const httplib::Request& req, httplib::Response& res);
   // Returns the format tag for the log line.
   std::string handle_api(const httplib::Request& req, httplib::Response& res, std::string* fault);
+  // Graph shape (graph.cpp): routes without the `/whatsapp` prefix, Bearer token, no envelope.
+  // Returns the format tag for the log line ("graph", or "-" for an unknown path).
+  std::string handle_graph(const httplib::Request& req, httplib::Response& res, std::string* fault);
+  // Graph: answers 401/400 and returns false unless the token (and appsecret_proof) are right.
+  bool graph_authorized(const httplib::Request& req, httplib::Response& res, bool check_proof);
+  // Runs a routed request (faults included) and writes the answer in envelope `env`.
+  void run_call(const httplib::Request& req, httplib::Response& res, const RouteMatch& m, Envelope env,
+                bool graph, std::string* fault);
   void handle_control(const std::string& path, const httplib::Request& req, httplib::Response& res);
   bool serve_media(const std::string& path, httplib::Response& res);
   void log_line(const httplib::Request& req, int status, const std::string& format, const std::string& fault,
@@ -73,7 +84,7 @@ struct Emulator::Impl {
   void reset_connection(const httplib::Request& req, httplib::Response& res);
   // Answers (or not) according to the fault; `processed` is the real reply when the request ran.
   void apply_fault(const Fault& f, const httplib::Request& req, httplib::Response& res,
-                   const Reply* processed, const std::string& body);
+                   const Reply* processed, const std::string& body, Envelope env);
 };
 
 }  // namespace whatsapp_emulator

@@ -40,8 +40,13 @@ Reply State::get_media_url(Call& c) {
   auto it = media_.find(id);
   if (it == media_.end()) return unknown_object(id, "get");
   const Media& m = it->second;
+  // Graph shape: a URL on the emulator's own host in the form of Meta's media host (lookaside),
+  // served only with the Bearer token; LowCodeAPI: the proxy's token-free /__media/ URL.
+  std::string url =
+      c.graph ? c.base_url + "/whatsapp_business/attachments/?mid=" + m.id + "&hash=" + m.sha256.substr(0, 16)
+              : c.base_url + "/__media/" + m.id + "?hash=" + m.sha256.substr(0, 16);
   return ok({{"messaging_product", "whatsapp"},
-             {"url", c.base_url + "/__media/" + m.id + "?hash=" + m.sha256.substr(0, 16)},
+             {"url", url},
              {"mime_type", m.mime},
              {"sha256", m.sha256},
              {"file_size", m.bytes.size()},

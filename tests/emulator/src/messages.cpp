@@ -178,7 +178,9 @@ Reply State::send_message(Call& c) {
                 {"wa_id", wa_id},
                 {"user_id", user_id.empty() ? json(nullptr) : json(user_id)},
                 {"type", type},
-                {"format", c.old_format ? "old" : "new"},
+                {"format", c.graph        ? "graph"
+                           : c.old_format ? "old"
+                                          : "new"},
                 {"timestamp", now},
                 {"body", body},
                 {"fault", c.fault.empty() ? json(nullptr) : json(c.fault)}};

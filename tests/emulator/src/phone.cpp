@@ -104,8 +104,7 @@ Reply State::list_phone_numbers(Call& c) {
     items.push_back(out);
   }
   return page(items, c,
-              "https://graph.facebook.com/" + c.version + "/" + c.p("WHATSAPP_BUSINESS_ACCOUNT_ID") +
-                  "/phone_numbers");
+              c.graph_root + "/" + c.version + "/" + c.p("WHATSAPP_BUSINESS_ACCOUNT_ID") + "/phone_numbers");
 }
 
 }  // namespace whatsapp_emulator

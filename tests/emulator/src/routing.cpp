@@ -139,4 +139,29 @@ RouteMatch match_route(const std::string& method, const std::string& raw_path, F
   return m;
 }
 
+RouteMatch match_graph_route(const std::string& method, const std::string& raw_path, bool* versioned) {
+  RouteMatch m;
+  auto raw_segs = util::split(raw_path, '/');
+  static const std::regex kVersion(R"(v\d+\.\d+)");
+  *versioned = raw_segs.size() >= 2 && raw_segs[0].empty() && std::regex_match(raw_segs[1], kVersion);
+  if (!*versioned || raw_segs.size() < 3) return m;
+  m.version = raw_segs[1];
+  std::vector<std::string> rest;
+  for (std::size_t i = 2; i < raw_segs.size(); ++i) {
+    std::string d;
+    if (!util::percent_decode(raw_segs[i], &d)) return m;
+    rest.push_back(d);
+  }
+  for (auto& d : routes()) {
+    // Meta has no mark-as-read by path (2) and no download through a Graph path (6).
+    if (d.id == 2 || d.id == 6) continue;
+    if (method != d.method || d.segs.size() != rest.size() || !new_matches(d, rest)) continue;
+    m.found = true;
+    m.candidates.push_back(d.id);
+    for (std::size_t i = 0; i < rest.size(); ++i)
+      if (is_param(d.segs[i])) m.params[param_name(d.segs[i])] = rest[i];
+  }
+  return m;
+}
+
 }  // namespace whatsapp_emulator

@@ -25,6 +25,11 @@ using QueryLookup = std::string (*)(const void* ctx, const std::string& key, boo
 RouteMatch match_route(const std::string& method, const std::string& raw_path, Formats formats,
                        QueryLookup query, const void* ctx);
 
+// The Graph shape: `/<version>/...` without the `/whatsapp` prefix, New Format paths only, and
+// none of LowCodeAPI's own routes (2: mark read by path, 6: download by media URL path).
+// `*versioned` tells whether the path starts with a Graph version at all.
+RouteMatch match_graph_route(const std::string& method, const std::string& raw_path, bool* versioned);
+
 const char* route_name(int id);
 
 }  // namespace whatsapp_emulator

@@ -1,4 +1,4 @@
-// Request handling: control endpoints, media URLs, and the LowCodeAPI routes.
+// Request handling: control endpoints, media URLs, and the LowCodeAPI routes (Graph: graph.cpp).
 #include <chrono>
 #include <iostream>
 
@@ -50,8 +50,10 @@ void Emulator::Impl::handle(const httplib::Request& req, httplib::Response& res)
   } else if (serve_media(path, res)) {
     std::lock_guard<std::mutex> lock(stats_mu);
     ++stats.requests;
-  } else {
+  } else if (path.rfind("/whatsapp/", 0) == 0) {
     format = handle_api(req, res, &fault);
+  } else {
+    format = handle_graph(req, res, &fault);
   }
   auto us =
       std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - t0).count();
@@ -113,19 +115,31 @@ std::string Emulator::Impl::handle_api(const httplib::Request& req, httplib::Res
     return format;
   }
 
+  run_call(req, res, m, opts.envelope, false, fault_out);
+  return format;
+}
+
+void Emulator::Impl::run_call(const httplib::Request& req, httplib::Response& res, const RouteMatch& m,
+                              Envelope env, bool graph, std::string* fault_out) {
   Call c;
   c.candidates = m.candidates;
   c.method = req.method;
   c.old_format = m.old_format;
   c.version = m.version;
   c.params = m.params;
-  for (auto& kv : req.params) c.query.emplace(kv.first, kv.second);
+  for (auto& kv : req.params) {
+    // Graph's credentials are not parameters of the route (and stay out of paging links).
+    if (graph && (kv.first == "access_token" || kv.first == "appsecret_proof")) continue;
+    c.query.emplace(kv.first, kv.second);
+  }
   c.body = req.body;
   c.content_type = req.get_header_value("Content-Type");
   c.multipart = req.is_multipart_form_data();
   for (auto& kv : req.files)
     c.parts.emplace(kv.first, Part{kv.second.filename, kv.second.content_type, kv.second.content});
-  c.base_url = base_url();
+  c.graph = graph;
+  c.base_url = graph ? graph_url() : base_url();
+  if (graph) c.graph_root = graph_url();
 
   int route_hint = m.candidates.size() == 1 ? m.candidates[0] : 0;
   std::optional<Fault> fault = faults.pick(route_hint);
@@ -145,15 +159,11 @@ std::string Emulator::Impl::handle_api(const httplib::Request& req, httplib::Res
       deliver_statuses(c.accepted);
     }
   }
-  std::string body = process ? render(r, opts.envelope) : std::string();
-  if (fault) {
-    apply_fault(*fault, req, res, process ? &r : nullptr, body);
-    return format;
-  }
+  std::string body = process ? render(r, env) : std::string();
+  if (fault) return apply_fault(*fault, req, res, process ? &r : nullptr, body, env);
   res.status = r.status;
   for (auto& kv : r.headers) res.set_header(kv.first.c_str(), kv.second);
   res.set_content(body, r.raw ? r.content_type.c_str() : kJson);
-  return format;
 }
 
 void Emulator::Impl::log_line(const httplib::Request& req, int status, const std::string& format,

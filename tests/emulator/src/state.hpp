@@ -35,9 +35,13 @@ struct Call {
   std::string content_type;
   bool multipart = false;
   std::map<std::string, Part> parts;
-  std::string base_url;  // http://127.0.0.1:<port>/whatsapp
-  std::string fault;     // fault kind applied to this request, if any
-  json accepted;         // set by an accepted send: {"id","phone_number_id","wa_id",...}
+  std::string base_url;  // http://127.0.0.1:<port>/whatsapp (Graph shape: http://127.0.0.1:<port>)
+  bool graph = false;    // came in the Graph shape (no `/whatsapp` prefix, Bearer token)
+  // Host of the `paging.next`/`previous` links: Meta's for LowCodeAPI (as the proxy passes
+  // them on), the emulator itself for the Graph shape (the host the client talks to).
+  std::string graph_root = "https://graph.facebook.com";
+  std::string fault;  // fault kind applied to this request, if any
+  json accepted;      // set by an accepted send: {"id","phone_number_id","wa_id",...}
 
   std::string q(const std::string& key) const;
   bool has_q(const std::string& key) const;

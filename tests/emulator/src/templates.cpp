@@ -125,9 +125,9 @@ Reply State::list_templates(Call& c) {
     if (!project(t, c.q("fields"), "WhatsAppBusinessHSM", &out, &err)) return err;
     items.push_back(out);
   }
-  return page(items, c,
-              "https://graph.facebook.com/" + c.version + "/" + c.p("WHATSAPP_BUSINESS_ACCOUNT_ID") +
-                  "/message_templates");
+  return page(
+      items, c,
+      c.graph_root + "/" + c.version + "/" + c.p("WHATSAPP_BUSINESS_ACCOUNT_ID") + "/message_templates");
 }
 
 Reply State::get_template(Call& c) {

@@ -205,8 +205,9 @@ std::string redact_token(const std::string& target) {
   for (auto& kv : split(target.substr(q + 1), '&')) {
     if (!first) out.push_back('&');
     first = false;
-    if (kv.rfind("api_token=", 0) == 0 || kv == "api_token")
-      out += "api_token=***";
+    std::string key = kv.substr(0, kv.find('='));
+    if (key == "api_token" || key == "access_token" || key == "appsecret_proof")
+      out += key + "=***";
     else
       out += kv;
   }

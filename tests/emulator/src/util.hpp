@@ -21,7 +21,8 @@ std::string random_token(std::size_t n);  // [A-Za-z0-9_-]
 std::string random_hex(std::size_t n);
 std::int64_t now_epoch();
 std::string http_date(std::int64_t epoch);
-// Replaces the value of every api_token query parameter in a request target with ***.
+// Replaces the value of every api_token, access_token and appsecret_proof query parameter in a
+// request target with ***.
 std::string redact_token(const std::string& target);
 
 }  // namespace whatsapp_emulator::util

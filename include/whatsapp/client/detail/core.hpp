@@ -38,6 +38,16 @@ struct AttemptSettings {
   bool idempotent = true;
 };
 
+/// `o` as the client uses it: under Backend::kGraph, an empty base_url or kDefaultBaseUrl (with or
+/// without a trailing '/') becomes kDefaultGraphBaseUrl (a Meta token never goes to LowCodeAPI by
+/// oversight).
+WHATSAPP_DECL ClientOptions effective_options(ClientOptions o);
+
+/// Why a Graph client with `o` can make no request: an empty access token, one with a control
+/// character (it could not be a header value), or a base URL on LowCodeAPI's host (the Meta token
+/// must not go there); nullopt when none. A kInvalidArgument error naming the option.
+WHATSAPP_DECL std::optional<Error> graph_options_error(const ClientOptions& o);
+
 class Core {
  public:
   using Clock = std::chrono::steady_clock;
@@ -48,6 +58,8 @@ class Core {
   WHATSAPP_DECL Core(const Core& base, const CallOptions& call);
 
   const ClientOptions& options() const noexcept { return options_; }
+  /// Whether the backend is Meta's Graph API (no envelope, no URL formats, Bearer token).
+  bool graph() const noexcept { return options_.backend == Backend::kGraph; }
   transport::AnyTransport& transport() const noexcept { return *transport_; }
   const Logger& logger() const noexcept { return logger_; }
   /// Removes the api_token's pieces and credentials from texts (error paths only).
@@ -62,6 +74,10 @@ class Core {
   /// call's error. A null `reader` leaves the final answer unread in `*unread` after one try.
   WHATSAPP_DECL Result<void> perform(RequestSpec spec, AnswerReader* reader,
                                      Exchange* unread = nullptr) const;
+  /// What `spec` becomes for the backend before its first request: under Graph, a read receipt
+  /// by path (kMarkMessageRead) becomes Meta's body form. Returns the error (not sent) of a body
+  /// that cannot be made.
+  WHATSAPP_DECL Result<void> adapt(RequestSpec& spec) const;
   /// The unwrapped payload of `spec`'s answer, or the call's typed error.
   WHATSAPP_DECL Result<nlohmann::json> call(const RequestSpec& spec) const;
   /// A send: the SendResult of `spec`'s answer.
@@ -102,9 +118,11 @@ class Core {
   WHATSAPP_DECL bool paced(const RequestSpec& spec) const noexcept;
   /// Books the rate limits' slot for one send of `spec` at `now`; returns the wait before it.
   WHATSAPP_DECL std::chrono::nanoseconds reserve_slot(const RequestSpec& spec, Clock::time_point now) const;
-  /// The URL of `spec` in `format`, or the error (token-free) that says why it cannot be built.
+  /// The URL of `spec` in `format` (LowCodeAPI) or its Graph URL (`format` unused), or the error
+  /// (token-free) that says why it cannot be built.
   WHATSAPP_DECL Result<std::string> url_of(const RequestSpec& spec, UrlFormat format) const;
-  /// Everything of `req` but its url and body, for `spec` and `settings`.
+  /// Everything of `req` but its url and body, for `spec` and `settings`: under Graph the
+  /// Authorization header, left out of a download from a host the token must not go to.
   WHATSAPP_DECL void set_request(HttpRequest& req, const RequestSpec& spec,
                                  const AttemptSettings& settings) const;
   /// Records that `r` answers in `f` (logged once).
@@ -130,14 +148,19 @@ class Core {
  private:
   ClientOptions options_;
   // What every URL of this client shares (see build_url_with): made once.
-  std::string url_root_;   // base URL and API version
-  std::string url_token_;  // the api_token percent-encoded
+  std::string url_root_;      // base URL and API version
+  std::string url_token_;     // the api_token percent-encoded, or Graph's appsecret_proof
+  std::string_view url_key_;  // "api_token", "appsecret_proof" or "" (Graph without app secret)
+  std::string auth_header_;   // Graph: "Bearer <access_token>"
+  // Graph: why no request can be made with these options (an empty access token, one that
+  // cannot be a header value, a base URL on LowCodeAPI's host), once; every call fails with it.
+  std::optional<Error> graph_refusal_;
   // Shared with the views made by Client::with_options().
   std::shared_ptr<transport::AnyTransport> transport_;
   std::shared_ptr<FormatMemory> formats_;
   std::shared_ptr<RateLimiter> limiter_;  // null when the rate limits are off
-  // The api_token's pieces, for error texts and log lines: built once, shared with the logger
-  // and with the views.
+  // The api_token's (Graph: the access token's) pieces, for error texts and log lines: built once, shared
+  // with the logger and with the views.
   std::shared_ptr<const Redactor> redact_;
   Logger logger_;
   CallOptions call_;

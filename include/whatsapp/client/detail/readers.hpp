@@ -18,11 +18,12 @@
 namespace whatsapp::detail {
 
 /// Reads a call's successful answer: read_fast() may take it straight from the response (false:
-/// not handled, and the response is left as it was; true: it may have taken the body); otherwise
-/// read() gets the unwrapped payload and returns the error of a payload it cannot decode.
+/// not handled, and the response is left as it was; true: it may have taken the body;
+/// `enveloped`: a LowCodeAPI answer, else Meta's own); otherwise read() gets the unwrapped
+/// payload and returns the error of a payload it cannot decode.
 class AnswerReader {
  public:
-  virtual bool read_fast(HttpResponse& /*response*/) { return false; }
+  virtual bool read_fast(HttpResponse& /*response*/, bool /*enveloped*/) { return false; }
   virtual Result<void> read(nlohmann::json&& payload) = 0;
 
  protected:
@@ -45,8 +46,8 @@ class JsonReader final : public AnswerReader {
 /// The answer of a send: the scanner of its usual shape first, the general decode otherwise.
 class SendReader final : public AnswerReader {
  public:
-  bool read_fast(HttpResponse& response) override {
-    value = take_send_answer(response);
+  bool read_fast(HttpResponse& response, bool enveloped) override {
+    value = take_send_answer(response, enveloped);
     return value.has_value();
   }
   Result<void> read(nlohmann::json&& payload) override {

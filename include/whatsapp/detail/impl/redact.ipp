@@ -269,7 +269,8 @@ WHATSAPP_DECL void redact_secret(std::string& text, std::string_view secret) {
 
 WHATSAPP_DECL void redact_token_params(std::string& text) {
   static constexpr std::string_view kStops = "&#; \t\r\n\"'<>\\,}";
-  for (const std::string_view key : {"api_token", "api%5ftoken", "access_token", "access%5ftoken"}) {
+  for (const std::string_view key : {"api_token", "api%5ftoken", "access_token", "access%5ftoken",
+                                     "appsecret_proof", "appsecret%5fproof"}) {
     redact_impl::redact_values(text, key, kStops);
   }
 }

@@ -26,9 +26,11 @@ class SendAnswerScanner {
  public:
   explicit SendAnswerScanner(std::string_view text) noexcept : s_(text) {}
 
-  /// Reads `{"data"|"result": <payload>}` and nothing after it but whitespace, except
-  /// SendResult::raw_json; `payload` is where the payload's text is.
-  std::optional<SendResult> read(std::string_view& payload_text) {
+  /// Reads `{"data"|"result": <payload>}` (or, not `enveloped`, Meta's own answer: the payload
+  /// alone) and nothing after it but whitespace, except SendResult::raw_json; `payload` is where
+  /// the payload's text is.
+  std::optional<SendResult> read(std::string_view& payload_text, bool enveloped = true) {
+    enveloped_ = enveloped;
     std::optional<SendResult> r = read_compact(payload_text);
     if (!r) {
       pos_ = 0;
@@ -41,11 +43,13 @@ class SendAnswerScanner {
   std::optional<SendResult> read_general(std::string_view& payload_text) {
     SendResult r;
     std::string_view key;
-    if (!take('{') || !string(key) || (key != "data" && key != "result") || !take(':')) return std::nullopt;
+    if (enveloped_ && (!take('{') || !string(key) || (key != "data" && key != "result") || !take(':'))) {
+      return std::nullopt;
+    }
     const std::size_t payload_begin = skip_ws();
     if (!payload(r)) return std::nullopt;
     const std::size_t payload_end = pos_;
-    if (!take('}') || skip_ws() != s_.size()) return std::nullopt;
+    if ((enveloped_ && !take('}')) || skip_ws() != s_.size()) return std::nullopt;
     if (r.messages.empty()) return std::nullopt;
     payload_text = s_.substr(payload_begin, payload_end - payload_begin);
     return r;
@@ -56,7 +60,7 @@ class SendAnswerScanner {
   // general reader; anything else gives nullopt and read() takes the general way.
   std::optional<SendResult> read_compact(std::string_view& payload_text) {
     std::optional<SendResult> out;
-    if (!literal(R"({"data":)") && !literal(R"({"result":)")) return out;
+    if (enveloped_ && !literal(R"({"data":)") && !literal(R"({"result":)")) return out;
     const std::size_t payload_begin = pos_;
     SendResult& r = out.emplace();  // made in place, read into: nothing is moved on the way out
     SendContact& c = r.contacts.emplace_back();
@@ -85,7 +89,7 @@ class SendAnswerScanner {
       return out;
     }
     const std::size_t payload_end = pos_;
-    if (!literal("}") || skip_ws() != s_.size()) {
+    if ((enveloped_ && !literal("}")) || skip_ws() != s_.size()) {
       out.reset();
       return out;
     }
@@ -211,14 +215,16 @@ class SendAnswerScanner {
 
   std::string_view s_;
   std::size_t pos_ = 0;
+  bool enveloped_ = true;
 };
 
 /// The SendResult of a successful send answer of the usual shape, or nullopt (see above).
-WHATSAPP_DECL std::optional<SendResult> read_send_answer(const HttpResponse& resp);
+/// `enveloped`: LowCodeAPI's answer (`{"data": ...}`); false: Meta's own (Backend::kGraph).
+WHATSAPP_DECL std::optional<SendResult> read_send_answer(const HttpResponse& resp, bool enveloped = true);
 
 /// read_send_answer() that moves `resp.body` into raw_json (and cuts it to the payload) instead
 /// of copying the payload; `resp` is untouched when it returns nullopt.
-WHATSAPP_DECL std::optional<SendResult> take_send_answer(HttpResponse& resp);
+WHATSAPP_DECL std::optional<SendResult> take_send_answer(HttpResponse& resp, bool enveloped = true);
 
 }  // namespace whatsapp::detail
 

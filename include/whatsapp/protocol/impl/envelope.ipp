@@ -173,6 +173,16 @@ WHATSAPP_DECL void read_retry_after(Error& e, const HttpResponse& resp, const nl
 
 WHATSAPP_DECL Result<nlohmann::json> unwrap_envelope_at(const HttpResponse& resp, const TimeSource& time,
                                                         const Redactor& redact) {
+  return read_answer_at(resp, time, redact, /*enveloped=*/true);
+}
+
+WHATSAPP_DECL Result<nlohmann::json> read_graph_answer_at(const HttpResponse& resp, const TimeSource& time,
+                                                          const Redactor& redact) {
+  return read_answer_at(resp, time, redact, /*enveloped=*/false);
+}
+
+WHATSAPP_DECL Result<nlohmann::json> read_answer_at(const HttpResponse& resp, const TimeSource& time,
+                                                    const Redactor& redact, bool enveloped) {
   const int status = resp.status;
   const bool success = status >= 200 && status < 300;
   const ErrorKind unreadable = success ? ErrorKind::kParse : ErrorKind::kHttp;
@@ -204,6 +214,15 @@ WHATSAPP_DECL Result<nlohmann::json> unwrap_envelope_at(const HttpResponse& resp
   }
   if (!j.is_object())
     return fail(body_error(unreadable, status, "response is not a JSON object", body, redact), nullptr);
+  if (!enveloped) {  // Meta's own answer: {"error":{...}} or the payload itself
+    if (const auto* e = detail::object_at(j, "error"))
+      return fail(api_error(status, parse_graph_error(*e)), &j);
+    if (!success) {
+      return fail(body_error(ErrorKind::kHttp, status, "error status without an error object", body, redact),
+                  &j);
+    }
+    return j;
+  }
   if (auto e = error_in(j, status, body, redact)) return fail(std::move(*e), &j);
   if (!success) {
     // LowCodeAPI's own errors without an error object: {"message":"Not Found"}.

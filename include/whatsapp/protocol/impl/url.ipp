@@ -27,7 +27,8 @@ WHATSAPP_DECL std::string url_root(const Endpoint& ep) {
 
 WHATSAPP_DECL Result<std::string> build_url_with(std::string_view root, std::string_view encoded_token,
                                                  const Route& r, const PathValues& values,
-                                                 const QueryParams& query, UrlFormat format) {
+                                                 const QueryParams& query, UrlFormat format,
+                                                 std::string_view credential_key) {
   const std::size_t n = r.path_param_count();
   for (std::size_t i = 0; i < n; ++i) {
     if (values[i].empty()) {
@@ -74,10 +75,13 @@ WHATSAPP_DECL Result<std::string> build_url_with(std::string_view root, std::str
   if (format == UrlFormat::kOld) {
     for (std::size_t i = 0; i < n; ++i) add(r.path_params[i], values[i]);
   }
-  url.push_back(sep);
-  sep = '&';
-  url.append("api_token=");
-  url.append(encoded_token);
+  if (!credential_key.empty()) {
+    url.push_back(sep);
+    sep = '&';
+    url.append(credential_key);
+    url.push_back('=');
+    url.append(encoded_token);
+  }
   for (const auto& [k, v] : query) add(k, v);
   return url;
 }

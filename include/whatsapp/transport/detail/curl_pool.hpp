@@ -8,12 +8,20 @@
 #include <curl/curl.h>
 
 #include <cstddef>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "whatsapp/transport/http.hpp"
+
 namespace whatsapp::transport::detail {
+
+/// Frees a libcurl header list.
+struct CurlSlistFree {
+  void operator()(curl_slist* list) const noexcept { curl_slist_free_all(list); }
+};
 
 /// Initialises libcurl once per process (thread-safe through a function-local static).
 inline void curl_global_once() {
@@ -39,6 +47,11 @@ struct CurlHandle {
     const curl_slist* header_list = nullptr;
     std::string url;  ///< libcurl keeps its own copy; set again only when it changes
   } current;
+  /// The header list of the last plain request with headers of its own (the Graph backend's
+  /// Authorization), and those headers: the next plain request with the same headers reuses
+  /// the list instead of building one and resetting the handle. Outlives curl_easy_reset.
+  std::unique_ptr<curl_slist, CurlSlistFree> own_list;
+  Headers own_headers;
 };
 
 class CurlHandlePool {

@@ -99,12 +99,12 @@ inline void curl_setup_handle(CURL* h, const CurlOptions& o, const CurlPrepared&
 #endif
 }
 
-/// A JSON POST with no headers, multipart body or progress callback of its own: the common
-/// request (every send). Consecutive plain requests on a handle differ only in the options
-/// curl_setup sets for every request, so the handle is not reset between them.
+/// A JSON POST with no multipart body or progress callback of its own: the common request
+/// (every send). Consecutive plain requests on a handle differ only in the options curl_setup
+/// sets for every request (the header list among them), so the handle is not reset between them.
 inline bool curl_is_plain(const HttpRequest& r) noexcept {
 #ifdef WHATSAPP_DETAIL_CURL_PREREQ
-  return r.method == HttpMethod::kPost && r.multipart.empty() && r.headers.empty() && !r.progress;
+  return r.method == HttpMethod::kPost && r.multipart.empty() && !r.progress;
 #else
   (void)r;
   return false;  // the body may go through a read callback (below), which a reset must clear
@@ -169,9 +169,24 @@ inline Result<void> curl_setup(CurlHandle& handle, const CurlOptions& o, const C
   const curl_slist* header_list = nullptr;
   bool ok = true;
   const bool download = !json_body && static_cast<bool>(request.on_body);
-  if (request.headers.empty() && request.multipart.empty())
+  if (request.headers.empty() && request.multipart.empty()) {
     header_list = json_body ? prepared.post.list : download ? prepared.download.list : prepared.get.list;
-  if (header_list == nullptr) {
+  } else if (plain) {  // headers of its own (a Bearer token): the handle keeps their list
+    if (!handle.own_list || handle.own_headers != request.headers) {
+      CurlSlist list;
+      ok = curl_append_common_headers(list, json_body, download, prepared.agent);
+      for (const auto& [name, value] : request.headers) {
+        std::string line = name;
+        line += ": ";
+        line += value;
+        ok = ok && list.append(line);
+      }
+      handle.own_list.reset(ok ? std::exchange(list.list, nullptr) : nullptr);
+      if (ok) handle.own_headers = request.headers;
+    }
+    header_list = handle.own_list.get();
+  }
+  if (header_list == nullptr && ok) {
     ok = curl_append_common_headers(t.headers, json_body, download, prepared.agent);
     for (const auto& [name, value] : request.headers) {
       std::string line = name;

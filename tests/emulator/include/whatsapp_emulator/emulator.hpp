@@ -14,8 +14,11 @@
 namespace whatsapp_emulator {
 
 enum class Formats { kNew, kOld, kBoth };
-// kData: hosted {"data": X}; kResult: self-hosted {"message","provider","result": X}.
-enum class Envelope { kData, kResult };
+// kData: hosted {"data": X}; kResult: self-hosted {"message","provider","result": X};
+// kNone: Meta's own answer, no envelope. The Graph paths (no `/whatsapp` prefix) always answer
+// kNone whatever Options::envelope says; Options::envelope = kNone makes the LowCodeAPI paths
+// answer unwrapped too (no LowCodeAPI server does that; it is there for tests of a pass-through).
+enum class Envelope { kData, kResult, kNone };
 
 // One fault rule. See docs/emulator.md for the kinds.
 struct Fault {
@@ -45,7 +48,13 @@ struct Options {
   bool log_requests = true;
   std::ostream* log = &std::cerr;  // one line per request; nullptr: std::cerr
   std::string webhook_url;         // e.g. http://127.0.0.1:9000/webhook ; empty: no delivery
-  std::string app_secret;          // HMAC key for X-Hub-Signature-256
+  std::string app_secret;          // HMAC key for X-Hub-Signature-256, and for appsecret_proof
+  // Graph paths: non-empty: only `Authorization: Bearer <access_token>` is accepted; else any
+  // non-empty token. A wrong or missing token answers 401 with Graph error 190.
+  std::string access_token;
+  // Graph paths, with app_secret set: a request without appsecret_proof is refused (Meta's
+  // "Require App Secret" app setting). A wrong appsecret_proof is refused either way.
+  bool require_appsecret_proof = false;
   std::string waba_id = "102290129340398";
   std::string app_id = "1234567890";
   FaultPolicy faults;  // standing faults (flags --fault, --fault-rate, --fault-seed)
@@ -55,6 +64,7 @@ struct Stats {
   int requests = 0;
   int new_format = 0;
   int old_format = 0;
+  int graph = 0;  // requests on a Graph route (no `/whatsapp` prefix)
   int not_found = 0;
   int sends_processed = 0;
   int webhooks_delivered = 0;
@@ -75,7 +85,9 @@ class Emulator {
   int start();
   void stop();  // idempotent; joins every thread
   int port() const;
-  std::string base_url() const;  // "http://127.0.0.1:<port>/whatsapp"
+  std::string base_url() const;        // "http://127.0.0.1:<port>/whatsapp" (LowCodeAPI shape)
+  std::string graph_base_url() const;  // "http://127.0.0.1:<port>" (Graph shape, in place of
+                                       // https://graph.facebook.com)
 
   Stats stats() const;
   void reset_stats();

@@ -164,11 +164,12 @@ WHATSAPP_DECL void Call::answer(Result<HttpResponse>&& response, Clock::time_poi
 // of a payload the reader cannot decode); false when the answer is an error, then in `e`,
 // scrubbed and classified for the retry loop.
 WHATSAPP_DECL bool Call::take_answer(Error& e) {
-  if (reader_->read_fast(ex_.response)) {
+  const bool enveloped = !core_->graph();
+  if (reader_->read_fast(ex_.response, enveloped)) {
     done_ = true;
     return true;
   }
-  auto payload = unwrap_envelope_at(ex_.response, core_->options().time, core_->redactor());
+  auto payload = read_answer_at(ex_.response, core_->options().time, core_->redactor(), enveloped);
   if (!payload) {
     e = core_->finish(std::move(payload).error(), ex_);
     core_->classify_answer(e, ex_.response);
@@ -179,7 +180,7 @@ WHATSAPP_DECL bool Call::take_answer(Error& e) {
   if (!read) {
     Error bad = std::move(read).error();
     if (bad.http_status() == 0) bad.with_http_status(ex_.response.status);
-    bad.with_source(ErrorSource::kGraph);  // the payload came in the envelope, from Meta
+    bad.with_source(ErrorSource::kGraph);  // the payload came from Meta (in the envelope or not)
     finish(core_->finish(std::move(bad), ex_).with_attempts(requests_));
     return true;
   }
@@ -205,7 +206,7 @@ WHATSAPP_DECL void Call::log_answer(const Result<HttpResponse>& response) const 
     line += ' ';
     line += request_.url;
     line += response ? " -> HTTP " + std::to_string(response->status) : " -> " + response.error().to_string();
-    line += " (" + std::string(to_string(format_)) + " format";
+    line += core_->graph() ? std::string(" (graph") : " (" + std::string(to_string(format_)) + " format";
     if (response && response->elapsed.count() > 0)
       line += ", " + std::to_string(response->elapsed.count()) + " us";
     return line + ")";

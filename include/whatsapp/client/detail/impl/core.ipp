@@ -15,19 +15,65 @@
 #include "whatsapp/detail/percent.hpp"
 #include "whatsapp/model/success.hpp"
 #include "whatsapp/protocol/envelope.hpp"
+#include "whatsapp/protocol/graph.hpp"
 #include "whatsapp/protocol/url.hpp"
 
 namespace whatsapp::detail {
 
+WHATSAPP_DECL ClientOptions effective_options(ClientOptions o) {
+  const std::string_view lowcodeapi = kDefaultBaseUrl;
+  if (o.backend == Backend::kGraph &&
+      (o.base_url.empty() || o.base_url == lowcodeapi || o.base_url == std::string(lowcodeapi) + "/")) {
+    o.base_url = kDefaultGraphBaseUrl;
+  }
+  return o;
+}
+
+WHATSAPP_DECL std::optional<Error> graph_options_error(const ClientOptions& o) {
+  if (o.access_token.empty()) {
+    return Error::invalid_argument("access_token", "is empty: Backend::kGraph needs Meta's access token");
+  }
+  for (const char c : o.access_token) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u < 0x20 || u == 0x7f) {
+      return Error::invalid_argument("access_token", "holds a control character (CR, LF, ...)");
+    }
+  }
+  if (const auto origin = url_origin(o.base_url)) {
+    const std::string_view host = origin->host;
+    const std::string_view domain = "lowcodeapi.com";
+    if (host == domain || (host.size() > domain.size() &&
+                           host.compare(host.size() - domain.size(), domain.size(), domain) == 0 &&
+                           host[host.size() - domain.size() - 1] == '.')) {
+      return Error::invalid_argument(
+          "base_url",
+          "is LowCodeAPI's host: Backend::kGraph sends Meta's access token, which must not go "
+          "there; use kDefaultGraphBaseUrl, or Backend::kLowCodeApi with its api_token");
+    }
+  }
+  return std::nullopt;
+}
+
 WHATSAPP_DECL Core::Core(ClientOptions options, std::shared_ptr<transport::AnyTransport> transport)
-    : options_(std::move(options)),
+    : options_(effective_options(std::move(options))),
       url_root_(url_root(Endpoint{options_.base_url, options_.api_version, {}})),
-      url_token_(encoded(options_.api_token)),
       transport_(std::move(transport)),
       formats_(std::make_shared<FormatMemory>()),
       limiter_(options_.rate_limit.enabled() ? std::make_shared<RateLimiter>(options_.rate_limit) : nullptr),
-      redact_(std::make_shared<const Redactor>(options_.api_token)),
-      logger_(options_.log_sink, options_.log_level, redact_) {}
+      redact_(std::make_shared<const Redactor>(graph() ? options_.access_token : options_.api_token)),
+      logger_(options_.log_sink, options_.log_level, redact_) {
+  if (!graph()) {
+    url_token_ = encoded(options_.api_token);
+    url_key_ = "api_token";
+    return;
+  }
+  auth_header_ = "Bearer " + options_.access_token;
+  graph_refusal_ = graph_options_error(options_);
+  if (!options_.app_secret.empty()) {
+    url_token_ = appsecret_proof(options_.access_token, options_.app_secret);  // hex: no encoding
+    url_key_ = "appsecret_proof";
+  }
+}
 
 WHATSAPP_DECL Core::Core(const Core& base, const CallOptions& call) : Core(base) { call_ = call; }
 
@@ -55,12 +101,21 @@ WHATSAPP_DECL void Core::run(Call& call) const {
 }
 
 WHATSAPP_DECL Result<void> Core::perform(RequestSpec spec, AnswerReader* reader, Exchange* unread) const {
+  if (auto adapted = adapt(spec); !adapted) return adapted;
   Call c(*this);
   c.spec() = std::move(spec);
   c.begin(reader);
   run(c);
   if (c.failed()) return std::move(c.error());
   if (unread != nullptr) *unread = std::move(c.exchange());
+  return {};
+}
+
+WHATSAPP_DECL Result<void> Core::adapt(RequestSpec& spec) const {
+  if (!graph() || spec.route->id != RouteId::kMarkMessageRead) return {};
+  auto body = graph_read_receipt(spec.body, spec.path[1]);
+  if (!body) return scrub(std::move(body).error());
+  spec.body = std::move(*body);
   return {};
 }
 
@@ -93,6 +148,10 @@ WHATSAPP_DECL Result<Exchange> Core::exchange(const RequestSpec& spec) const {
 }
 
 WHATSAPP_DECL UrlFormat Core::first_format(RouteId id, bool& learning) const noexcept {
+  if (graph()) {  // one URL spelling: nothing to learn
+    learning = false;
+    return UrlFormat::kNew;
+  }
   const auto confirmed = formats_->get(id);
   learning = options_.format_policy == FormatPolicy::kNewThenOld && !confirmed;
   if (options_.format_policy == FormatPolicy::kOldOnly) return UrlFormat::kOld;
@@ -124,7 +183,22 @@ WHATSAPP_DECL std::chrono::nanoseconds Core::reserve_slot(const RequestSpec& spe
 }
 
 WHATSAPP_DECL Result<std::string> Core::url_of(const RequestSpec& spec, UrlFormat format) const {
-  auto url = build_url_with(url_root_, url_token_, *spec.route, spec.path, spec.query, format);
+  if (!graph()) {
+    auto url = build_url_with(url_root_, url_token_, *spec.route, spec.path, spec.query, format);
+    if (!url) return scrub(std::move(url).error());
+    return url;
+  }
+  if (graph_refusal_) return *graph_refusal_;
+  const RouteId id = spec.route->id;
+  if (id == RouteId::kDownloadMedia) {  // Meta's media URL itself, as Graph returned it
+    if (auto ok = check_media_url(spec.path[0]); !ok) return scrub(std::move(ok).error());
+    return std::string(spec.path[0]);
+  }
+  // The read receipt by path is Meta's body form (adapt()): the send route of the same number.
+  const bool receipt = id == RouteId::kMarkMessageRead;
+  const Route& r = receipt ? route(RouteId::kSendMessage) : *spec.route;
+  const PathValues values = receipt ? PathValues{spec.path[0], {}} : spec.path;
+  auto url = build_url_with(url_root_, url_token_, r, values, spec.query, UrlFormat::kNew, url_key_);
   if (!url) return scrub(std::move(url).error());
   return url;
 }
@@ -140,6 +214,25 @@ WHATSAPP_DECL void Core::set_request(HttpRequest& req, const RequestSpec& spec,
   req.idempotent = settings.idempotent;
   req.max_response_bytes = options_.max_response_bytes;
   req.success_headers = false;  // only an error answer's Retry-After is read (classify_answer)
+  if (!graph()) {
+    if (!req.headers.empty()) req.headers.clear();
+    return;
+  }
+  bool bearer = true;
+  if (spec.route->id == RouteId::kDownloadMedia) {
+    bearer = bearer_allowed(spec.path[0], options_.base_url);
+    if (!bearer) {
+      logger_.log(LogLevel::kWarning, [&] {
+        return "the media URL's host is neither base_url's nor one of Meta's media hosts: downloading \"" +
+               std::string(spec.path[0]) + "\" without the access token";
+      });
+    }
+  }
+  if (!bearer) {
+    req.headers.clear();
+  } else if (req.headers.size() != 1 || req.headers[0].second != auth_header_) {
+    req.headers.assign(1, {"Authorization", auth_header_});
+  }
 }
 
 WHATSAPP_DECL void Core::remember(const Route& r, UrlFormat f) const {
@@ -164,7 +257,7 @@ WHATSAPP_DECL void Core::mark_unserved(const Route& r) const {
 }
 
 WHATSAPP_DECL Error Core::answer_error(const Exchange& ex) const {
-  auto payload = unwrap_envelope_at(ex.response, options_.time, *redact_);
+  auto payload = read_answer_at(ex.response, options_.time, *redact_, !graph());
   Error e = payload ? Error(ErrorKind::kHttp, "the answer is an error status without an error")
                           .with_http_status(ex.response.status)
                           .with_source(ErrorSource::kUnknown)
@@ -176,7 +269,14 @@ WHATSAPP_DECL Error Core::answer_error(const Exchange& ex) const {
 }
 
 WHATSAPP_DECL Error Core::finish(Error e, const Exchange& ex) const {
-  e.with_attempts(ex.attempts).with_url_format(ex.format);
+  e.with_attempts(ex.attempts);
+  if (!graph()) e.with_url_format(ex.format);  // Graph has no URL formats: url_format() stays empty
+  if (graph() && e.source() == ErrorSource::kGraph && e.category() == ErrorCategory::kAuthorization) {
+    e.with_hint(
+        "check ClientOptions::access_token (expired, revoked, or without the whatsapp_business_messaging / "
+        "whatsapp_business_management permission) and app_secret (its appsecret_proof must match the "
+        "token's app)");
+  }
   return scrub(std::move(e));
 }
 

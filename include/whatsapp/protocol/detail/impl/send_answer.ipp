@@ -7,18 +7,18 @@
 
 namespace whatsapp::detail {
 
-WHATSAPP_DECL std::optional<SendResult> read_send_answer(const HttpResponse& resp) {
+WHATSAPP_DECL std::optional<SendResult> read_send_answer(const HttpResponse& resp, bool enveloped) {
   if (resp.status < 200 || resp.status >= 300) return std::nullopt;
   std::string_view payload;
-  auto r = SendAnswerScanner(resp.body).read(payload);
+  auto r = SendAnswerScanner(resp.body).read(payload, enveloped);
   if (r) r->raw_json.assign(payload);
   return r;
 }
 
-WHATSAPP_DECL std::optional<SendResult> take_send_answer(HttpResponse& resp) {
+WHATSAPP_DECL std::optional<SendResult> take_send_answer(HttpResponse& resp, bool enveloped) {
   if (resp.status < 200 || resp.status >= 300) return std::nullopt;
   std::string_view payload;
-  auto r = SendAnswerScanner(resp.body).read(payload);
+  auto r = SendAnswerScanner(resp.body).read(payload, enveloped);
   if (!r) return r;
   const std::size_t begin = static_cast<std::size_t>(payload.data() - resp.body.data());
   const std::size_t size = payload.size();
