@@ -159,7 +159,7 @@ TEST_P(Backends, Templates) {
   t.language = "en_US";
   t.category = "UTILITY";
   t.components = {whatsapp::TemplateComponentDef::body("Order {{1}} ships on {{2}}.")
-                      .with_example({{"body_text", {{"#1", "Monday"}}}})};
+                      .with_example(whatsapp::TemplateExample::body({"#1", "Monday"}))};
   auto created = tp.create(kWaba, t);
   ASSERT_TRUE(created.ok()) << created.error().to_string();
   whatsapp::TemplateFilter f;
