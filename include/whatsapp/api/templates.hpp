@@ -59,8 +59,18 @@ class Templates {
   WHATSAPP_DECL Result<Template> get(std::string_view template_id,
                                      const std::vector<std::string>& fields = {}) const;
 
-  /// Delete Message Template by id. Errors: kApi (a second delete fails: it is gone), kParse.
+  /// Delete Message Template by id (LowCodeAPI's route). Errors: kApi (a second delete fails: it
+  /// is gone), kParse; under Backend::kGraph kInvalidArgument before anything is sent, Meta
+  /// deleting templates on their account by name: use the overload below.
   WHATSAPP_DECL Result<void> remove(std::string_view template_id) const;
+
+  /// Delete Message Template the way that works over both backends: the template `name` of the
+  /// account `waba_id`, only the one with `template_id` when given (else every language of that
+  /// name). Graph: `DELETE /<waba_id>/message_templates?name=…&hsm_id=…` (Meta's request);
+  /// LowCodeAPI: the route by id, so there `template_id` is required (kInvalidArgument without
+  /// it). Errors: kApi (unknown template), kParse.
+  WHATSAPP_DECL Result<void> remove(std::string_view waba_id, std::string_view name,
+                                    std::string_view template_id = {}) const;
 
  private:
   std::shared_ptr<const detail::Core> core_;

@@ -27,6 +27,20 @@ WHATSAPP_DECL std::string appsecret_proof(std::string_view access_token, std::st
 /// media URL itself, "<MEDIA_URL>" (not under the base URL).
 WHATSAPP_DECL std::string_view graph_path(const Route& r) noexcept;
 
+/// Meta's own requests for two routes whose LowCodeAPI path Graph does not serve, as Route rows
+/// with the same id (so retries, logs and idempotency are the route's):
+/// - kDeleteTemplate: `DELETE /<WHATSAPP_BUSINESS_ACCOUNT_ID>/message_templates?name=…[&hsm_id=…]`
+///   (Meta deletes a template on its account, by name, or by id and name);
+/// - kGetAnalytics: `GET /<WHATSAPP_BUSINESS_ACCOUNT_ID>?fields=analytics.start(…).end(…)…`
+///   (analytics is a field of the account in Graph, not an edge).
+inline constexpr Route kGraphDeleteTemplate{
+    RouteId::kDeleteTemplate, "Delete Message Template",
+    HttpMethod::kDelete,      "/<WHATSAPP_BUSINESS_ACCOUNT_ID>/message_templates",
+    {detail::kWaba},          {"name", "hsm_id"}};
+inline constexpr Route kGraphAnalytics{RouteId::kGetAnalytics, "Get Analytics",
+                                       HttpMethod::kGet,       "/<WHATSAPP_BUSINESS_ACCOUNT_ID>",
+                                       {detail::kWaba},        {"fields"}};
+
 namespace detail {
 
 /// The domains of Meta's media hosts (lookaside.fbsbx.com serves WhatsApp Cloud API media);

@@ -119,6 +119,20 @@ Reply State::update_compliance(Call& c) {
 }
 
 Reply State::get_business_account(Call& c) {
+  // Graph: analytics is a field of the account, its parameters a field expansion:
+  // fields=analytics.start(S).end(E).granularity(G)[.phone_numbers([...])][.metric_types([...])]
+  const std::string expansion = c.q("fields");
+  if (c.graph && expansion.rfind("analytics.", 0) == 0) {
+    std::size_t at = std::string("analytics").size();
+    while (at < expansion.size() && expansion[at] == '.') {
+      const std::size_t open = expansion.find('(', at), close = expansion.find(')', open);
+      if (open == std::string::npos || close == std::string::npos)
+        return invalid_param("fields: a malformed analytics expansion");
+      c.query.emplace(expansion.substr(at + 1, open - at - 1), expansion.substr(open + 1, close - open - 1));
+      at = close + 1;
+    }
+    return analytics(c);
+  }
   json acct = {{"id", c.p("WHATSAPP_BUSINESS_ACCOUNT_ID")},
                {"name", "Emulated WhatsApp Business Account"},
                {"currency", "USD"},

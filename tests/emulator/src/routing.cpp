@@ -152,6 +152,13 @@ RouteMatch match_graph_route(const std::string& method, const std::string& raw_p
     if (!util::percent_decode(raw_segs[i], &d)) return m;
     rest.push_back(d);
   }
+  if (method == "DELETE" && rest.size() == 2 && rest[1] == "message_templates") {
+    // Meta deletes templates on the account, by name (and hsm_id): route 17 in Graph's form.
+    m.found = true;
+    m.candidates.push_back(17);
+    m.params["WHATSAPP_BUSINESS_ACCOUNT_ID"] = rest[0];
+    return m;
+  }
   for (auto& d : routes()) {
     // Meta has no mark-as-read by path (2) and no download through a Graph path (6).
     if (d.id == 2 || d.id == 6) continue;

@@ -143,6 +143,25 @@ Reply State::get_template(Call& c) {
 }
 
 Reply State::delete_template(Call& c) {
+  if (c.graph && !c.p("WHATSAPP_BUSINESS_ACCOUNT_ID").empty()) {
+    // Graph's form: ?name= deletes every language of the name; with hsm_id only that template.
+    const std::string name = c.q("name"), hsm_id = c.q("hsm_id");
+    if (name.empty()) return required("name");
+    bool any = false;
+    for (auto it = templates_.begin(); it != templates_.end();) {
+      if ((*it)["name"] != name || (!hsm_id.empty() && (*it)["id"] != hsm_id)) {
+        ++it;
+        continue;
+      }
+      retired_.insert((*it)["id"].get<std::string>());
+      it = templates_.erase(it);
+      any = true;
+    }
+    if (!any)
+      return graph_error(100, "Message template not found",
+                         "The message template " + name + " wasn't found for this account.");
+    return success();
+  }
   std::string id = c.p("MESSAGE_TEMPLATE_ID");
   for (auto it = templates_.begin(); it != templates_.end(); ++it) {
     if ((*it)["id"] != id) continue;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "whatsapp/api/templates.hpp"
+#include "whatsapp/protocol/graph.hpp"
 
 namespace whatsapp::api {
 
@@ -50,7 +51,28 @@ WHATSAPP_DECL Result<Template> Templates::get(std::string_view template_id,
 }
 
 WHATSAPP_DECL Result<void> Templates::remove(std::string_view template_id) const {
+  if (core_->graph()) {
+    return Error::invalid_argument("template_id",
+                                   "Meta's Graph API deletes a template on its business account by name: "
+                                   "call remove(waba_id, name, template_id)");
+  }
   detail::RequestSpec spec{&route(RouteId::kDeleteTemplate), {template_id}, {}, {}, {}};
+  return core_->call_success(spec, "delete template");
+}
+
+WHATSAPP_DECL Result<void> Templates::remove(std::string_view waba_id, std::string_view name,
+                                             std::string_view template_id) const {
+  if (!core_->graph()) {
+    if (template_id.empty()) {
+      return Error::invalid_argument(
+          "template_id", "is required through LowCodeAPI, whose route deletes one template by its id");
+    }
+    return remove(template_id);
+  }
+  if (name.empty())
+    return Error::invalid_argument("name", "must not be empty: Meta deletes templates by name");
+  detail::RequestSpec spec{&kGraphDeleteTemplate, {waba_id}, {{"name", std::string(name)}}, {}, {}};
+  if (!template_id.empty()) spec.query.emplace_back("hsm_id", std::string(template_id));
   return core_->call_success(spec, "delete template");
 }
 
