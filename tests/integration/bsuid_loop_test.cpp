@@ -31,6 +31,9 @@ const std::string kParent = "US.ENT.55019283746510293847";
 /// A bot that answers every text message, and records what it saw.
 struct Bot {
   LocalServer http;
+  // The server is the first member, so it would be destroyed last: stop it first, so that no
+  // request in flight reaches the handlers' state once it is gone.
+  ~Bot() { http.stop(); }
   std::mutex m;
   std::vector<std::string> lines;
   std::vector<Recipient> to_answer;

@@ -26,6 +26,9 @@ const std::string kSecret = "groups_app_secret";
 // A receiver that dispatches group events, group messages and group statuses to lines.
 struct GroupReceiver {
   LocalServer http;
+  // The server is the first member, so it would be destroyed last: stop it first, so that no
+  // request in flight reaches the handlers' state once it is gone.
+  ~GroupReceiver() { http.stop(); }
   std::mutex m;
   std::vector<std::string> lines;
   wh::Dispatcher dispatcher{std::make_shared<wh::DuplicateFilter>()};

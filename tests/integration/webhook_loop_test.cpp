@@ -26,6 +26,9 @@ const std::string kSecret = "loop_app_secret";
 /// A receiver as a bot would write one.
 struct Receiver {
   LocalServer http;
+  // The server is the first member, so it would be destroyed last: stop it first, so that no
+  // request in flight reaches the handlers' state once it is gone.
+  ~Receiver() { http.stop(); }
   std::mutex m;
   int rejected = 0;
   std::vector<std::string> lines;  // "status <wamid> <status>" or "message <from> <text>"

@@ -158,7 +158,8 @@ bool Emulator::Impl::inbound(const json& body, std::string* error) {
 }
 
 bool Emulator::Impl::group_event(const json& body, std::string* error, std::string* group_id) {
-  if (!webhooks) {
+  const std::shared_ptr<WebhookSender> to = sender();  // POST /__emulator/webhook may swap it
+  if (!to) {
     *error = "no webhook_url configured";
     return false;
   }
@@ -171,7 +172,7 @@ bool Emulator::Impl::group_event(const json& body, std::string* error, std::stri
     const json& groups = payload["entry"][0]["changes"][0]["value"]["groups"];
     *group_id = !groups.empty() && groups[0].is_object() ? groups[0].value("group_id", "") : "";
   }
-  webhooks->enqueue(payload.dump());
+  to->enqueue(payload.dump());
   return true;
 }
 
