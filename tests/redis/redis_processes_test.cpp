@@ -37,10 +37,17 @@ using whatsapp_redis_test::Clock;
 using whatsapp_redis_test::RedisTest;
 using whatsapp_redis_test::wait_until;
 
-constexpr const char* kToken = "at_redis_processes_token_0123456789";
+constexpr const char* kToken = "at_rds_tok_9f8e7d6c5b4a3210";
 constexpr const char* kNumber = "106540352242922";
 constexpr const char* kSecret = "redis_processes_app_secret_42";
 constexpr double kRate = 50.0;
+
+// The programs under test; the environment may name others (e.g. built from an older commit,
+// to show that these tests fail without shared state).
+std::string program(const char* env, const char* built) {
+  const char* e = std::getenv(env);
+  return e != nullptr && *e != '\0' ? std::string(e) : std::string(built);
+}
 
 std::string temp_path(const std::string& name) {
   return "/tmp/whatsapp-redis-" + std::to_string(::getpid()) + "-" + name;
@@ -81,16 +88,17 @@ class SendersTest : public RedisTest {
   std::vector<Child> start_senders(int processes, int messages) {
     std::vector<Child> senders;
     for (int i = 0; i < processes; ++i) {
-      senders.emplace_back(std::vector<std::string>{WHATSAPP_TEST_BULK_SEND, std::to_string(messages)},
-                           std::vector<std::pair<std::string, std::string>>{
-                               {"LOWCODEAPI_BASE_URL", emulator_->base_url()},
-                               {"LOWCODEAPI_API_TOKEN", kToken},
-                               {"WHATSAPP_PHONE_NUMBER_ID", kNumber},
-                               {"WHATSAPP_TO", "1555000" + std::to_string(1000 + i)},
-                               {"WHATSAPP_RATE_LIMIT", "50"},
-                               {"WHATSAPP_REDIS_URL", server().url()}},
-                           temp_path("sender" + std::to_string(i) + ".out"),
-                           temp_path("sender" + std::to_string(i) + ".err"));
+      senders.emplace_back(
+          std::vector<std::string>{program("WHATSAPP_TEST_BULK_SEND", WHATSAPP_TEST_BULK_SEND),
+                                   std::to_string(messages)},
+          std::vector<std::pair<std::string, std::string>>{
+              {"LOWCODEAPI_BASE_URL", emulator_->base_url()},
+              {"LOWCODEAPI_API_TOKEN", kToken},
+              {"WHATSAPP_PHONE_NUMBER_ID", kNumber},
+              {"WHATSAPP_TO", "1555000" + std::to_string(1000 + i)},
+              {"WHATSAPP_RATE_LIMIT", "50"},
+              {"WHATSAPP_REDIS_URL", server().url()}},
+          temp_path("sender" + std::to_string(i) + ".out"), temp_path("sender" + std::to_string(i) + ".err"));
     }
     return senders;
   }
@@ -201,7 +209,7 @@ class ReceiversTest : public RedisTest {
     std::vector<Receiver> rs(static_cast<std::size_t>(count));
     for (int i = 0; i < count; ++i) {
       auto& r = rs[static_cast<std::size_t>(i)];
-      r.proc = Child({WHATSAPP_TEST_WEBHOOK_RECEIVER, "--port", "0"},
+      r.proc = Child({program("WHATSAPP_TEST_RECEIVER", WHATSAPP_TEST_WEBHOOK_RECEIVER), "--port", "0"},
                      {{"WHATSAPP_APP_SECRET", kSecret},
                       {"WHATSAPP_VERIFY_TOKEN", "redis_verify"},
                       {"WHATSAPP_REDIS_URL", server().url()}},
@@ -227,6 +235,7 @@ class ReceiversTest : public RedisTest {
                       std::atomic<int>& refused, std::atomic<int>& gave_up) {
     httplib::Client c("127.0.0.1", port);
     c.set_keep_alive(true);
+    c.set_tcp_nodelay(true);  // head and body in one go: no delayed-ACK wait per request
     c.set_read_timeout(10, 0);
     for (int i : order) {
       const std::string body = notification(i);
