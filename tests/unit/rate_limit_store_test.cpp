@@ -98,6 +98,7 @@ TEST(RateLimitStore, AStoreThatCannotAnswerIsRetriedThenTheSendFailsUnsent) {
   auto o = h.options();
   o.retry.max_attempts = 3;
   o.retry.initial_backoff = 10ms;
+  o.retry.jitter = false;
   for (int i = 0; i < 3; ++i) h.store->answers.push_back(unavailable());
   whatsapp::Client<whatsapp::transport::FakeTransport> client(o, h.fake);
   auto r = client.messages().send("106540352247777", whatsapp::Message::text("15550007777", "hi"));
