@@ -24,6 +24,8 @@
 
 #include <hiredis/hiredis.h>
 
+extern "C" char** environ;  // NOLINT(readability-redundant-declaration): POSIX, not in a header
+
 namespace whatsapp_redis_test {
 
 using Clock = std::chrono::steady_clock;
@@ -45,17 +47,29 @@ class Child {
   Child(const std::vector<std::string>& argv, const std::vector<std::pair<std::string, std::string>>& env,
         const std::string& out_path, const std::string& err_path)
       : out_path_(out_path), err_path_(err_path) {
+    // Everything is built before fork(): the test has threads, so the child only makes
+    // async-signal-safe calls (open, dup2, execve) before exec.
+    std::vector<std::string> envs;
+    for (char** e = environ; *e != nullptr; ++e) {
+      const std::string entry = *e;
+      bool replaced = false;
+      for (const auto& kv : env) replaced = replaced || entry.rfind(kv.first + "=", 0) == 0;
+      if (!replaced) envs.push_back(entry);
+    }
+    for (const auto& [k, v] : env) envs.push_back(k + "=" + v);
+    std::vector<char*> envp;
+    for (auto& e : envs) envp.push_back(e.data());
+    envp.push_back(nullptr);
+    std::vector<char*> args;
+    for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+    args.push_back(nullptr);
     pid_ = ::fork();
     if (pid_ == 0) {
       const int out = ::open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
       const int err = ::open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
       ::dup2(out, 1);
       ::dup2(err, 2);
-      for (const auto& [k, v] : env) ::setenv(k.c_str(), v.c_str(), 1);
-      std::vector<char*> args;
-      for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
-      args.push_back(nullptr);
-      ::execv(args[0], args.data());
+      ::execve(args[0], args.data(), envp.data());
       ::_exit(127);
     }
   }
