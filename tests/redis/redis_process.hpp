@@ -83,7 +83,11 @@ class Child {
     std::swap(err_path_, o.err_path_);
     return *this;
   }
-  ~Child() { stop(); }
+  ~Child() {
+    stop();
+    if (!out_path_.empty()) ::unlink(out_path_.c_str());
+    if (!err_path_.empty()) ::unlink(err_path_.c_str());
+  }
 
   bool started() const { return pid_ > 0; }
   /// True once the process has exited (its status then in status()).
