@@ -21,6 +21,13 @@ if(TARGET whatsapp)
   install(EXPORT whatsappTargets NAMESPACE whatsapp:: DESTINATION "${WHATSAPP_CMAKE_DIR}")
 endif()
 
+# whatsapp::redis in a file of its own, loaded only for find_package(whatsapp COMPONENTS redis),
+# which then looks for hiredis with pkg-config; absent from an installation made without hiredis.
+if(TARGET whatsapp_redis)
+  install(TARGETS whatsapp_redis EXPORT whatsappRedisTargets)
+  install(EXPORT whatsappRedisTargets NAMESPACE whatsapp:: DESTINATION "${WHATSAPP_CMAKE_DIR}")
+endif()
+
 # The emulator program, for users' own tests: installed to bin/ when it is built, and exported as
 # the imported executable whatsapp::emulator in a file of its own, which the package config
 # loads only for find_package(whatsapp COMPONENTS emulator). OPTIONAL: `cmake --install` right

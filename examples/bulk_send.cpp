@@ -3,6 +3,9 @@
 // and hands back each result as soon as it is known, so the series can be of any length (read
 // from a database cursor, a queue) in memory that does not grow with it.
 // Usage: bulk_send [count]   (default 3; settings from the environment, see example_env.hpp)
+// With WHATSAPP_RATE_LIMIT=<messages a second> the sends of the number are paced; with
+// WHATSAPP_REDIS_URL too, every bulk_send using that Redis keeps to the rate together
+// (redis_env.hpp, docs/deployment.md).
 
 #include <chrono>
 #include <cstddef>
@@ -12,6 +15,7 @@
 #include <string>
 
 #include "example_env.hpp"
+#include "redis_env.hpp"
 
 int main(int argc, char** argv) {
   const std::string phone_number_id = example::require_env("WHATSAPP_PHONE_NUMBER_ID");
@@ -22,10 +26,12 @@ int main(int argc, char** argv) {
     return 2;
   }
 
-  whatsapp::Client<> client(example::client_options());
+  whatsapp::ClientOptions client_options = example::client_options();
+  example::rate_limit_from_env(client_options.rate_limit, "bulk_send");
+  whatsapp::Client<> client(client_options);
   whatsapp::BatchOptions options;
   options.max_in_flight = 8;
-  long next = 0, sent = 0, failed = 0;
+  long next = 0, sent = 0, failed = 0, not_sent = 0;
   const auto start = std::chrono::steady_clock::now();
   client.messages().send_stream(
       phone_number_id,
@@ -38,6 +44,7 @@ int main(int argc, char** argv) {
       [&](std::size_t index, whatsapp::Result<whatsapp::SendResult>&& result) {  // as each finishes
         if (!result) {
           ++failed;
+          if (result.error().delivery() == whatsapp::Delivery::kNotSent) ++not_sent;
           example::fail(("message " + std::to_string(index + 1)).c_str(), result.error());
           return;
         }
@@ -47,6 +54,7 @@ int main(int argc, char** argv) {
       options);
 
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  std::cout << sent << " of " << count << " messages sent, " << failed << " failed, in " << seconds << " s\n";
+  std::cout << sent << " of " << count << " messages sent, " << failed << " failed (" << not_sent
+            << " certainly not sent), in " << seconds << " s\n";
   return failed == 0 && sent == count ? 0 : 1;
 }

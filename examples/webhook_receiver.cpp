@@ -15,6 +15,9 @@
 // printed events. Bodies over --max-body-bytes (default 1 MiB) are refused with 413 whatever
 // their transfer coding, encoded bodies with 415. SIGINT and SIGTERM stop it cleanly (exit
 // status 0); it exits 1 when it cannot listen, 2 on a bad command line or without a secret.
+// With WHATSAPP_REDIS_URL=redis://host:port/db the duplicate filter is shared through Redis by
+// every receiver using it: each event is printed by one of them (redis_env.hpp,
+// docs/deployment.md); an event Redis cannot check is answered 503 so Meta delivers it again.
 
 #include <signal.h>
 
@@ -27,6 +30,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "redis_env.hpp"
 #include "whatsapp/webhook/server.hpp"
 #include "whatsapp/webhook/webhook.hpp"
 
@@ -162,7 +166,8 @@ int main(int argc, char** argv) {
     // The answer to this request is still sent: run() returns after the current request.
     if (opt.max_events > 0 && ++printed == opt.max_events) server_ptr->stop();
   };
-  wh::Dispatcher dispatcher(std::make_shared<wh::DuplicateFilter>());
+  wh::Dispatcher dispatcher(
+      example::duplicate_store_from_env(std::make_shared<wh::DuplicateFilter>(), "webhook_receiver"));
   dispatcher.on_message([&](const wh::Event& e, const wh::Message&) { print(e); })
       .on_status([&](const wh::Event& e, const wh::Status&) { print(e); })
       .on_group([&](const wh::Event& e, const wh::GroupUpdate&) { print(e); })  // every group update

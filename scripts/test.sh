@@ -4,7 +4,10 @@
 #   scripts/test.sh                   everything: builds and runs the unit and integration tests,
 #                                     the consumer projects (installed package, add_subdirectory,
 #                                     FetchContent, the installed emulator), the examples, the docs
-#                                     and header checks; then the unit and integration tests again
+#                                     and header checks, whatsapp::redis against redis-servers it
+#                                     starts on free ports of 127.0.0.1 (never the system's 6379;
+#                                     label "slow": the multi-process ones, about 2 minutes);
+#                                     then the unit and integration tests again
 #                                     under ASan+UBSan, and the fuzzers for a bounded time (clang).
 #   scripts/test.sh --quick [FILTER]  the iteration loop: rebuilds only the unit test binary in
 #                                     $BUILD_ROOT/default (configured on first use) and runs it,
@@ -59,7 +62,8 @@ mkdir -p "$build_root"
 # No optimisation and no debug information where a failure is read from the test output: full
 # debug information costs a third of the compile time. ASan keeps line tables for its reports.
 default_args=(-DCMAKE_BUILD_TYPE= -DWHATSAPP_BUILD_TESTS=ON -DWHATSAPP_BUILD_EXAMPLES=ON
-              -DWHATSAPP_BUILD_BENCHMARKS=ON)  # bench smoke ctests (label bench) against the emulator
+              -DWHATSAPP_BUILD_BENCHMARKS=ON  # bench smoke ctests (label bench) against the emulator
+              -DWHATSAPP_WITH_REDIS=ON)  # whatsapp::redis and its tests against redis-server (label redis)
 
 if [ "$quick" -eq 1 ]; then
   # The quick tier shares the default configuration of the full run: after a full run it is

@@ -2,7 +2,8 @@
 
 /// @file dispatcher.hpp
 /// Routes each event of a notification to the handler registered for its kind, skipping events
-/// already handled (with a DuplicateFilter).
+/// already handled (with a DuplicateStore: a DuplicateFilter in this process, or one shared by
+/// several receivers).
 
 #include <array>
 #include <cstddef>
@@ -25,6 +26,8 @@ enum class DispatchResult {
   kDuplicate,  ///< Its key was seen before; no handler ran.
   kUnhandled,  ///< No handler fits it, not even on_unknown.
   kFailed,     ///< The handler threw; the key was forgotten so a redelivery is handled again.
+  kDeferred,   ///< The duplicate store could not tell (DuplicateStore's Claim::kUnavailable); no
+               ///< handler ran: the notification must be delivered again.
 };
 
 /// The tally of dispatching one notification.
@@ -33,11 +36,13 @@ struct DispatchReport {
   std::size_t duplicates = 0;
   std::size_t unhandled = 0;
   std::size_t failed = 0;
+  std::size_t deferred = 0;           ///< Events the duplicate store could not tell about (kDeferred).
   std::vector<std::string> failures;  ///< One line per failed handler: event key and what().
 
-  /// True when no handler failed. A receiver answers 200 then, and 500 otherwise so that Meta
-  /// delivers the notification again (the events already handled are then duplicates).
-  bool ok() const noexcept { return failed == 0; }
+  /// True when no handler failed and none was deferred. A receiver answers 200 then, and a
+  /// 5xx otherwise so that Meta delivers the notification again (the events already handled
+  /// are then duplicates).
+  bool ok() const noexcept { return failed == 0 && deferred == 0; }
 };
 
 /// Handlers per event kind. Exactly one handler runs per event, the most specific registered:
@@ -66,9 +71,10 @@ class Dispatcher {
   using GroupHandler = std::function<void(const Event&, const GroupUpdate&)>;
   using EventHandler = std::function<void(const Event&)>;
 
-  /// A dispatcher that handles every event; with a filter, events whose dedup_key() was seen
-  /// before are skipped. The filter may be shared by several dispatchers.
-  explicit Dispatcher(std::shared_ptr<DuplicateFilter> filter = nullptr) noexcept
+  /// A dispatcher that handles every event; with a filter (a DuplicateFilter, or a store shared
+  /// by several receivers), events whose dedup_key() was seen before are skipped. The filter
+  /// may be shared by several dispatchers.
+  explicit Dispatcher(std::shared_ptr<DuplicateStore> filter = nullptr) noexcept
       : filter_(std::move(filter)) {}
 
   /// Any message with no handler for its type.
@@ -171,9 +177,10 @@ class Dispatcher {
     return *this;
   }
 
-  /// Handles one event: checks the duplicate filter, then runs the most specific handler.
-  /// Exceptions from the handler are caught: the result is kFailed, `failure` (if given) gets
-  /// what(), and the event's key is forgotten by the filter.
+  /// Handles one event: claims its key in the duplicate filter, then runs the most specific
+  /// handler and tells the filter it is done. Exceptions from the handler are caught: the
+  /// result is kFailed, `failure` (if given) gets what(), and the event's key is forgotten by
+  /// the filter. A filter that cannot tell gives kDeferred, and no handler runs.
   DispatchResult dispatch(const Event& e, std::string* failure = nullptr) const noexcept {
     std::string key;
     try {
@@ -181,10 +188,15 @@ class Dispatcher {
     } catch (...) {
       key.clear();  // out of memory: handle without filtering
     }
-    if (filter_ && !filter_->first_time(key)) return DispatchResult::kDuplicate;
+    if (filter_) {
+      const Claim c = filter_->claim(key);
+      if (c == Claim::kDuplicate) return DispatchResult::kDuplicate;
+      if (c == Claim::kUnavailable) return DispatchResult::kDeferred;
+    }
     try {
-      if (run(e)) return DispatchResult::kHandled;
-      return DispatchResult::kUnhandled;
+      const bool ran = run(e);
+      if (filter_) filter_->done(key);
+      return ran ? DispatchResult::kHandled : DispatchResult::kUnhandled;
     } catch (const std::exception& ex) {
       if (failure != nullptr) assign_noexcept(*failure, ex.what());
     } catch (...) {
@@ -204,6 +216,7 @@ class Dispatcher {
           case DispatchResult::kHandled: ++report.handled; break;
           case DispatchResult::kDuplicate: ++report.duplicates; break;
           case DispatchResult::kUnhandled: ++report.unhandled; break;
+          case DispatchResult::kDeferred: ++report.deferred; break;
           case DispatchResult::kFailed:
             ++report.failed;
             try {
@@ -345,7 +358,7 @@ class Dispatcher {
     return false;
   }
 
-  std::shared_ptr<DuplicateFilter> filter_;
+  std::shared_ptr<DuplicateStore> filter_;
   std::array<MessageHandler, static_cast<std::size_t>(MessageType::kUnknown) + 1> by_type_;
   MessageHandler any_message_;
   StatusHandler status_;

@@ -12,11 +12,14 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "whatsapp/webhook/duplicate_store.hpp"
+
 namespace whatsapp::webhook {
 
 /// A bounded set of recently seen keys, least recently seen evicted first. All members are
-/// thread-safe. Memory: about capacity x (key length + 100 bytes).
-class DuplicateFilter {
+/// thread-safe. Memory: about capacity x (key length + 100 bytes). The default DuplicateStore of
+/// a Dispatcher: one process's memory (several receivers share one with whatsapp::redis).
+class DuplicateFilter final : public DuplicateStore {
  public:
   static constexpr std::size_t kDefaultCapacity = 10000;
 
@@ -55,6 +58,11 @@ class DuplicateFilter {
     return true;
   }
 
+  /// DuplicateStore: first_time() as a Claim (never kUnavailable).
+  Claim claim(std::string_view key) noexcept override {
+    return first_time(key) ? Claim::kFirst : Claim::kDuplicate;
+  }
+
   /// Whether `key` is remembered, without changing its recency.
   bool contains(std::string_view key) const noexcept {
     std::lock_guard<std::mutex> lock(mu_);
@@ -62,7 +70,7 @@ class DuplicateFilter {
   }
 
   /// Forgets `key` (e.g. when its handler failed, so a redelivery is handled again).
-  void forget(std::string_view key) noexcept {
+  void forget(std::string_view key) noexcept override {
     std::lock_guard<std::mutex> lock(mu_);
     auto it = index_.find(key);
     if (it == index_.end()) return;

@@ -49,6 +49,9 @@ int Emulator::start() {
   // (otherwise delayed ACKs add ~40 ms to every answer on a kept-alive connection).
   d.svr.set_keep_alive_max_count(1000000);
   d.svr.set_tcp_nodelay(true);
+  // A kept-alive connection holds one worker thread: serve several client processes with 8
+  // connections each (tests/redis) without queueing some of them behind the others.
+  d.svr.new_task_queue = [] { return new httplib::ThreadPool(64); };
   int port = d.opts.port == 0 ? d.svr.bind_to_any_port(d.opts.host)
                               : (d.svr.bind_to_port(d.opts.host, d.opts.port) ? d.opts.port : -1);
   if (port <= 0)

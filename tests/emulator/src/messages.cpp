@@ -1,5 +1,6 @@
 // Route 1 (send / mark-as-read by body) and route 2 (mark as read by path).
 #include <cctype>
+#include <chrono>
 #include <set>
 
 #include "state.hpp"
@@ -182,6 +183,9 @@ Reply State::send_message(Call& c) {
                            : c.old_format ? "old"
                                           : "new"},
                 {"timestamp", now},
+                {"received_us", std::chrono::duration_cast<std::chrono::microseconds>(
+                                    std::chrono::steady_clock::now().time_since_epoch())
+                                    .count()},
                 {"body", body},
                 {"fault", c.fault.empty() ? json(nullptr) : json(c.fault)}};
   processed_.push_back(entry);

@@ -79,6 +79,7 @@ class Call {
 
   Step finish(Error e);
   Step start_try(Clock::time_point now);
+  Step store_failed(Error e, Clock::time_point now);
   Step prepare(UrlFormat format);
   void log_answer(const Result<HttpResponse>& response) const;
   bool take_answer(Error& e);

@@ -116,8 +116,11 @@ class Core {
   WHATSAPP_DECL bool unconfirmed(RouteId id) const noexcept;
   /// Whether sends of `spec` are paced by the rate limits.
   WHATSAPP_DECL bool paced(const RequestSpec& spec) const noexcept;
-  /// Books the rate limits' slot for one send of `spec` at `now`; returns the wait before it.
-  WHATSAPP_DECL std::chrono::nanoseconds reserve_slot(const RequestSpec& spec, Clock::time_point now) const;
+  /// Books the rate limits' slot for one send of `spec` at `now` (the call's `deadline`:
+  /// Clock::time_point::max() for none); returns the wait before it, or the error of a shared
+  /// store that could not answer (not sent, transient: see RateLimitStore::reserve).
+  WHATSAPP_DECL Result<std::chrono::nanoseconds> reserve_slot(const RequestSpec& spec, Clock::time_point now,
+                                                              Clock::time_point deadline) const;
   /// The URL of `spec` in `format` (LowCodeAPI) or its Graph URL (`format` unused), or the error
   /// (token-free) that says why it cannot be built.
   WHATSAPP_DECL Result<std::string> url_of(const RequestSpec& spec, UrlFormat format) const;
@@ -158,9 +161,10 @@ class Core {
   // Shared with the views made by Client::with_options().
   std::shared_ptr<transport::AnyTransport> transport_;
   std::shared_ptr<FormatMemory> formats_;
-  std::shared_ptr<RateLimiter> limiter_;  // null when the rate limits are off
-  // The api_token's (Graph: the access token's) pieces, for error texts and log lines: built once, shared
-  // with the logger and with the views.
+  std::shared_ptr<RateLimiter> limiter_;   // the in-process buckets; null when off or shared
+  std::shared_ptr<RateLimitStore> store_;  // RateLimitOptions::store when the limits are on
+  // The api_token's (Graph: the access token's) pieces, for error texts and log lines: built
+  // once, shared with the logger and with the views.
   std::shared_ptr<const Redactor> redact_;
   Logger logger_;
   CallOptions call_;

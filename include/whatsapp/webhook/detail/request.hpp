@@ -116,6 +116,10 @@ class WebhookRequestHandler {
       return {400, notification.error().message(), {}};
     }
     const webhook::DispatchReport report = dispatcher_.dispatch(*notification);
+    if (report.failed == 0 && report.deferred > 0) {  // the duplicate store could not tell
+      log(std::to_string(report.deferred) + " event(s) deferred: the duplicate store is unavailable");
+      return {503, "duplicate store unavailable; deliver again", {}};
+    }
     if (!report.ok()) {
       for (const auto& f : report.failures) log(f);
       if (report.failures.empty()) log("a handler failed");

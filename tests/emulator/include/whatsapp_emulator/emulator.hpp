@@ -94,7 +94,8 @@ class Emulator {
   void reset();  // stats, processed messages, faults, and all state back to the seed
 
   // Each accepted send, in order: {"seq","id"(wamid),"phone_number_id","to","wa_id","format",
-  // "timestamp","body"(the request body),"fault"(kind applied to that request, or null)}.
+  // "timestamp","received_us"(steady clock, us: for rate checks),"body"(the request body),
+  // "fault"(kind applied to that request, or null)}.
   std::vector<nlohmann::json> processed_messages() const;
 
   // True once `count` webhooks were delivered (2xx) in total since start/reset_stats.

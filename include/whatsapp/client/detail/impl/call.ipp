@@ -36,7 +36,9 @@ WHATSAPP_DECL Call::Step Call::next(Clock::time_point now) {
   }
   if (!paced_ && core_->paced(spec_)) {  // one slot per try, booked when the try could go
     paced_ = true;
-    const auto wait = core_->reserve_slot(spec_, now);
+    auto booked = core_->reserve_slot(spec_, now, deadline_.value_or(Clock::time_point::max()));
+    if (!booked) return store_failed(std::move(booked).error(), now);
+    const auto wait = *booked;
     if (wait.count() > 0) {
       if (deadline_ && now + wait >= *deadline_) {
         Error e(ErrorKind::kTimeout,
@@ -54,6 +56,27 @@ WHATSAPP_DECL Call::Step Call::next(Clock::time_point now) {
     }
   }
   return start_try(now);
+}
+
+// A shared rate-limit store could not book the slot (nothing was sent): a try that failed
+// before its request, retried after the policy's backoff while tries and the deadline allow.
+WHATSAPP_DECL Call::Step Call::store_failed(Error e, Clock::time_point now) {
+  ++attempt_;
+  paced_ = false;
+  e.with_attempts(requests_);
+  const RetryPolicy& policy = core_->retry_policy();
+  if (attempt_ >= std::max(1, policy.max_attempts) || !may_retry(e, idem_)) return finish(std::move(e));
+  const auto wait =
+      wait_within_deadline(policy, attempt_, e, core_->options().time.uniform01(), now, deadline_);
+  if (!wait) return finish(std::move(e));
+  core_->logger().log(LogLevel::kWarning, [&] {
+    return "rate limit store failed; trying again in " + std::to_string(wait->count()) + " ms (" +
+           e.to_string() + ")";
+  });
+  ready_ = now + *wait;
+  delay_ = *wait;
+  waiting_ = true;
+  return Step::kWait;
 }
 
 WHATSAPP_DECL Call::Step Call::start_try(Clock::time_point now) {

@@ -59,7 +59,10 @@ WHATSAPP_DECL Core::Core(ClientOptions options, std::shared_ptr<transport::AnyTr
       url_root_(url_root(Endpoint{options_.base_url, options_.api_version, {}})),
       transport_(std::move(transport)),
       formats_(std::make_shared<FormatMemory>()),
-      limiter_(options_.rate_limit.enabled() ? std::make_shared<RateLimiter>(options_.rate_limit) : nullptr),
+      limiter_(options_.rate_limit.enabled() && !options_.rate_limit.store
+                   ? std::make_shared<RateLimiter>(options_.rate_limit)
+                   : nullptr),
+      store_(options_.rate_limit.enabled() ? options_.rate_limit.store : nullptr),
       redact_(std::make_shared<const Redactor>(graph() ? options_.access_token : options_.api_token)),
       logger_(options_.log_sink, options_.log_level, redact_) {
   if (!graph()) {
@@ -166,20 +169,28 @@ WHATSAPP_DECL bool Core::unconfirmed(RouteId id) const noexcept {
 }
 
 WHATSAPP_DECL bool Core::paced(const RequestSpec& spec) const noexcept {
-  return limiter_ && spec.route->id == RouteId::kSendMessage;
+  return (limiter_ || store_) && spec.route->id == RouteId::kSendMessage;
 }
 
-WHATSAPP_DECL std::chrono::nanoseconds Core::reserve_slot(const RequestSpec& spec,
-                                                          Clock::time_point now) const {
+WHATSAPP_DECL Result<std::chrono::nanoseconds> Core::reserve_slot(const RequestSpec& spec,
+                                                                  Clock::time_point now,
+                                                                  Clock::time_point deadline) const {
   std::string recipient;
-  if (limiter_->options().per_recipient_interval.count() > 0) {
+  if (options_.rate_limit.per_recipient_interval.count() > 0) {
     const auto body = nlohmann::json::parse(spec.body, nullptr, false);
-    if (body.is_object()) {
-      if (const auto to = body.find("to"); to != body.end() && to->is_string())
-        recipient = to->get<std::string>();
+    if (body.is_object()) {  // a phone number (`to`) or a BSUID (`recipient`): one user either way
+      for (const char* key : {"to", "recipient"}) {
+        const auto id = body.find(key);
+        if (id == body.end() || !id->is_string() || id->get_ref<const std::string&>().empty()) continue;
+        recipient = id->get<std::string>();
+        break;
+      }
     }
   }
-  return limiter_->reserve(spec.path[0], recipient, now);
+  if (!store_) return limiter_->reserve(spec.path[0], recipient, now);
+  auto wait = store_->reserve(options_.rate_limit, spec.path[0], recipient, now, deadline);
+  if (!wait) return scrub(std::move(wait).error().with_delivery(Delivery::kNotSent));
+  return wait;
 }
 
 WHATSAPP_DECL Result<std::string> Core::url_of(const RequestSpec& spec, UrlFormat format) const {
