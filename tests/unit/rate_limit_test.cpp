@@ -127,6 +127,29 @@ TEST(RateLimiter, ClientPacesSendsWithTheInjectedSleep) {
   EXPECT_EQ(time.sleeps().size(), 3u);
 }
 
+TEST(RateLimiter, APerRecipientIntervalKeysABsuidSendByItsUser) {
+  whatsapp::transport::FakeTransport t;
+  t.on_request([](const whatsapp::HttpRequest&) -> whatsapp::Result<whatsapp::HttpResponse> {
+    whatsapp::HttpResponse r;
+    r.status = 200;
+    r.body = R"({"data":{"messaging_product":"whatsapp","messages":[{"id":"wamid.X"}]}})";
+    return r;
+  });
+  whatsapp_test::FakeTime time;
+  whatsapp::ClientOptions o;
+  o.base_url = "http://emulator.test/whatsapp";
+  o.api_token = "tok";
+  o.time = time.source();
+  o.rate_limit.per_recipient_interval = ms(6000);
+  whatsapp::Client<whatsapp::transport::FakeTransport> c(o, t);
+  // Sends to BSUIDs carry no `to`: two users are two recipients, the same user twice is one.
+  for (const char* user : {"US.13491208655302741918", "US.27719304465821904412", "US.13491208655302741918"}) {
+    ASSERT_TRUE(
+        c.messages().send("1065", whatsapp::Message::text(whatsapp::Recipient::user_id(user), "hi")).ok());
+  }
+  EXPECT_EQ(time.sleeps(), (std::vector<ms>{ms(6000)}));
+}
+
 TEST(RateLimiter, WaitPastTheDeadlineFailsWithoutSending) {
   whatsapp::transport::FakeTransport t;
   whatsapp_test::FakeTime time;
