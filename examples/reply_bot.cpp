@@ -13,8 +13,6 @@
 //   {"kind":"status","status":"delivered","recipient_id":"","recipient_user_id":"US.7392...",...}
 // --max-events N exits after N printed events; SIGINT and SIGTERM stop it.
 
-#include <signal.h>
-
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
@@ -23,16 +21,13 @@
 #include <nlohmann/json.hpp>
 
 #include "example_env.hpp"
+#include "serve.hpp"
 #include "whatsapp/webhook/server.hpp"
 #include "whatsapp/webhook/webhook.hpp"
 
 namespace {
 
 namespace wh = whatsapp::webhook;
-
-wh::Server* g_server = nullptr;
-
-extern "C" void on_signal(int) { g_server->stop(); }  // stop() is async-signal-safe
 
 void print(const nlohmann::ordered_json& j) {
   const std::string line = j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
@@ -62,7 +57,7 @@ int main(int argc, char** argv) {
 
   long long printed = 0;
   auto done = [&] {
-    if (max_events > 0 && ++printed == max_events) g_server->stop();
+    if (max_events > 0 && ++printed == max_events) example::g_serving->stop();
   };
   wh::Dispatcher dispatcher(std::make_shared<wh::DuplicateFilter>());
   dispatcher
@@ -109,24 +104,5 @@ int main(int argc, char** argv) {
   so.app_secret = secret;
   so.log = [](std::string_view line) { std::cerr << "reply_bot: " << line << "\n"; };
   wh::Server server(so, dispatcher);
-  auto bound = server.listen();
-  if (!bound) {
-    std::cerr << "reply_bot: " << bound.error().message() << "\n";
-    return 1;
-  }
-  g_server = &server;
-  struct sigaction sa {};
-  sa.sa_handler = on_signal;
-  sigemptyset(&sa.sa_mask);
-  sigaction(SIGINT, &sa, nullptr);
-  sigaction(SIGTERM, &sa, nullptr);
-  signal(SIGPIPE, SIG_IGN);
-  std::printf("reply_bot listening on http://127.0.0.1:%d\n", static_cast<int>(*bound));
-  std::fflush(stdout);
-  auto ran = server.run();
-  if (!ran) {
-    std::cerr << "reply_bot: " << ran.error().message() << "\n";
-    return 1;
-  }
-  return 0;
+  return example::serve(server, "reply_bot");
 }

@@ -19,8 +19,6 @@
 // every receiver using it: each event is printed by one of them (redis_env.hpp,
 // docs/deployment.md); an event Redis cannot check is answered 503 so Meta delivers it again.
 
-#include <signal.h>
-
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -31,6 +29,7 @@
 #include <nlohmann/json.hpp>
 
 #include "redis_env.hpp"
+#include "serve.hpp"
 #include "whatsapp/webhook/server.hpp"
 #include "whatsapp/webhook/webhook.hpp"
 
@@ -132,10 +131,6 @@ nlohmann::ordered_json describe(const wh::Event& e) {
   return j;
 }
 
-wh::Server* g_server = nullptr;
-
-extern "C" void on_signal(int) { g_server->stop(); }  // stop() is async-signal-safe
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -175,25 +170,5 @@ int main(int argc, char** argv) {
 
   wh::Server server(so, dispatcher);
   server_ptr = &server;
-  auto port = server.listen();
-  if (!port) {
-    std::cerr << "webhook_receiver: " << port.error().message() << "\n";
-    return 1;
-  }
-  g_server = &server;
-  struct sigaction sa {};
-  sa.sa_handler = on_signal;
-  sigemptyset(&sa.sa_mask);
-  sigaction(SIGINT, &sa, nullptr);
-  sigaction(SIGTERM, &sa, nullptr);
-  signal(SIGPIPE, SIG_IGN);
-
-  std::printf("webhook_receiver listening on http://127.0.0.1:%d\n", static_cast<int>(*port));
-  std::fflush(stdout);
-  auto ran = server.run();
-  if (!ran) {
-    std::cerr << "webhook_receiver: " << ran.error().message() << "\n";
-    return 1;
-  }
-  return 0;
+  return example::serve(server, "webhook_receiver");
 }

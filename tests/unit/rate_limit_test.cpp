@@ -24,6 +24,27 @@ using Clock = std::chrono::steady_clock;
 
 ms as_ms(std::chrono::nanoseconds d) { return std::chrono::duration_cast<ms>(d); }
 
+// A transport that accepts every send.
+whatsapp::transport::FakeTransport accepting_transport() {
+  whatsapp::transport::FakeTransport t;
+  t.on_request([](const whatsapp::HttpRequest&) -> whatsapp::Result<whatsapp::HttpResponse> {
+    whatsapp::HttpResponse r;
+    r.status = 200;
+    r.body = R"({"data":{"messaging_product":"whatsapp","messages":[{"id":"wamid.X"}]}})";
+    return r;
+  });
+  return t;
+}
+
+// Client options whose waits go to `time` (rate limits still to set).
+whatsapp::ClientOptions paced_options(whatsapp_test::FakeTime& time) {
+  whatsapp::ClientOptions o;
+  o.base_url = "http://emulator.test/whatsapp";
+  o.api_token = "tok";
+  o.time = time.source();
+  return o;
+}
+
 TEST(RateLimiter, OffByDefault) { EXPECT_FALSE(RateLimitOptions{}.enabled()); }
 
 TEST(RateLimiter, TokenBucketPerNumberWithBurst) {
@@ -100,18 +121,9 @@ TEST(RateLimiter, ThreadSafeBookingGivesEveryCallerItsOwnSlot) {
 }
 
 TEST(RateLimiter, ClientPacesSendsWithTheInjectedSleep) {
-  whatsapp::transport::FakeTransport t;
-  t.on_request([](const whatsapp::HttpRequest&) -> whatsapp::Result<whatsapp::HttpResponse> {
-    whatsapp::HttpResponse r;
-    r.status = 200;
-    r.body = R"({"data":{"messaging_product":"whatsapp","messages":[{"id":"wamid.X"}]}})";
-    return r;
-  });
+  whatsapp::transport::FakeTransport t = accepting_transport();
   whatsapp_test::FakeTime time;
-  whatsapp::ClientOptions o;
-  o.base_url = "http://emulator.test/whatsapp";
-  o.api_token = "tok";
-  o.time = time.source();
+  whatsapp::ClientOptions o = paced_options(time);
   o.rate_limit.messages_per_second = 2;
   o.rate_limit.burst = 1;
   o.rate_limit.per_recipient_interval = ms(6000);
@@ -128,18 +140,9 @@ TEST(RateLimiter, ClientPacesSendsWithTheInjectedSleep) {
 }
 
 TEST(RateLimiter, APerRecipientIntervalKeysABsuidSendByItsUser) {
-  whatsapp::transport::FakeTransport t;
-  t.on_request([](const whatsapp::HttpRequest&) -> whatsapp::Result<whatsapp::HttpResponse> {
-    whatsapp::HttpResponse r;
-    r.status = 200;
-    r.body = R"({"data":{"messaging_product":"whatsapp","messages":[{"id":"wamid.X"}]}})";
-    return r;
-  });
+  whatsapp::transport::FakeTransport t = accepting_transport();
   whatsapp_test::FakeTime time;
-  whatsapp::ClientOptions o;
-  o.base_url = "http://emulator.test/whatsapp";
-  o.api_token = "tok";
-  o.time = time.source();
+  whatsapp::ClientOptions o = paced_options(time);
   o.rate_limit.per_recipient_interval = ms(6000);
   whatsapp::Client<whatsapp::transport::FakeTransport> c(o, t);
   // Sends to BSUIDs carry no `to`: two users are two recipients, the same user twice is one.
