@@ -79,13 +79,17 @@ if [ "$quick" -eq 1 ]; then
 fi
 
 configure default "${default_args[@]}"
-configure asan -DCMAKE_BUILD_TYPE= -DCMAKE_CXX_FLAGS=-g1 -DWHATSAPP_SANITIZE=ON \
+# ASan+UBSan with clang when it is there (install-deps.sh installs it): it compiles the sanitized
+# tests in less than half of g++'s time, and a second compiler's warnings (errors here) come free.
+asan_cxx=()
+command -v clang++ >/dev/null && asan_cxx=(-DCMAKE_CXX_COMPILER=clang++)
+configure asan "${asan_cxx[@]}" -DCMAKE_BUILD_TYPE= -DCMAKE_CXX_FLAGS=-g1 -DWHATSAPP_SANITIZE=ON \
   -DWHATSAPP_BUILD_TESTS=ON -DWHATSAPP_BUILD_EXAMPLES=OFF
 configs=(default asan)
 if command -v clang++ >/dev/null; then
   configure fuzz -DCMAKE_BUILD_TYPE= -DCMAKE_CXX_COMPILER=clang++ -DWHATSAPP_BUILD_TESTS=OFF \
     -DWHATSAPP_BUILD_EXAMPLES=OFF -DWHATSAPP_BUILD_EMULATOR=OFF -DWHATSAPP_BUILD_FUZZERS=ON \
-    -DWHATSAPP_INSTALL=OFF
+    -DWHATSAPP_INSTALL=OFF -DWHATSAPP_FUZZ_SECONDS=10  # 10 s per target here; longer by hand
   configs+=(fuzz)
 fi
 

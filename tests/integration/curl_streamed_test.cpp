@@ -31,13 +31,14 @@ using whatsapp_test::LocalServer;
 /// A server whose /hold answers only once /release has been asked for (bounded: 10 s), and whose
 /// /fast answers at once; it counts the requests being served at the same time.
 struct HoldingServer {
-  LocalServer srv;
   std::mutex m;
   std::condition_variable cv;
   bool released = false;
   bool hold_was_released = false;  // /hold ended by /release, not by its 10 s bound
   int serving = 0;
   int most_serving = 0;
+
+  LocalServer srv;  // last: stopped before the state its handlers use is destroyed
 
   HoldingServer() {
     const auto serve = [this](const httplib::Request& req, httplib::Response& res) {

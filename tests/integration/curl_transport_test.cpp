@@ -26,10 +26,10 @@ using whatsapp::transport::CurlTransport;
 using whatsapp_test::LocalServer;
 
 struct CurlTransportTest : ::testing::Test {
-  LocalServer srv;
   std::mutex m;
   std::vector<httplib::Request> seen;
   std::set<int> client_ports;
+  LocalServer srv;  // last: destroyed (stopped) first, before the state its handlers use
 
   void SetUp() override {
     auto record = [this](const httplib::Request& req, httplib::Response& res) {
@@ -268,10 +268,10 @@ TEST(CurlTransportFailures, RefusedConnectionWasCertainlyNotSent) {
 }
 
 TEST(CurlTransportFailures, SlowAnswerTimesOutAndMayHaveBeenProcessed) {
-  LocalServer srv;
-  std::mutex m;
+  std::mutex m;  // declared before the server: a handler may still be running when it stops
   std::condition_variable cv;
   bool release = false;
+  LocalServer srv;
   srv.server().Post("/slow", [&](const httplib::Request&, httplib::Response& res) {
     std::unique_lock<std::mutex> lock(m);
     cv.wait_for(lock, std::chrono::seconds(10), [&] { return release; });
@@ -329,8 +329,8 @@ TEST(CurlTransportFailures, HeaderWithNewlineIsRefused) {
 }
 
 TEST(CurlTransportThreads, ManyThreadsShareOneTransport) {
-  LocalServer srv;
   std::atomic<int> served{0};
+  LocalServer srv;
   srv.server().Post("/echo", [&](const httplib::Request& req, httplib::Response& res) {
     ++served;
     res.set_content(req.body, "application/json");
@@ -378,10 +378,10 @@ TEST(CurlTransportProxy, AProxyTheEnvironmentNamesIsUsedAndNoneIsUsedOtherwise) 
     ::unsetenv(name);
   }
   // Two servers: the proxy answers "proxy", the origin "origin"; each records what it was asked.
-  LocalServer proxy;
-  LocalServer origin;
   std::mutex m;
   std::vector<std::string> seen;
+  LocalServer proxy;  // after the state their handlers use: stopped before it is destroyed
+  LocalServer origin;
   const auto serve = [&](LocalServer& srv, const std::string& name) {
     srv.server().Post(".*", [&m, &seen, name](const httplib::Request& req, httplib::Response& res) {
       {

@@ -31,11 +31,12 @@ struct Seen {
 };
 
 struct GraphCurlTest : ::testing::Test {
-  LocalServer graph;  // Graph's shape: no /whatsapp, no envelope, Bearer checked
-  LocalServer other;  // a host the token must not go to
   std::mutex m;
   std::vector<Seen> seen;
   std::vector<std::string> other_auth;
+  // Last, so that they stop before the state their handlers use is destroyed:
+  LocalServer graph;  // Graph's shape: no /whatsapp, no envelope, Bearer checked
+  LocalServer other;  // a host the token must not go to
 
   void SetUp() override {
     auto record = [this](const httplib::Request& req) {

@@ -108,11 +108,11 @@ void Emulator::Impl::apply_fault(const Fault& f, const httplib::Request& req, ht
     send_json(200, "");
   } else if (k == "huge_body") {
     res.status = 200;
-    const std::size_t total = 50u * 1024u * 1024u;
+    constexpr std::size_t total = 50u * 1024u * 1024u;
     const std::string head = env == Envelope::kNone ? R"({"padding":")" : R"({"data":{"padding":")";
     const std::string tail = env == Envelope::kNone ? "\"}" : "\"}}";
     res.set_content_provider(
-        total, kJson, [this, total, head, tail](size_t off, size_t, httplib::DataSink& sink) {
+        total, kJson, [this, head, tail](size_t off, size_t, httplib::DataSink& sink) {
           if (stopping) return false;
           std::string buf;
           if (off == 0) buf = head;
