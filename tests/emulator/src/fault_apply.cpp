@@ -111,17 +111,16 @@ void Emulator::Impl::apply_fault(const Fault& f, const httplib::Request& req, ht
     constexpr std::size_t total = 50u * 1024u * 1024u;
     const std::string head = env == Envelope::kNone ? R"({"padding":")" : R"({"data":{"padding":")";
     const std::string tail = env == Envelope::kNone ? "\"}" : "\"}}";
-    res.set_content_provider(
-        total, kJson, [this, head, tail](size_t off, size_t, httplib::DataSink& sink) {
-          if (stopping) return false;
-          std::string buf;
-          if (off == 0) buf = head;
-          std::size_t room = total - off - tail.size();
-          std::size_t n = std::min<std::size_t>(64 * 1024, off == 0 ? room - head.size() : room);
-          buf.append(n, 'x');
-          if (off + buf.size() + tail.size() == total) buf += tail;
-          return sink.write(buf.data(), buf.size());
-        });
+    res.set_content_provider(total, kJson, [this, head, tail](size_t off, size_t, httplib::DataSink& sink) {
+      if (stopping) return false;
+      std::string buf;
+      if (off == 0) buf = head;
+      std::size_t room = total - off - tail.size();
+      std::size_t n = std::min<std::size_t>(64 * 1024, off == 0 ? room - head.size() : room);
+      buf.append(n, 'x');
+      if (off + buf.size() + tail.size() == total) buf += tail;
+      return sink.write(buf.data(), buf.size());
+    });
   } else if (k == "wrong_content_type") {
     res.status = 200;
     res.set_content("OK: request accepted", "text/plain");
