@@ -6,15 +6,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include "../support/message_from_bytes.hpp"
 #include "whatsapp/protocol/detail/send_body.hpp"
 
 namespace send_body_test {
 
 using whatsapp::Message;
-
-std::string by_nlohmann(const Message& m) {
-  return nlohmann::json(m).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-}
 
 TEST(SendBody, TextBodiesMatchNlohmannByteForByte) {
   std::string all_controls;
@@ -28,15 +25,15 @@ TEST(SendBody, TextBodiesMatchNlohmannByteForByte) {
   for (const auto& text : texts) {
     for (bool preview : {false, true}) {
       Message m = Message::text("+1 (555) 123-4567", text, preview);
-      EXPECT_EQ(whatsapp::detail::message_body(m), by_nlohmann(m));
+      EXPECT_EQ(whatsapp::detail::message_body(m), whatsapp_test::general_body(m));
       m.reply_to("wamid.\"ctx\"");
-      EXPECT_EQ(whatsapp::detail::message_body(m), by_nlohmann(m));
+      EXPECT_EQ(whatsapp::detail::message_body(m), whatsapp_test::general_body(m));
       m.biz_opaque_callback_data = "cb\n" + text.substr(0, 20);
-      EXPECT_EQ(whatsapp::detail::message_body(m), by_nlohmann(m));
+      EXPECT_EQ(whatsapp::detail::message_body(m), whatsapp_test::general_body(m));
       m.recipient_type = "group";
-      EXPECT_EQ(whatsapp::detail::message_body(m), by_nlohmann(m));
+      EXPECT_EQ(whatsapp::detail::message_body(m), whatsapp_test::general_body(m));
       m.recipient_type.clear();  // empty means omitted, as the general path omits it
-      EXPECT_EQ(whatsapp::detail::message_body(m), by_nlohmann(m));
+      EXPECT_EQ(whatsapp::detail::message_body(m), whatsapp_test::general_body(m));
       EXPECT_EQ(whatsapp::detail::message_body(m).find("recipient_type"), std::string::npos);
     }
   }
@@ -44,10 +41,10 @@ TEST(SendBody, TextBodiesMatchNlohmannByteForByte) {
 
 TEST(SendBody, InvalidUtf8FallsBackToNlohmannReplacement) {
   Message m = Message::text("15551234567", "bad \xff\xfe byte");
-  EXPECT_EQ(whatsapp::detail::message_body(m), by_nlohmann(m));
+  EXPECT_EQ(whatsapp::detail::message_body(m), whatsapp_test::general_body(m));
   m = Message::text("15551234567", "ok");
   m.recipient_type = "\xc3";
-  EXPECT_EQ(whatsapp::detail::message_body(m), by_nlohmann(m));
+  EXPECT_EQ(whatsapp::detail::message_body(m), whatsapp_test::general_body(m));
 }
 
 }  // namespace send_body_test
