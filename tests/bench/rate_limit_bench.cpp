@@ -15,6 +15,7 @@
 #include <memory>
 #include <string>
 
+#include <whatsapp/client/detail/rate_limiter.hpp>
 #include <whatsapp/whatsapp.hpp>
 
 #if defined(WHATSAPP_BENCH_HAVE_REDIS)

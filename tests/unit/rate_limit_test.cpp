@@ -11,6 +11,7 @@
 
 #include "fake_time.hpp"
 #include "whatsapp/client/client.hpp"
+#include "whatsapp/client/detail/rate_limiter.hpp"
 #include "whatsapp/client/rate_limit.hpp"
 #include "whatsapp/transport/fake.hpp"
 

@@ -11,18 +11,13 @@
 /// by many processes through a store such as whatsapp::redis::RedisRateLimitStore
 /// (docs/deployment.md), so that N senders of one number keep to one budget together.
 
-#include <algorithm>
 #include <chrono>
-#include <cmath>
 #include <cstddef>
-#include <iterator>
 #include <memory>
 #include <mutex>
-#include <string>
 #include <string_view>
-#include <unordered_map>
-#include <utility>
 
+#include "whatsapp/detail/config.hpp"
 #include "whatsapp/result.hpp"
 
 namespace whatsapp {
@@ -71,77 +66,7 @@ class RateLimitStore {
 };
 
 namespace detail {
-
-/// The state behind RateLimitOptions. Thread-safe. reserve() books the next free slot and says
-/// how long the caller must wait for it; the caller waits outside the lock.
-class RateLimiter {
- public:
-  using Clock = std::chrono::steady_clock;
-
-  explicit RateLimiter(RateLimitOptions o) : o_(o) {
-    const double b = o_.burst > 0 ? static_cast<double>(o_.burst) : o_.messages_per_second;
-    capacity_ = std::max(1.0, std::ceil(b));
-  }
-
-  const RateLimitOptions& options() const noexcept { return o_; }
-
-  /// Books a slot for one message from `phone_number_id` to `recipient` (empty: unknown) at `now`
-  /// and returns the wait before it may be sent (zero when it may go at once).
-  std::chrono::nanoseconds reserve(std::string_view phone_number_id, std::string_view recipient,
-                                   Clock::time_point now) {
-    std::lock_guard<std::mutex> lock(mutex_);
-    Clock::time_point slot = now;
-    if (o_.messages_per_second > 0.0) slot = take_token(std::string(phone_number_id), now);
-    if (o_.per_recipient_interval.count() > 0 && !recipient.empty()) {
-      std::string key(phone_number_id);
-      key += '\n';
-      key += recipient;
-      auto [it, fresh] = next_to_recipient_.try_emplace(std::move(key), slot);
-      if (!fresh) slot = std::max(slot, it->second);
-      it->second = slot + o_.per_recipient_interval;
-      if (next_to_recipient_.size() > prune_at_) prune(now);
-    }
-    return slot - now;
-  }
-
- private:
-  struct Bucket {
-    double tokens;  // may go negative: messages booked ahead
-    Clock::time_point at;
-  };
-
-  // Token bucket with booking: the wait is how long until the token this caller takes exists.
-  Clock::time_point take_token(const std::string& phone, Clock::time_point now) {
-    auto [it, fresh] = buckets_.try_emplace(phone, Bucket{capacity_, now});
-    Bucket& b = it->second;
-    if (!fresh && now > b.at) {
-      const double elapsed = std::chrono::duration<double>(now - b.at).count();
-      b.tokens = std::min(capacity_, b.tokens + elapsed * o_.messages_per_second);
-      b.at = now;
-    }
-    b.tokens -= 1.0;
-    if (b.tokens >= 0.0) return now;
-    const double wait_s = -b.tokens / o_.messages_per_second;
-    return b.at + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(wait_s));
-  }
-
-  // Forgets recipients whose interval has passed, keeping the map about as large as the set of
-  // recipients messaged within one interval.
-  void prune(Clock::time_point now) {
-    for (auto it = next_to_recipient_.begin(); it != next_to_recipient_.end();) {
-      it = it->second <= now ? next_to_recipient_.erase(it) : std::next(it);
-    }
-    prune_at_ = std::max<std::size_t>(1024, next_to_recipient_.size() * 2);
-  }
-
-  RateLimitOptions o_;
-  double capacity_ = 1.0;
-  std::mutex mutex_;
-  std::unordered_map<std::string, Bucket> buckets_;
-  std::unordered_map<std::string, Clock::time_point> next_to_recipient_;
-  std::size_t prune_at_ = 1024;
-};
-
+class RateLimiter;
 }  // namespace detail
 
 /// The in-process buckets as a RateLimitStore: what a client uses when RateLimitOptions::store
@@ -152,10 +77,9 @@ class InProcessRateLimitStore final : public RateLimitStore {
  public:
   Result<std::chrono::nanoseconds> reserve(const RateLimitOptions& limits, std::string_view phone_number_id,
                                            std::string_view recipient, Clock::time_point now,
-                                           Clock::time_point /*deadline*/) override {
-    std::call_once(made_, [&] { limiter_ = std::make_unique<detail::RateLimiter>(limits); });
-    return limiter_->reserve(phone_number_id, recipient, now);
-  }
+                                           Clock::time_point deadline) override;
+  InProcessRateLimitStore();
+  ~InProcessRateLimitStore() override;
 
  private:
   std::once_flag made_;
@@ -163,3 +87,7 @@ class InProcessRateLimitStore final : public RateLimitStore {
 };
 
 }  // namespace whatsapp
+
+#ifndef WHATSAPP_SEPARATE_COMPILATION
+#include "whatsapp/client/detail/rate_limiter.hpp"  // which includes the definitions of both
+#endif

@@ -86,22 +86,7 @@ WHATSAPP_DECL void to_json(nlohmann::json& j, const Contact& v);
 /// A contacts message's payload is the array of cards.
 WHATSAPP_DECL void to_json(nlohmann::json& j, const Contacts& v);
 
-inline Result<void> validate(const Contacts& v, const std::string& f = "contacts") {
-  if (v.contacts.empty()) return Error::invalid_argument(f, "needs at least one contact");
-  for (std::size_t i = 0; i < v.contacts.size(); ++i) {
-    const std::string at = f + "[" + std::to_string(i) + "]";
-    if (auto r = detail::check_text(v.contacts[i].name.formatted_name, at + ".name.formatted_name", 1024);
-        !r) {
-      return r;
-    }
-    for (std::size_t k = 0; k < v.contacts[i].phones.size(); ++k) {
-      if (v.contacts[i].phones[k].phone.empty()) {
-        return Error::invalid_argument(at + ".phones[" + std::to_string(k) + "].phone", "must not be empty");
-      }
-    }
-  }
-  return {};
-}
+WHATSAPP_DECL Result<void> validate(const Contacts& v, const std::string& f = "contacts");
 
 }  // namespace whatsapp
 

@@ -78,21 +78,9 @@ struct MediaUpload {
   /// Told about upload progress; returning false cancels.
   ProgressCallback progress;
 
-  static MediaUpload from_file(std::string path, std::string mime_type = {}) {
-    MediaUpload u;
-    const auto slash = path.find_last_of("/\\");
-    u.filename = slash == std::string::npos ? path : path.substr(slash + 1);
-    u.file_path = std::move(path);
-    u.mime_type = std::move(mime_type);
-    return u;
-  }
-  static MediaUpload from_memory(std::string bytes, std::string filename, std::string mime_type = {}) {
-    MediaUpload u;
-    u.data = std::move(bytes);
-    u.filename = std::move(filename);
-    u.mime_type = std::move(mime_type);
-    return u;
-  }
+  WHATSAPP_DECL static MediaUpload from_file(std::string path, std::string mime_type = {});
+  WHATSAPP_DECL static MediaUpload from_memory(std::string bytes, std::string filename,
+                                               std::string mime_type = {});
 };
 
 /// Upload media's answer.

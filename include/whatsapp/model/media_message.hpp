@@ -32,17 +32,9 @@ struct Media {
   std::string url;       ///< Sent as "link".
 
   /// Media uploaded earlier, by its id.
-  static Media id(std::string media_id) {
-    Media m;
-    m.media_id = std::move(media_id);
-    return m;
-  }
+  WHATSAPP_DECL static Media id(std::string media_id);
   /// Media Meta fetches from a public URL.
-  static Media link(std::string url) {
-    Media m;
-    m.url = std::move(url);
-    return m;
-  }
+  WHATSAPP_DECL static Media link(std::string url);
 };
 
 /// An image (JPEG or PNG, up to 5 MB) with an optional caption.
@@ -90,27 +82,11 @@ WHATSAPP_DECL void put_media(nlohmann::json& j, const Media& m);
 
 }  // namespace detail
 
-inline Result<void> validate(const Image& v, const std::string& f = "image") {
-  if (auto r = detail::check_media(v.media, f); !r) return r;
-  return detail::check_caption(v.caption, f + ".caption");
-}
-inline Result<void> validate(const Audio& v, const std::string& f = "audio") {
-  return detail::check_media(v.media, f);
-}
-inline Result<void> validate(const Video& v, const std::string& f = "video") {
-  if (auto r = detail::check_media(v.media, f); !r) return r;
-  return detail::check_caption(v.caption, f + ".caption");
-}
-inline Result<void> validate(const Document& v, const std::string& f = "document") {
-  if (auto r = detail::check_media(v.media, f); !r) return r;
-  if (v.filename) {
-    if (auto r = detail::check_text(*v.filename, f + ".filename", 240); !r) return r;
-  }
-  return detail::check_caption(v.caption, f + ".caption");
-}
-inline Result<void> validate(const Sticker& v, const std::string& f = "sticker") {
-  return detail::check_media(v.media, f);
-}
+WHATSAPP_DECL Result<void> validate(const Image& v, const std::string& f = "image");
+WHATSAPP_DECL Result<void> validate(const Audio& v, const std::string& f = "audio");
+WHATSAPP_DECL Result<void> validate(const Video& v, const std::string& f = "video");
+WHATSAPP_DECL Result<void> validate(const Document& v, const std::string& f = "document");
+WHATSAPP_DECL Result<void> validate(const Sticker& v, const std::string& f = "sticker");
 
 WHATSAPP_DECL void to_json(nlohmann::json& j, const Media& m);
 WHATSAPP_DECL void to_json(nlohmann::json& j, const Image& v);

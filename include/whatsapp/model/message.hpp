@@ -88,59 +88,37 @@ struct Message {
   /// A text message.
   static Message text(Recipient to, std::string body, bool preview_url = false);
   /// An image by id or link, with an optional caption.
-  static Message image(Recipient to, Media media, std::optional<std::string> caption = std::nullopt) {
-    return make(std::move(to), Image{std::move(media), std::move(caption)});
-  }
-  static Message audio(Recipient to, Media media) { return make(std::move(to), Audio{std::move(media)}); }
-  static Message video(Recipient to, Media media, std::optional<std::string> caption = std::nullopt) {
-    return make(std::move(to), Video{std::move(media), std::move(caption)});
-  }
-  static Message document(Recipient to, Media media, std::optional<std::string> caption = std::nullopt,
-                          std::optional<std::string> filename = std::nullopt) {
-    return make(std::move(to), Document{std::move(media), std::move(caption), std::move(filename)});
-  }
-  static Message sticker(Recipient to, Media media) { return make(std::move(to), Sticker{std::move(media)}); }
-  static Message location(Recipient to, Location where) { return make(std::move(to), std::move(where)); }
-  static Message contacts(Recipient to, std::vector<Contact> cards) {
-    return make(std::move(to), Contacts{std::move(cards)});
-  }
-  static Message interactive(Recipient to, Interactive i) { return make(std::move(to), std::move(i)); }
+  WHATSAPP_DECL static Message image(Recipient to, Media media,
+                                     std::optional<std::string> caption = std::nullopt);
+  WHATSAPP_DECL static Message audio(Recipient to, Media media);
+  WHATSAPP_DECL static Message video(Recipient to, Media media,
+                                     std::optional<std::string> caption = std::nullopt);
+  WHATSAPP_DECL static Message document(Recipient to, Media media,
+                                        std::optional<std::string> caption = std::nullopt,
+                                        std::optional<std::string> filename = std::nullopt);
+  WHATSAPP_DECL static Message sticker(Recipient to, Media media);
+  WHATSAPP_DECL static Message location(Recipient to, Location where);
+  WHATSAPP_DECL static Message contacts(Recipient to, std::vector<Contact> cards);
+  WHATSAPP_DECL static Message interactive(Recipient to, Interactive i);
   /// Up to three reply buttons under `body`.
-  static Message interactive_buttons(Recipient to, std::string body, std::vector<ReplyButton> buttons) {
-    return interactive(std::move(to), Interactive::buttons(std::move(body), std::move(buttons)));
-  }
+  WHATSAPP_DECL static Message interactive_buttons(Recipient to, std::string body,
+                                                   std::vector<ReplyButton> buttons);
   /// A list opened by a button reading `button`.
-  static Message interactive_list(Recipient to, std::string body, std::string button,
-                                  std::vector<ListSection> sections) {
-    return interactive(std::move(to),
-                       Interactive::list(std::move(body), std::move(button), std::move(sections)));
-  }
+  WHATSAPP_DECL static Message interactive_list(Recipient to, std::string body, std::string button,
+                                                std::vector<ListSection> sections);
   /// A button that opens `url`.
-  static Message interactive_cta_url(Recipient to, std::string body, std::string display_text,
-                                     std::string url) {
-    return interactive(std::move(to),
-                       Interactive::cta_url(std::move(body), std::move(display_text), std::move(url)));
-  }
+  WHATSAPP_DECL static Message interactive_cta_url(Recipient to, std::string body, std::string display_text,
+                                                   std::string url);
   /// Asks the recipient to share their location.
-  static Message location_request(Recipient to, std::string body) {
-    return interactive(std::move(to), Interactive::location_request(std::move(body)));
-  }
+  WHATSAPP_DECL static Message location_request(Recipient to, std::string body);
   /// A template message (see TemplateMessage).
-  static Message template_message(Recipient to, TemplateMessage t) {
-    return make(std::move(to), std::move(t));
-  }
+  WHATSAPP_DECL static Message template_message(Recipient to, TemplateMessage t);
   /// A template without parameters, e.g. "hello_world".
-  static Message template_message(Recipient to, std::string name, std::string language) {
-    return make(std::move(to), TemplateMessage(std::move(name), std::move(language)));
-  }
+  WHATSAPP_DECL static Message template_message(Recipient to, std::string name, std::string language);
   /// Reacts to `message_id` with `emoji`.
-  static Message reaction(Recipient to, std::string message_id, std::string emoji) {
-    return make(std::move(to), Reaction{std::move(message_id), std::move(emoji)});
-  }
+  WHATSAPP_DECL static Message reaction(Recipient to, std::string message_id, std::string emoji);
   /// Removes this business's reaction from `message_id` (an empty emoji).
-  static Message remove_reaction(Recipient to, std::string message_id) {
-    return reaction(std::move(to), std::move(message_id), std::string());
-  }
+  WHATSAPP_DECL static Message remove_reaction(Recipient to, std::string message_id);
 
   /// Sends this message to a group: recipient_type "group", `to` then being the group id (a
   /// webhook's Message::group_id, or the id the Groups API returned), e.g.

@@ -65,15 +65,8 @@ struct OrderItem {
   std::optional<std::string> country_of_origin{};
   std::optional<std::string> importer_name{};
 
-  static OrderItem of(std::string retailer_id, std::string name, std::int64_t unit_value,
-                      std::int64_t quantity = 1) {
-    OrderItem i;
-    i.retailer_id = std::move(retailer_id);
-    i.name = std::move(name);
-    i.amount = Amount::of(unit_value);
-    i.quantity = quantity;
-    return i;
-  }
+  WHATSAPP_DECL static OrderItem of(std::string retailer_id, std::string name, std::int64_t unit_value,
+                                    std::int64_t quantity = 1);
 };
 
 /// When an unpaid order can no longer be paid.
@@ -95,17 +88,7 @@ struct Order {
   std::optional<std::string> discount_program_name{};  ///< Written into `discount`.
 
   /// An order of `items` whose subtotal is computed from them, with tax 0 (offset 100).
-  static Order of(std::vector<OrderItem> items) {
-    Order o;
-    std::uint64_t sum = 0;  // unsigned: absurd values wrap instead of overflowing; validate() names them
-    for (const auto& i : items) {
-      sum += static_cast<std::uint64_t>(i.sale_amount ? i.sale_amount->value : i.amount.value) *
-             static_cast<std::uint64_t>(i.quantity);
-    }
-    o.subtotal.value = static_cast<std::int64_t>(sum);
-    o.items = std::move(items);
-    return o;
-  }
+  WHATSAPP_DECL static Order of(std::vector<OrderItem> items);
 };
 
 /// One way to pay (Meta's `payment_settings[]`): `{"type": type, <type>: details}`. Made by the
@@ -116,38 +99,16 @@ struct PaymentSetting {
 
   /// India, payment gateway integration: `gateway` is "razorpay", "payu", "billdesk",
   /// "zaakpay", ...; `configuration_name` is the configuration set up in WhatsApp Manager.
-  static PaymentSetting payment_gateway(std::string gateway, std::string configuration_name) {
-    nlohmann::json d = nlohmann::json::object();
-    d["type"] = std::move(gateway);
-    d["configuration_name"] = std::move(configuration_name);
-    return {"payment_gateway", std::move(d)};
-  }
+  WHATSAPP_DECL static PaymentSetting payment_gateway(std::string gateway, std::string configuration_name);
   /// Brazil, Pix: the dynamic "copia e cola" code and who receives the money.
-  static PaymentSetting pix(std::string code, std::string merchant_name, std::string key,
-                            std::string key_type) {
-    nlohmann::json d = nlohmann::json::object();
-    d["code"] = std::move(code);
-    d["merchant_name"] = std::move(merchant_name);
-    d["key"] = std::move(key);
-    d["key_type"] = std::move(key_type);  // "CPF", "CNPJ", "EMAIL", "PHONE" or "EVP"
-    return {"pix_dynamic_code", std::move(d)};
-  }
+  WHATSAPP_DECL static PaymentSetting pix(std::string code, std::string merchant_name, std::string key,
+                                          std::string key_type);
   /// Brazil, a payment link the customer opens.
-  static PaymentSetting payment_link(std::string uri) {
-    nlohmann::json d = nlohmann::json::object();
-    d["uri"] = std::move(uri);
-    return {"payment_link", std::move(d)};
-  }
+  WHATSAPP_DECL static PaymentSetting payment_link(std::string uri);
   /// Brazil, a boleto by its digitable line.
-  static PaymentSetting boleto(std::string digitable_line) {
-    nlohmann::json d = nlohmann::json::object();
-    d["digitable_line"] = std::move(digitable_line);
-    return {"boleto", std::move(d)};
-  }
+  WHATSAPP_DECL static PaymentSetting boleto(std::string digitable_line);
   /// Any other kind, sent as `{"type": type, <type>: details}`.
-  static PaymentSetting raw(std::string type, nlohmann::json details) {
-    return {std::move(type), std::move(details)};
-  }
+  WHATSAPP_DECL static PaymentSetting raw(std::string type, nlohmann::json details);
 };
 
 /// What is sold: Meta's `type` of an order_details message.

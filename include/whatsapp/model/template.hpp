@@ -60,71 +60,30 @@ struct TemplateButtonDef {
   std::vector<OtpApp> supported_apps{};           ///< OTP ONE_TAP / ZERO_TAP: the apps.
 
   /// A quick-reply button (up to 25 characters).
-  static TemplateButtonDef quick_reply(std::string text) { return make("QUICK_REPLY", std::move(text)); }
+  WHATSAPP_DECL static TemplateButtonDef quick_reply(std::string text);
   /// A button that opens `url`. A URL ending in {{1}} needs `example_url`: the full URL with a
   /// sample suffix.
-  static TemplateButtonDef url_button(std::string text, std::string url,
-                                      std::optional<std::string> example_url = std::nullopt) {
-    auto b = make("URL", std::move(text));
-    b.url = std::move(url);
-    if (example_url) b.example.push_back(std::move(*example_url));
-    return b;
-  }
+  WHATSAPP_DECL static TemplateButtonDef url_button(std::string text, std::string url,
+                                                    std::optional<std::string> example_url = std::nullopt);
   /// A button that calls `phone_number` (international form, up to 20 characters).
-  static TemplateButtonDef call(std::string text, std::string phone_number) {
-    auto b = make("PHONE_NUMBER", std::move(text));
-    b.phone_number = std::move(phone_number);
-    return b;
-  }
+  WHATSAPP_DECL static TemplateButtonDef call(std::string text, std::string phone_number);
   /// A marketing template's copy-code button (a coupon); `example_code` is a sample code.
-  static TemplateButtonDef copy_code(std::string example_code) {
-    auto b = make("COPY_CODE", "");
-    b.example.push_back(std::move(example_code));
-    return b;
-  }
+  WHATSAPP_DECL static TemplateButtonDef copy_code(std::string example_code);
   /// An authentication template's copy-code button.
-  static TemplateButtonDef otp_copy_code(std::string text = "Copy code") {
-    auto b = make("OTP", std::move(text));
-    b.otp_type = "COPY_CODE";
-    return b;
-  }
+  WHATSAPP_DECL static TemplateButtonDef otp_copy_code(std::string text = "Copy code");
   /// An authentication template's one-tap autofill button for `apps`.
-  static TemplateButtonDef otp_one_tap(std::vector<OtpApp> apps, std::string text = "Copy code",
-                                       std::optional<std::string> autofill_text = std::nullopt) {
-    auto b = make("OTP", std::move(text));
-    b.otp_type = "ONE_TAP";
-    b.supported_apps = std::move(apps);
-    b.autofill_text = std::move(autofill_text);
-    return b;
-  }
+  WHATSAPP_DECL static TemplateButtonDef otp_one_tap(std::vector<OtpApp> apps, std::string text = "Copy code",
+                                                     std::optional<std::string> autofill_text = std::nullopt);
   /// An authentication template's zero-tap button for `apps`; sending it says you accepted
   /// Meta's zero-tap terms.
-  static TemplateButtonDef otp_zero_tap(std::vector<OtpApp> apps, std::string text = "Copy code") {
-    auto b = make("OTP", std::move(text));
-    b.otp_type = "ZERO_TAP";
-    b.supported_apps = std::move(apps);
-    b.zero_tap_terms_accepted = true;
-    return b;
-  }
+  WHATSAPP_DECL static TemplateButtonDef otp_zero_tap(std::vector<OtpApp> apps,
+                                                      std::string text = "Copy code");
   /// A button that opens a published Flow by id; `screen` is the first screen ("navigate").
-  static TemplateButtonDef flow(std::string text, std::string flow_id,
-                                std::optional<std::string> screen = std::nullopt) {
-    auto b = make("FLOW", std::move(text));
-    b.flow_id = std::move(flow_id);
-    if (screen) {
-      b.flow_action = "navigate";
-      b.navigate_screen = std::move(screen);
-    }
-    return b;
-  }
+  WHATSAPP_DECL static TemplateButtonDef flow(std::string text, std::string flow_id,
+                                              std::optional<std::string> screen = std::nullopt);
 
  private:
-  static TemplateButtonDef make(const char* type, std::string text) {
-    TemplateButtonDef b;
-    b.type = type;
-    b.text = std::move(text);
-    return b;
-  }
+  WHATSAPP_DECL static TemplateButtonDef make(const char* type, std::string text);
 };
 
 /// One component of a template definition: HEADER, BODY, FOOTER or BUTTONS.
@@ -138,92 +97,39 @@ struct TemplateComponentDef {
   std::optional<int> code_expiration_minutes;       ///< AUTHENTICATION FOOTER.
   nlohmann::json extra = nlohmann::json::object();  ///< Any other field, sent and kept as is.
 
-  static TemplateComponentDef header_text(std::string text) {
-    TemplateComponentDef c;
-    c.type = "HEADER";
-    c.format = "TEXT";
-    c.text = std::move(text);
-    return c;
-  }
+  WHATSAPP_DECL static TemplateComponentDef header_text(std::string text);
   /// A media header (`format` "IMAGE", "VIDEO" or "DOCUMENT") with its sample file's upload
   /// handle (Meta's Resumable Upload API).
-  static TemplateComponentDef header_image(std::string handle) {
-    return header_media("IMAGE", std::move(handle));
-  }
-  static TemplateComponentDef header_video(std::string handle) {
-    return header_media("VIDEO", std::move(handle));
-  }
-  static TemplateComponentDef header_document(std::string handle) {
-    return header_media("DOCUMENT", std::move(handle));
-  }
+  WHATSAPP_DECL static TemplateComponentDef header_image(std::string handle);
+  WHATSAPP_DECL static TemplateComponentDef header_video(std::string handle);
+  WHATSAPP_DECL static TemplateComponentDef header_document(std::string handle);
   /// A location header: the location is given when the template is sent
   /// (TemplateParameter::location()).
-  static TemplateComponentDef header_location() {
-    TemplateComponentDef c;
-    c.type = "HEADER";
-    c.format = "LOCATION";
-    return c;
-  }
-  static TemplateComponentDef body(std::string text) {
-    TemplateComponentDef c;
-    c.type = "BODY";
-    c.text = std::move(text);
-    return c;
-  }
-  static TemplateComponentDef footer(std::string text) {
-    TemplateComponentDef c;
-    c.type = "FOOTER";
-    c.text = std::move(text);
-    return c;
-  }
-  static TemplateComponentDef button_list(std::vector<TemplateButtonDef> buttons) {
-    TemplateComponentDef c;
-    c.type = "BUTTONS";
-    c.buttons = std::move(buttons);
-    return c;
-  }
+  WHATSAPP_DECL static TemplateComponentDef header_location();
+  WHATSAPP_DECL static TemplateComponentDef body(std::string text);
+  WHATSAPP_DECL static TemplateComponentDef footer(std::string text);
+  WHATSAPP_DECL static TemplateComponentDef button_list(std::vector<TemplateButtonDef> buttons);
   /// An AUTHENTICATION template's body (Meta writes its text), with the security notice or not.
-  static TemplateComponentDef authentication_body(bool add_security_recommendation) {
-    TemplateComponentDef c;
-    c.type = "BODY";
-    c.add_security_recommendation = add_security_recommendation;
-    return c;
-  }
+  WHATSAPP_DECL static TemplateComponentDef authentication_body(bool add_security_recommendation);
   /// An AUTHENTICATION template's footer: "This code expires in `minutes` minutes." (1 to 90).
-  static TemplateComponentDef code_expiration_footer(int minutes) {
-    TemplateComponentDef c;
-    c.type = "FOOTER";
-    c.code_expiration_minutes = minutes;
-    return c;
-  }
+  WHATSAPP_DECL static TemplateComponentDef code_expiration_footer(int minutes);
   /// Sets the sample values (TemplateExample::body(), header(), media(), ...) and returns *this.
   /// There is no overload taking nlohmann::json: see model/template_example.hpp for why, and
   /// with_raw_example() for keys not modelled.
-  TemplateComponentDef& with_example(TemplateExample e) & {
-    example = std::move(e);
-    return *this;
-  }
+  WHATSAPP_DECL TemplateComponentDef& with_example(TemplateExample e) &;
   TemplateComponentDef&& with_example(TemplateExample e) && { return std::move(with_example(std::move(e))); }
   /// Deleted: a JSON value (or a brace list taken for one) is what issue 14's bug came from.
   TemplateComponentDef& with_example(const nlohmann::json&) & = delete;
   TemplateComponentDef&& with_example(const nlohmann::json&) && = delete;
   /// Sets an example object sent as given (TemplateExample::raw()); validate(NewTemplate)
   /// still checks the shape of the keys it knows.
-  TemplateComponentDef& with_raw_example(nlohmann::json e) & {
-    return with_example(TemplateExample::raw(std::move(e)));
-  }
+  WHATSAPP_DECL TemplateComponentDef& with_raw_example(nlohmann::json e) &;
   TemplateComponentDef&& with_raw_example(nlohmann::json e) && {
     return std::move(with_raw_example(std::move(e)));
   }
 
  private:
-  static TemplateComponentDef header_media(const char* format, std::string handle) {
-    TemplateComponentDef c;
-    c.type = "HEADER";
-    c.format = format;
-    c.example = TemplateExample::media(std::move(handle));
-    return c;
-  }
+  WHATSAPP_DECL static TemplateComponentDef header_media(const char* format, std::string handle);
 };
 
 /// A template as Get Message Template(s) returns it.
@@ -239,17 +145,7 @@ struct Template {
   nlohmann::json raw;
 
   /// The first component of `type` ("HEADER", "BODY", ...; case-insensitive), or nullptr.
-  const TemplateComponentDef* component(std::string_view type) const noexcept {
-    for (const auto& c : components) {
-      if (c.type.size() != type.size()) continue;
-      bool same = true;
-      for (std::size_t i = 0; i < type.size() && same; ++i) {
-        same = (c.type[i] | 0x20) == (type[i] | 0x20);
-      }
-      if (same) return &c;
-    }
-    return nullptr;
-  }
+  WHATSAPP_DECL const TemplateComponentDef* component(std::string_view type) const noexcept;
 };
 
 /// What Create Message Template takes.
@@ -314,4 +210,5 @@ WHATSAPP_DECL Result<void> validate(const NewTemplate& t);
 
 #ifndef WHATSAPP_SEPARATE_COMPILATION
 #include "whatsapp/model/impl/template.ipp"
+#include "whatsapp/model/impl/template_builders.ipp"
 #endif

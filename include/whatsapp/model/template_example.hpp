@@ -45,43 +45,19 @@ class TemplateExample {
   nlohmann::json extra = nlohmann::json::object();       ///< Other keys, sent as given (raw()).
 
   /// The sample of a text header's one positional parameter ({{1}}).
-  static TemplateExample header(std::string value) {
-    TemplateExample e;
-    e.header_text.push_back(std::move(value));
-    return e;
-  }
+  WHATSAPP_DECL static TemplateExample header(std::string value);
   /// The sample of a text header's one named parameter.
-  static TemplateExample header_named(std::string param_name, std::string value) {
-    TemplateExample e;
-    e.header_text_named_params.push_back({std::move(param_name), std::move(value)});
-    return e;
-  }
+  WHATSAPP_DECL static TemplateExample header_named(std::string param_name, std::string value);
   /// The sample media of an IMAGE, VIDEO or DOCUMENT header: the handle of a file uploaded with
   /// Meta's Resumable Upload API ("4::aW1hZ2UvanBlZw==:ARZ...").
-  static TemplateExample media(std::string handle) {
-    TemplateExample e;
-    e.header_handle.push_back(std::move(handle));
-    return e;
-  }
+  WHATSAPP_DECL static TemplateExample media(std::string handle);
   /// The samples of a body's positional parameters, in order: {{1}}, {{2}}, ...
-  static TemplateExample body(std::vector<std::string> values) {
-    TemplateExample e;
-    e.body_text.push_back(std::move(values));
-    return e;
-  }
+  WHATSAPP_DECL static TemplateExample body(std::vector<std::string> values);
   /// The samples of a body's named parameters.
-  static TemplateExample body_named(std::vector<NamedExample> params) {
-    TemplateExample e;
-    e.body_text_named_params = std::move(params);
-    return e;
-  }
+  WHATSAPP_DECL static TemplateExample body_named(std::vector<NamedExample> params);
   /// An example object sent as given, for keys this library does not model. validate(NewTemplate)
   /// still checks the keys it knows (body_text must be an array of arrays of strings, ...).
-  static TemplateExample raw(nlohmann::json example) {
-    TemplateExample e;
-    e.extra = std::move(example);
-    return e;
-  }
+  WHATSAPP_DECL static TemplateExample raw(nlohmann::json example);
 
   /// True when nothing would be sent.
   bool empty() const noexcept {

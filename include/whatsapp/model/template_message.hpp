@@ -72,75 +72,25 @@ struct TemplateParameter {
   nlohmann::json json;  ///< kAction: the action object; kRaw: the whole parameter.
 
   /// A text parameter; `name` for templates with named parameters ({{first_name}}).
-  static TemplateParameter text(std::string v, std::optional<std::string> name = std::nullopt) {
-    TemplateParameter p;
-    p.value = std::move(v);
-    p.parameter_name = std::move(name);
-    return p;
-  }
-  static TemplateParameter named(std::string name, std::string value) {
-    return text(std::move(value), std::move(name));
-  }
-  static TemplateParameter currency(Currency c) {
-    TemplateParameter p;
-    p.kind = Kind::kCurrency;
-    p.currency_value = std::move(c);
-    return p;
-  }
-  static TemplateParameter date_time(DateTime d) {
-    TemplateParameter p;
-    p.kind = Kind::kDateTime;
-    p.date_time_value = std::move(d);
-    return p;
-  }
+  WHATSAPP_DECL static TemplateParameter text(std::string v, std::optional<std::string> name = std::nullopt);
+  WHATSAPP_DECL static TemplateParameter named(std::string name, std::string value);
+  WHATSAPP_DECL static TemplateParameter currency(Currency c);
+  WHATSAPP_DECL static TemplateParameter date_time(DateTime d);
   static TemplateParameter image(Media m) { return media_param(Kind::kImage, std::move(m)); }
   static TemplateParameter video(Media m) { return media_param(Kind::kVideo, std::move(m)); }
-  static TemplateParameter document(Media m, std::optional<std::string> filename = std::nullopt) {
-    auto p = media_param(Kind::kDocument, std::move(m));
-    p.filename = std::move(filename);
-    return p;
-  }
-  static TemplateParameter location(Location l) {
-    TemplateParameter p;
-    p.kind = Kind::kLocation;
-    p.location_value = std::move(l);
-    return p;
-  }
+  WHATSAPP_DECL static TemplateParameter document(Media m,
+                                                  std::optional<std::string> filename = std::nullopt);
+  WHATSAPP_DECL static TemplateParameter location(Location l);
   /// The payload a quick-reply button sends back in its webhook.
-  static TemplateParameter payload(std::string v) {
-    TemplateParameter p;
-    p.kind = Kind::kPayload;
-    p.value = std::move(v);
-    return p;
-  }
-  static TemplateParameter coupon_code(std::string code) {
-    TemplateParameter p;
-    p.kind = Kind::kCouponCode;
-    p.value = std::move(code);
-    return p;
-  }
+  WHATSAPP_DECL static TemplateParameter payload(std::string v);
+  WHATSAPP_DECL static TemplateParameter coupon_code(std::string code);
   /// An "action" parameter (flow and catalog buttons): `action` is sent as given.
-  static TemplateParameter action(nlohmann::json action) {
-    TemplateParameter p;
-    p.kind = Kind::kAction;
-    p.json = std::move(action);
-    return p;
-  }
+  WHATSAPP_DECL static TemplateParameter action(nlohmann::json action);
   /// A parameter sent exactly as `parameter` (for shapes this library does not model).
-  static TemplateParameter raw(nlohmann::json parameter) {
-    TemplateParameter p;
-    p.kind = Kind::kRaw;
-    p.json = std::move(parameter);
-    return p;
-  }
+  WHATSAPP_DECL static TemplateParameter raw(nlohmann::json parameter);
 
  private:
-  static TemplateParameter media_param(Kind k, Media m) {
-    TemplateParameter p;
-    p.kind = k;
-    p.media = std::move(m);
-    return p;
-  }
+  WHATSAPP_DECL static TemplateParameter media_param(Kind k, Media m);
 };
 
 /// A section of a multi-product (mpm) template button.
@@ -160,74 +110,29 @@ struct TemplateComponent {
   std::optional<ButtonIndex> index{};  ///< Buttons: 0 to 9.
   std::vector<TemplateParameter> parameters{};
 
-  static TemplateComponent header(std::vector<TemplateParameter> p) { return make("header", std::move(p)); }
-  static TemplateComponent body(std::vector<TemplateParameter> p) { return make("body", std::move(p)); }
-  static TemplateComponent button(std::string sub_type, ButtonIndex index, std::vector<TemplateParameter> p) {
-    auto c = make("button", std::move(p));
-    c.sub_type = std::move(sub_type);
-    c.index = std::move(index);
-    return c;
-  }
-  static TemplateComponent quick_reply(ButtonIndex index, std::string payload) {
-    return button("quick_reply", std::move(index), {TemplateParameter::payload(std::move(payload))});
-  }
+  WHATSAPP_DECL static TemplateComponent header(std::vector<TemplateParameter> p);
+  WHATSAPP_DECL static TemplateComponent body(std::vector<TemplateParameter> p);
+  WHATSAPP_DECL static TemplateComponent button(std::string sub_type, ButtonIndex index,
+                                                std::vector<TemplateParameter> p);
+  WHATSAPP_DECL static TemplateComponent quick_reply(ButtonIndex index, std::string payload);
   /// A URL button whose URL ends in {{1}}: `suffix` replaces it.
-  static TemplateComponent url_button(ButtonIndex index, std::string suffix) {
-    return button("url", std::move(index), {TemplateParameter::text(std::move(suffix))});
-  }
-  static TemplateComponent copy_code(ButtonIndex index, std::string code) {
-    return button("copy_code", std::move(index), {TemplateParameter::coupon_code(std::move(code))});
-  }
-  static TemplateComponent flow_button(ButtonIndex index, std::string flow_token,
-                                       std::optional<nlohmann::json> flow_action_data = std::nullopt) {
-    nlohmann::json action{{"flow_token", std::move(flow_token)}};
-    if (flow_action_data) action["flow_action_data"] = std::move(*flow_action_data);
-    return button("flow", std::move(index), {TemplateParameter::action(std::move(action))});
-  }
+  WHATSAPP_DECL static TemplateComponent url_button(ButtonIndex index, std::string suffix);
+  WHATSAPP_DECL static TemplateComponent copy_code(ButtonIndex index, std::string code);
+  WHATSAPP_DECL static TemplateComponent flow_button(
+      ButtonIndex index, std::string flow_token,
+      std::optional<nlohmann::json> flow_action_data = std::nullopt);
   /// A multi-product button (sub_type "mpm"): the products in sections and the thumbnail's product.
-  static TemplateComponent mpm_button(ButtonIndex index, std::string thumbnail_product_retailer_id,
-                                      const std::vector<TemplateProductSection>& sections) {
-    nlohmann::json list = nlohmann::json::array();
-    for (const auto& s : sections) {
-      nlohmann::json items = nlohmann::json::array();
-      for (const auto& id : s.product_retailer_ids) {
-        nlohmann::json item = nlohmann::json::object();
-        item["product_retailer_id"] = id;
-        items.push_back(std::move(item));
-      }
-      nlohmann::json section = nlohmann::json::object();
-      section["title"] = s.title;
-      section["product_items"] = std::move(items);
-      list.push_back(std::move(section));
-    }
-    nlohmann::json action = nlohmann::json::object();
-    action["thumbnail_product_retailer_id"] = std::move(thumbnail_product_retailer_id);
-    action["sections"] = std::move(list);
-    return button("mpm", std::move(index), {TemplateParameter::action(std::move(action))});
-  }
+  WHATSAPP_DECL static TemplateComponent mpm_button(ButtonIndex index,
+                                                    std::string thumbnail_product_retailer_id,
+                                                    const std::vector<TemplateProductSection>& sections);
   /// The offer's countdown of a limited-time-offer marketing template: when it ends, in
   /// milliseconds since the epoch (UTC).
-  static TemplateComponent limited_time_offer(std::int64_t expiration_time_ms) {
-    nlohmann::json offer = nlohmann::json::object();
-    offer["expiration_time_ms"] = expiration_time_ms;
-    nlohmann::json p = nlohmann::json::object();
-    p["type"] = "limited_time_offer";
-    p["limited_time_offer"] = std::move(offer);
-    return make("limited_time_offer", {TemplateParameter::raw(std::move(p))});
-  }
-  static TemplateComponent catalog_button(ButtonIndex index, std::string thumbnail_product_retailer_id) {
-    return button("CATALOG", std::move(index),
-                  {TemplateParameter::action(
-                      {{"thumbnail_product_retailer_id", std::move(thumbnail_product_retailer_id)}})});
-  }
+  WHATSAPP_DECL static TemplateComponent limited_time_offer(std::int64_t expiration_time_ms);
+  WHATSAPP_DECL static TemplateComponent catalog_button(ButtonIndex index,
+                                                        std::string thumbnail_product_retailer_id);
 
  private:
-  static TemplateComponent make(const char* type, std::vector<TemplateParameter> p) {
-    TemplateComponent c;
-    c.type = type;
-    c.parameters = std::move(p);
-    return c;
-  }
+  WHATSAPP_DECL static TemplateComponent make(const char* type, std::vector<TemplateParameter> p);
 };
 
 /// The `template` object of a template message.
@@ -241,24 +146,15 @@ struct TemplateMessage {
   TemplateMessage(std::string template_name, std::string language_code)
       : name(std::move(template_name)), language(std::move(language_code)) {}
 
-  TemplateMessage& with_header(std::vector<TemplateParameter> p) & {
-    components.push_back(TemplateComponent::header(std::move(p)));
-    return *this;
-  }
+  WHATSAPP_DECL TemplateMessage& with_header(std::vector<TemplateParameter> p) &;
   TemplateMessage&& with_header(std::vector<TemplateParameter> p) && {
     return std::move(with_header(std::move(p)));
   }
-  TemplateMessage& with_body(std::vector<TemplateParameter> p) & {
-    components.push_back(TemplateComponent::body(std::move(p)));
-    return *this;
-  }
+  WHATSAPP_DECL TemplateMessage& with_body(std::vector<TemplateParameter> p) &;
   TemplateMessage&& with_body(std::vector<TemplateParameter> p) && {
     return std::move(with_body(std::move(p)));
   }
-  TemplateMessage& with_button(TemplateComponent b) & {
-    components.push_back(std::move(b));
-    return *this;
-  }
+  WHATSAPP_DECL TemplateMessage& with_button(TemplateComponent b) &;
   TemplateMessage&& with_button(TemplateComponent b) && { return std::move(with_button(std::move(b))); }
 
   /// The first component of `type` ("header", "body"), or nullptr.
@@ -286,31 +182,7 @@ WHATSAPP_DECL void to_json(nlohmann::json& j, const TemplateMessage& t);
 
 // ---- Validation ----------------------------------------------------------------------------
 
-inline Result<void> validate(const TemplateMessage& t, const std::string& f = "template") {
-  if (auto r = detail::check_template_name(t.name, f + ".name"); !r) return r;
-  if (t.language.empty()) return Error::invalid_argument(f + ".language.code", "must not be empty");
-  for (std::size_t i = 0; i < t.components.size(); ++i) {
-    const auto& c = t.components[i];
-    const std::string at = f + ".components[" + std::to_string(i) + "]";
-    if (c.type.empty()) return Error::invalid_argument(at + ".type", "must not be empty");
-    if (c.type == "button" && (!c.index || !c.sub_type)) {
-      return Error::invalid_argument(at, "a button component needs sub_type and index");
-    }
-    for (std::size_t k = 0; k < c.parameters.size(); ++k) {
-      const auto& p = c.parameters[k];
-      const std::string pf = at + ".parameters[" + std::to_string(k) + "]";
-      using K = TemplateParameter::Kind;
-      if (p.kind == K::kImage || p.kind == K::kVideo || p.kind == K::kDocument) {
-        if (auto r = detail::check_media(p.media, pf); !r) return r;
-      } else if (p.kind == K::kText && c.type == "body") {
-        if (auto r = detail::check_text(p.value, pf + ".text", 1024); !r) return r;
-      } else if (p.kind == K::kText && c.type == "header") {
-        if (auto r = detail::check_text(p.value, pf + ".text", 60); !r) return r;
-      }
-    }
-  }
-  return {};
-}
+WHATSAPP_DECL Result<void> validate(const TemplateMessage& t, const std::string& f = "template");
 
 namespace detail {
 

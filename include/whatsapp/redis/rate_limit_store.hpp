@@ -22,6 +22,7 @@
 #include <string_view>
 #include <utility>
 
+#include "whatsapp/client/detail/rate_limiter.hpp"
 #include "whatsapp/client/rate_limit.hpp"
 #include "whatsapp/redis/connection.hpp"
 

@@ -2,7 +2,9 @@
 # Compile time of one send (issue 6): send.cpp (<whatsapp/whatsapp.hpp>, one messages().send)
 # against baseline.cpp (<nlohmann/json.hpp> + <curl/curl.h>, one JSON body, one POST, one parsed
 # answer), header-only and with the SDK compiled elsewhere (-DWHATSAPP_SEPARATE_COMPILATION,
-# instances.cpp). Alternating runs; prints the median ratio to the baseline per flag set.
+# instances.cpp). Alternating runs; prints the median ratio to the baseline per flag set. Each
+# compile is timed in CPU seconds (user + system, bash's `time`): on a shared machine the wall
+# clock also counts the time the compiler waited for a core, which moved single ratios by 20 %.
 #   tests/bench/compile_time/measure.sh [REPS]      (default 3; CXX=g++)
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -12,12 +14,10 @@ reps=${1:-3}
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 
-seconds() {  # flags... : wall seconds of one compile
-  local start end
-  start=$(date +%s%N)
-  "$cxx" -std=c++17 -I"$include" "$@" -c -o "$out/x.o"
-  end=$(date +%s%N)
-  awk -v ns=$((end - start)) 'BEGIN {printf "%.2f\n", ns / 1e9}'
+seconds() {  # flags... : CPU seconds (user + system) of one compile
+  local TIMEFORMAT='%3U %3S' t
+  t=$({ time "$cxx" -std=c++17 -I"$include" "$@" -c -o "$out/x.o" 2>/dev/null; } 2>&1)
+  awk -v t="$t" 'BEGIN {split(t, a, " "); printf "%.2f\n", a[1] + a[2]}'
 }
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 

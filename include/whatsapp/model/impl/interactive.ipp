@@ -162,3 +162,146 @@ WHATSAPP_DECL Result<void> check_list(const ListAction& a, const std::string& f)
 }
 
 }  // namespace whatsapp::detail
+
+namespace whatsapp {
+
+WHATSAPP_DECL InteractiveHeader InteractiveHeader::text(std::string s) {
+  InteractiveHeader h;
+  h.type = "text";
+  h.text_value = std::move(s);
+  return h;
+}
+WHATSAPP_DECL InteractiveHeader InteractiveHeader::image(Media m) {
+  return with_media("image", std::move(m));
+}
+WHATSAPP_DECL InteractiveHeader InteractiveHeader::video(Media m) {
+  return with_media("video", std::move(m));
+}
+WHATSAPP_DECL InteractiveHeader InteractiveHeader::document(Media m, std::optional<std::string> filename) {
+  auto h = with_media("document", std::move(m));
+  h.filename = std::move(filename);
+  return h;
+}
+WHATSAPP_DECL InteractiveHeader InteractiveHeader::with_media(const char* type, Media m) {
+  InteractiveHeader h;
+  h.type = type;
+  h.media = std::move(m);
+  return h;
+}
+WHATSAPP_DECL Interactive Interactive::buttons(std::string body, std::vector<ReplyButton> buttons) {
+  return make(std::move(body), ButtonsAction{std::move(buttons)});
+}
+WHATSAPP_DECL Interactive Interactive::list(std::string body, std::string button,
+                                            std::vector<ListSection> sections) {
+  return make(std::move(body), ListAction{std::move(button), std::move(sections)});
+}
+WHATSAPP_DECL Interactive Interactive::cta_url(std::string body, std::string display_text, std::string url) {
+  return make(std::move(body), CtaUrlAction{std::move(display_text), std::move(url)});
+}
+WHATSAPP_DECL Interactive Interactive::flow(std::string body, FlowAction flow) {
+  return make(std::move(body), std::move(flow));
+}
+WHATSAPP_DECL Interactive Interactive::location_request(std::string body) {
+  return make(std::move(body), LocationRequestAction{});
+}
+WHATSAPP_DECL Interactive Interactive::product(std::string catalog_id, std::string product_retailer_id) {
+  Interactive i;
+  i.action = ProductAction{std::move(catalog_id), std::move(product_retailer_id)};
+  return i;
+}
+WHATSAPP_DECL Interactive Interactive::product_list(std::string body, std::string catalog_id,
+                                                    std::vector<ProductSection> sections) {
+  return make(std::move(body), ProductListAction{std::move(catalog_id), std::move(sections)});
+}
+WHATSAPP_DECL Interactive Interactive::catalog(std::string body,
+                                               std::optional<std::string> thumbnail_product_retailer_id) {
+  return make(std::move(body), CatalogAction{std::move(thumbnail_product_retailer_id)});
+}
+WHATSAPP_DECL Interactive Interactive::order_details(std::string body, OrderDetailsAction order) {
+  return make(std::move(body), std::move(order));
+}
+WHATSAPP_DECL Interactive Interactive::order_status(std::string body, OrderStatusAction status) {
+  return make(std::move(body), std::move(status));
+}
+WHATSAPP_DECL Interactive& Interactive::with_header(InteractiveHeader h) & {
+  header = std::move(h);
+  return *this;
+}
+WHATSAPP_DECL Interactive& Interactive::with_footer(std::string f) & {
+  footer = std::move(f);
+  return *this;
+}
+WHATSAPP_DECL Interactive& Interactive::with_body(std::string b) & {
+  body = std::move(b);
+  return *this;
+}
+WHATSAPP_DECL Result<void> validate(const Interactive& i, const std::string& f) {
+  const bool body_optional = std::holds_alternative<ProductAction>(i.action);
+  if (i.body) {
+    if (auto r = detail::check_text(*i.body, f + ".body.text", kMaxInteractiveBodyChars); !r) return r;
+  } else if (!body_optional) {
+    return Error::invalid_argument(f + ".body.text", "is required");
+  }
+  if (i.footer) {
+    if (auto r = detail::check_text(*i.footer, f + ".footer.text", kMaxFooterChars); !r) return r;
+  }
+  if (i.header) {
+    const auto& h = *i.header;
+    if (h.media) {
+      if (auto r = detail::check_media(*h.media, f + ".header." + h.type); !r) return r;
+    } else if (auto r = detail::check_text(h.text_value, f + ".header.text", kMaxHeaderTextChars); !r) {
+      return r;
+    }
+  }
+  if (const auto* a = std::get_if<ButtonsAction>(&i.action)) return detail::check_buttons(*a, f);
+  if (const auto* a = std::get_if<OrderDetailsAction>(&i.action)) return validate(*a, f + ".action");
+  if (const auto* a = std::get_if<OrderStatusAction>(&i.action)) return validate(*a, f + ".action");
+  if (const auto* a = std::get_if<ListAction>(&i.action)) return detail::check_list(*a, f);
+  if (const auto* a = std::get_if<CtaUrlAction>(&i.action)) {
+    if (auto r =
+            detail::check_text(a->display_text, f + ".action.parameters.display_text", kMaxButtonTitleChars);
+        !r) {
+      return r;
+    }
+    if (auto r = detail::check_text(a->url, f + ".action.parameters.url", 2000); !r) return r;
+    return detail::check_link(a->url, f + ".action.parameters.url");
+  }
+  if (const auto* a = std::get_if<FlowAction>(&i.action)) {
+    const std::string p = f + ".action.parameters";
+    if (a->flow_id.empty() == a->flow_name.empty()) {
+      return Error::invalid_argument(p + ".flow_id", "give exactly one of flow_id and flow_name");
+    }
+    if (a->flow_token.empty()) return Error::invalid_argument(p + ".flow_token", "must not be empty");
+    return detail::check_text(a->flow_cta, p + ".flow_cta", 30);
+  }
+  if (const auto* a = std::get_if<ProductAction>(&i.action)) {
+    if (a->catalog_id.empty()) return Error::invalid_argument(f + ".action.catalog_id", "must not be empty");
+    if (a->product_retailer_id.empty()) {
+      return Error::invalid_argument(f + ".action.product_retailer_id", "must not be empty");
+    }
+  }
+  if (const auto* a = std::get_if<ProductListAction>(&i.action)) {
+    if (!i.header) return Error::invalid_argument(f + ".header", "is required for a product list");
+    if (a->catalog_id.empty()) return Error::invalid_argument(f + ".action.catalog_id", "must not be empty");
+    const std::string field = f + ".action.sections";
+    if (a->sections.empty() || a->sections.size() > kMaxProductListSections) {
+      return Error::invalid_argument(field, "needs 1 to 10 sections");
+    }
+    std::size_t items = 0;
+    for (std::size_t s = 0; s < a->sections.size(); ++s) {
+      if (auto r = detail::check_text(a->sections[s].title, field + "[" + std::to_string(s) + "].title",
+                                      kMaxRowTitleChars);
+          !r) {
+        return r;
+      }
+      items += a->sections[s].product_retailer_ids.size();
+    }
+    if (items == 0 || items > kMaxProductListItems) {
+      return Error::invalid_argument(
+          field, "has " + std::to_string(items) + " products in total; 1 to 30 are allowed");
+    }
+  }
+  return {};
+}
+
+}  // namespace whatsapp

@@ -74,4 +74,36 @@ WHATSAPP_DECL void to_json(nlohmann::json& j, const Document& v) {
 
 WHATSAPP_DECL void to_json(nlohmann::json& j, const Sticker& v) { j = v.media; }
 
+WHATSAPP_DECL Media Media::id(std::string media_id) {
+  Media m;
+  m.media_id = std::move(media_id);
+  return m;
+}
+WHATSAPP_DECL Media Media::link(std::string url) {
+  Media m;
+  m.url = std::move(url);
+  return m;
+}
+WHATSAPP_DECL Result<void> validate(const Image& v, const std::string& f) {
+  if (auto r = detail::check_media(v.media, f); !r) return r;
+  return detail::check_caption(v.caption, f + ".caption");
+}
+WHATSAPP_DECL Result<void> validate(const Audio& v, const std::string& f) {
+  return detail::check_media(v.media, f);
+}
+WHATSAPP_DECL Result<void> validate(const Video& v, const std::string& f) {
+  if (auto r = detail::check_media(v.media, f); !r) return r;
+  return detail::check_caption(v.caption, f + ".caption");
+}
+WHATSAPP_DECL Result<void> validate(const Document& v, const std::string& f) {
+  if (auto r = detail::check_media(v.media, f); !r) return r;
+  if (v.filename) {
+    if (auto r = detail::check_text(*v.filename, f + ".filename", 240); !r) return r;
+  }
+  return detail::check_caption(v.caption, f + ".caption");
+}
+WHATSAPP_DECL Result<void> validate(const Sticker& v, const std::string& f) {
+  return detail::check_media(v.media, f);
+}
+
 }  // namespace whatsapp

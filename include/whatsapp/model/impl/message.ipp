@@ -80,4 +80,59 @@ WHATSAPP_DECL void to_json(nlohmann::json& j, const Message& m) {
   std::visit([&](const auto& c) { j[type] = c; }, m.content);
 }
 
+WHATSAPP_DECL Message Message::image(Recipient to, Media media, std::optional<std::string> caption) {
+  return make(std::move(to), Image{std::move(media), std::move(caption)});
+}
+WHATSAPP_DECL Message Message::audio(Recipient to, Media media) {
+  return make(std::move(to), Audio{std::move(media)});
+}
+WHATSAPP_DECL Message Message::video(Recipient to, Media media, std::optional<std::string> caption) {
+  return make(std::move(to), Video{std::move(media), std::move(caption)});
+}
+WHATSAPP_DECL Message Message::document(Recipient to, Media media, std::optional<std::string> caption,
+                                        std::optional<std::string> filename) {
+  return make(std::move(to), Document{std::move(media), std::move(caption), std::move(filename)});
+}
+WHATSAPP_DECL Message Message::sticker(Recipient to, Media media) {
+  return make(std::move(to), Sticker{std::move(media)});
+}
+WHATSAPP_DECL Message Message::location(Recipient to, Location where) {
+  return make(std::move(to), std::move(where));
+}
+WHATSAPP_DECL Message Message::contacts(Recipient to, std::vector<Contact> cards) {
+  return make(std::move(to), Contacts{std::move(cards)});
+}
+WHATSAPP_DECL Message Message::interactive(Recipient to, Interactive i) {
+  return make(std::move(to), std::move(i));
+}
+WHATSAPP_DECL Message Message::interactive_buttons(Recipient to, std::string body,
+                                                   std::vector<ReplyButton> buttons) {
+  return interactive(std::move(to), Interactive::buttons(std::move(body), std::move(buttons)));
+}
+WHATSAPP_DECL Message Message::interactive_list(Recipient to, std::string body, std::string button,
+                                                std::vector<ListSection> sections) {
+  return interactive(std::move(to),
+                     Interactive::list(std::move(body), std::move(button), std::move(sections)));
+}
+WHATSAPP_DECL Message Message::interactive_cta_url(Recipient to, std::string body, std::string display_text,
+                                                   std::string url) {
+  return interactive(std::move(to),
+                     Interactive::cta_url(std::move(body), std::move(display_text), std::move(url)));
+}
+WHATSAPP_DECL Message Message::location_request(Recipient to, std::string body) {
+  return interactive(std::move(to), Interactive::location_request(std::move(body)));
+}
+WHATSAPP_DECL Message Message::template_message(Recipient to, TemplateMessage t) {
+  return make(std::move(to), std::move(t));
+}
+WHATSAPP_DECL Message Message::template_message(Recipient to, std::string name, std::string language) {
+  return make(std::move(to), TemplateMessage(std::move(name), std::move(language)));
+}
+WHATSAPP_DECL Message Message::reaction(Recipient to, std::string message_id, std::string emoji) {
+  return make(std::move(to), Reaction{std::move(message_id), std::move(emoji)});
+}
+WHATSAPP_DECL Message Message::remove_reaction(Recipient to, std::string message_id) {
+  return reaction(std::move(to), std::move(message_id), std::string());
+}
+
 }  // namespace whatsapp

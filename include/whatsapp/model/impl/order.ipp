@@ -210,4 +210,54 @@ WHATSAPP_DECL Result<void> validate(const OrderStatusAction& a, const std::strin
   return {};
 }
 
+WHATSAPP_DECL OrderItem OrderItem::of(std::string retailer_id, std::string name, std::int64_t unit_value,
+                                      std::int64_t quantity) {
+  OrderItem i;
+  i.retailer_id = std::move(retailer_id);
+  i.name = std::move(name);
+  i.amount = Amount::of(unit_value);
+  i.quantity = quantity;
+  return i;
+}
+WHATSAPP_DECL Order Order::of(std::vector<OrderItem> items) {
+  Order o;
+  std::uint64_t sum = 0;  // unsigned: absurd values wrap instead of overflowing; validate() names them
+  for (const auto& i : items) {
+    sum += static_cast<std::uint64_t>(i.sale_amount ? i.sale_amount->value : i.amount.value) *
+           static_cast<std::uint64_t>(i.quantity);
+  }
+  o.subtotal.value = static_cast<std::int64_t>(sum);
+  o.items = std::move(items);
+  return o;
+}
+WHATSAPP_DECL PaymentSetting PaymentSetting::payment_gateway(std::string gateway,
+                                                             std::string configuration_name) {
+  nlohmann::json d = nlohmann::json::object();
+  d["type"] = std::move(gateway);
+  d["configuration_name"] = std::move(configuration_name);
+  return {"payment_gateway", std::move(d)};
+}
+WHATSAPP_DECL PaymentSetting PaymentSetting::pix(std::string code, std::string merchant_name, std::string key,
+                                                 std::string key_type) {
+  nlohmann::json d = nlohmann::json::object();
+  d["code"] = std::move(code);
+  d["merchant_name"] = std::move(merchant_name);
+  d["key"] = std::move(key);
+  d["key_type"] = std::move(key_type);  // "CPF", "CNPJ", "EMAIL", "PHONE" or "EVP"
+  return {"pix_dynamic_code", std::move(d)};
+}
+WHATSAPP_DECL PaymentSetting PaymentSetting::payment_link(std::string uri) {
+  nlohmann::json d = nlohmann::json::object();
+  d["uri"] = std::move(uri);
+  return {"payment_link", std::move(d)};
+}
+WHATSAPP_DECL PaymentSetting PaymentSetting::boleto(std::string digitable_line) {
+  nlohmann::json d = nlohmann::json::object();
+  d["digitable_line"] = std::move(digitable_line);
+  return {"boleto", std::move(d)};
+}
+WHATSAPP_DECL PaymentSetting PaymentSetting::raw(std::string type, nlohmann::json details) {
+  return {std::move(type), std::move(details)};
+}
+
 }  // namespace whatsapp

@@ -141,3 +141,38 @@ WHATSAPP_DECL Result<void> check_example_json(const nlohmann::json& example, con
 }
 
 }  // namespace whatsapp::detail
+
+namespace whatsapp {
+
+WHATSAPP_DECL TemplateExample TemplateExample::header(std::string value) {
+  TemplateExample e;
+  e.header_text.push_back(std::move(value));
+  return e;
+}
+WHATSAPP_DECL TemplateExample TemplateExample::header_named(std::string param_name, std::string value) {
+  TemplateExample e;
+  e.header_text_named_params.push_back({std::move(param_name), std::move(value)});
+  return e;
+}
+WHATSAPP_DECL TemplateExample TemplateExample::media(std::string handle) {
+  TemplateExample e;
+  e.header_handle.push_back(std::move(handle));
+  return e;
+}
+WHATSAPP_DECL TemplateExample TemplateExample::body(std::vector<std::string> values) {
+  TemplateExample e;
+  e.body_text.push_back(std::move(values));
+  return e;
+}
+WHATSAPP_DECL TemplateExample TemplateExample::body_named(std::vector<NamedExample> params) {
+  TemplateExample e;
+  e.body_text_named_params = std::move(params);
+  return e;
+}
+WHATSAPP_DECL TemplateExample TemplateExample::raw(nlohmann::json example) {
+  TemplateExample e;
+  e.extra = std::move(example);
+  return e;
+}
+
+}  // namespace whatsapp

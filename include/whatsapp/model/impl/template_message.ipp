@@ -146,4 +146,173 @@ WHATSAPP_DECL Result<void> TemplateMessage::validate_against(const Template& def
   return {};
 }
 
+WHATSAPP_DECL TemplateParameter TemplateParameter::text(std::string v, std::optional<std::string> name) {
+  TemplateParameter p;
+  p.value = std::move(v);
+  p.parameter_name = std::move(name);
+  return p;
+}
+WHATSAPP_DECL TemplateParameter TemplateParameter::named(std::string name, std::string value) {
+  return text(std::move(value), std::move(name));
+}
+WHATSAPP_DECL TemplateParameter TemplateParameter::currency(Currency c) {
+  TemplateParameter p;
+  p.kind = Kind::kCurrency;
+  p.currency_value = std::move(c);
+  return p;
+}
+WHATSAPP_DECL TemplateParameter TemplateParameter::date_time(DateTime d) {
+  TemplateParameter p;
+  p.kind = Kind::kDateTime;
+  p.date_time_value = std::move(d);
+  return p;
+}
+WHATSAPP_DECL TemplateParameter TemplateParameter::document(Media m, std::optional<std::string> filename) {
+  auto p = media_param(Kind::kDocument, std::move(m));
+  p.filename = std::move(filename);
+  return p;
+}
+WHATSAPP_DECL TemplateParameter TemplateParameter::location(Location l) {
+  TemplateParameter p;
+  p.kind = Kind::kLocation;
+  p.location_value = std::move(l);
+  return p;
+}
+WHATSAPP_DECL TemplateParameter TemplateParameter::payload(std::string v) {
+  TemplateParameter p;
+  p.kind = Kind::kPayload;
+  p.value = std::move(v);
+  return p;
+}
+WHATSAPP_DECL TemplateParameter TemplateParameter::coupon_code(std::string code) {
+  TemplateParameter p;
+  p.kind = Kind::kCouponCode;
+  p.value = std::move(code);
+  return p;
+}
+WHATSAPP_DECL TemplateParameter TemplateParameter::action(nlohmann::json action) {
+  TemplateParameter p;
+  p.kind = Kind::kAction;
+  p.json = std::move(action);
+  return p;
+}
+WHATSAPP_DECL TemplateParameter TemplateParameter::raw(nlohmann::json parameter) {
+  TemplateParameter p;
+  p.kind = Kind::kRaw;
+  p.json = std::move(parameter);
+  return p;
+}
+WHATSAPP_DECL TemplateParameter TemplateParameter::media_param(Kind k, Media m) {
+  TemplateParameter p;
+  p.kind = k;
+  p.media = std::move(m);
+  return p;
+}
+WHATSAPP_DECL TemplateComponent TemplateComponent::header(std::vector<TemplateParameter> p) {
+  return make("header", std::move(p));
+}
+WHATSAPP_DECL TemplateComponent TemplateComponent::body(std::vector<TemplateParameter> p) {
+  return make("body", std::move(p));
+}
+WHATSAPP_DECL TemplateComponent TemplateComponent::button(std::string sub_type, ButtonIndex index,
+                                                          std::vector<TemplateParameter> p) {
+  auto c = make("button", std::move(p));
+  c.sub_type = std::move(sub_type);
+  c.index = std::move(index);
+  return c;
+}
+WHATSAPP_DECL TemplateComponent TemplateComponent::quick_reply(ButtonIndex index, std::string payload) {
+  return button("quick_reply", std::move(index), {TemplateParameter::payload(std::move(payload))});
+}
+WHATSAPP_DECL TemplateComponent TemplateComponent::url_button(ButtonIndex index, std::string suffix) {
+  return button("url", std::move(index), {TemplateParameter::text(std::move(suffix))});
+}
+WHATSAPP_DECL TemplateComponent TemplateComponent::copy_code(ButtonIndex index, std::string code) {
+  return button("copy_code", std::move(index), {TemplateParameter::coupon_code(std::move(code))});
+}
+WHATSAPP_DECL TemplateComponent TemplateComponent::flow_button(
+    ButtonIndex index, std::string flow_token, std::optional<nlohmann::json> flow_action_data) {
+  nlohmann::json action{{"flow_token", std::move(flow_token)}};
+  if (flow_action_data) action["flow_action_data"] = std::move(*flow_action_data);
+  return button("flow", std::move(index), {TemplateParameter::action(std::move(action))});
+}
+WHATSAPP_DECL TemplateComponent
+TemplateComponent::mpm_button(ButtonIndex index, std::string thumbnail_product_retailer_id,
+                              const std::vector<TemplateProductSection>& sections) {
+  nlohmann::json list = nlohmann::json::array();
+  for (const auto& s : sections) {
+    nlohmann::json items = nlohmann::json::array();
+    for (const auto& id : s.product_retailer_ids) {
+      nlohmann::json item = nlohmann::json::object();
+      item["product_retailer_id"] = id;
+      items.push_back(std::move(item));
+    }
+    nlohmann::json section = nlohmann::json::object();
+    section["title"] = s.title;
+    section["product_items"] = std::move(items);
+    list.push_back(std::move(section));
+  }
+  nlohmann::json action = nlohmann::json::object();
+  action["thumbnail_product_retailer_id"] = std::move(thumbnail_product_retailer_id);
+  action["sections"] = std::move(list);
+  return button("mpm", std::move(index), {TemplateParameter::action(std::move(action))});
+}
+WHATSAPP_DECL TemplateComponent TemplateComponent::limited_time_offer(std::int64_t expiration_time_ms) {
+  nlohmann::json offer = nlohmann::json::object();
+  offer["expiration_time_ms"] = expiration_time_ms;
+  nlohmann::json p = nlohmann::json::object();
+  p["type"] = "limited_time_offer";
+  p["limited_time_offer"] = std::move(offer);
+  return make("limited_time_offer", {TemplateParameter::raw(std::move(p))});
+}
+WHATSAPP_DECL TemplateComponent TemplateComponent::catalog_button(ButtonIndex index,
+                                                                  std::string thumbnail_product_retailer_id) {
+  return button("CATALOG", std::move(index),
+                {TemplateParameter::action(
+                    {{"thumbnail_product_retailer_id", std::move(thumbnail_product_retailer_id)}})});
+}
+WHATSAPP_DECL TemplateComponent TemplateComponent::make(const char* type, std::vector<TemplateParameter> p) {
+  TemplateComponent c;
+  c.type = type;
+  c.parameters = std::move(p);
+  return c;
+}
+WHATSAPP_DECL TemplateMessage& TemplateMessage::with_header(std::vector<TemplateParameter> p) & {
+  components.push_back(TemplateComponent::header(std::move(p)));
+  return *this;
+}
+WHATSAPP_DECL TemplateMessage& TemplateMessage::with_body(std::vector<TemplateParameter> p) & {
+  components.push_back(TemplateComponent::body(std::move(p)));
+  return *this;
+}
+WHATSAPP_DECL TemplateMessage& TemplateMessage::with_button(TemplateComponent b) & {
+  components.push_back(std::move(b));
+  return *this;
+}
+WHATSAPP_DECL Result<void> validate(const TemplateMessage& t, const std::string& f) {
+  if (auto r = detail::check_template_name(t.name, f + ".name"); !r) return r;
+  if (t.language.empty()) return Error::invalid_argument(f + ".language.code", "must not be empty");
+  for (std::size_t i = 0; i < t.components.size(); ++i) {
+    const auto& c = t.components[i];
+    const std::string at = f + ".components[" + std::to_string(i) + "]";
+    if (c.type.empty()) return Error::invalid_argument(at + ".type", "must not be empty");
+    if (c.type == "button" && (!c.index || !c.sub_type)) {
+      return Error::invalid_argument(at, "a button component needs sub_type and index");
+    }
+    for (std::size_t k = 0; k < c.parameters.size(); ++k) {
+      const auto& p = c.parameters[k];
+      const std::string pf = at + ".parameters[" + std::to_string(k) + "]";
+      using K = TemplateParameter::Kind;
+      if (p.kind == K::kImage || p.kind == K::kVideo || p.kind == K::kDocument) {
+        if (auto r = detail::check_media(p.media, pf); !r) return r;
+      } else if (p.kind == K::kText && c.type == "body") {
+        if (auto r = detail::check_text(p.value, pf + ".text", 1024); !r) return r;
+      } else if (p.kind == K::kText && c.type == "header") {
+        if (auto r = detail::check_text(p.value, pf + ".text", 60); !r) return r;
+      }
+    }
+  }
+  return {};
+}
+
 }  // namespace whatsapp

@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "whatsapp/client/detail/core.hpp"
+#include "whatsapp/client/detail/rate_limiter.hpp"
 #include "whatsapp/detail/percent.hpp"
 #include "whatsapp/model/success.hpp"
 #include "whatsapp/protocol/envelope.hpp"
