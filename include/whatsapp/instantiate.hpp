@@ -59,6 +59,7 @@
 #include "whatsapp/protocol/impl/graph.ipp"
 #include "whatsapp/protocol/impl/retry_after.ipp"
 #include "whatsapp/protocol/impl/url.ipp"
+#include "whatsapp/transport/impl/curl.ipp"
 
 namespace whatsapp {
 // Declared extern in client/client.hpp.

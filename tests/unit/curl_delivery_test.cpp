@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "whatsapp/transport/curl.hpp"
+#include "whatsapp/transport/detail/curl_errors.hpp"
 
 namespace curl_delivery_test {
 

@@ -17,6 +17,7 @@
 
 #include "whatsapp/error.hpp"
 #include "whatsapp/result.hpp"
+#include "whatsapp/transport/any_transport.hpp"
 #include "whatsapp/transport/curl_options.hpp"
 #include "whatsapp/transport/detail/curl_errors.hpp"
 #include "whatsapp/transport/detail/curl_pool.hpp"
@@ -77,9 +78,9 @@ inline Result<void> curl_start(CURLM* multi, CurlSlot& slot, const StreamedReque
 
 /// CurlTransport::send_streamed (see there and transport.hpp) over the pools and settings of one
 /// transport.
-template <class Next, class Done>
-void curl_send_streamed(const CurlOptions& o, const CurlPrepared& prepared, CurlHandlePool& pool,
-                        CurlMultiPool& multis, Next& next, Done& done, std::size_t max_in_flight) {
+inline void curl_send_streamed(const CurlOptions& o, const CurlPrepared& prepared, CurlHandlePool& pool,
+                               CurlMultiPool& multis, const NextRequest& next, const TakeAnswer& done,
+                               std::size_t max_in_flight) {
   if (max_in_flight == 0) max_in_flight = 1;
   // Answers every request next() still has with `e`, when nothing more can be sent.
   const auto refuse_rest = [&](const Error& e) {
