@@ -142,7 +142,9 @@ return math.floor(slot - now)
       RateLimitOptions l = limits;
       l.store = nullptr;
       l.messages_per_second *= o_.local_share;
-      if (l.burst > 0) l.burst = std::max<std::size_t>(1, static_cast<std::size_t>(l.burst * o_.local_share));
+      if (l.burst > 0)
+        l.burst =
+            std::max<std::size_t>(1, static_cast<std::size_t>(static_cast<double>(l.burst) * o_.local_share));
       local_ = std::make_unique<::whatsapp::detail::RateLimiter>(l);
     });
     return *local_;
