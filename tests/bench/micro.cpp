@@ -1,5 +1,9 @@
 // Google Benchmark micro-benchmarks of the CPU work around one send and one webhook:
 //   BuildSendRequest    validate(Message) + Message -> JSON body string
+//   SendBody/template, /image  the body of a template message (an image header, three body
+//                       parameters, a URL button) and of an image message as a send writes it
+//                       (the direct writer); SendBodyGeneral/...: the same through nlohmann's
+//                       tree, the path these types took before the direct writer knew them
 //   BuildUrl/New, /Old  the send route's URL in both formats, as a client builds it (the base URL,
 //                       version and encoded token made once: detail::build_url_with)
 //   ParseSendResponse   reading the nginx bench server's answer into a SendResult as a send does
@@ -45,6 +49,39 @@ void BuildSendRequest(benchmark::State& state) {
   }
 }
 BENCHMARK(BuildSendRequest);
+
+whatsapp::Message body_subject(int which) {
+  using whatsapp::TemplateParameter;
+  if (which == 1) {
+    return whatsapp::Message::image("15551234567", whatsapp::Media::link("https://example.com/p/12345.jpg"),
+                                    "Your order #12345");
+  }
+  auto t = whatsapp::TemplateMessage("order_shipped", "en_US")
+               .with_header({TemplateParameter::image(whatsapp::Media::id("1037543291543636"))})
+               .with_body({TemplateParameter::text("Ana"), TemplateParameter::text("#12345"),
+                           TemplateParameter::text("Thursday")})
+               .with_button(whatsapp::TemplateComponent::url_button(0, "track/12345"));
+  return whatsapp::Message::template_message("15551234567", std::move(t));
+}
+
+void SendBody(benchmark::State& state) {
+  const auto m = body_subject(static_cast<int>(state.range(0)));
+  std::string body;
+  for (auto _ : state) {
+    whatsapp::detail::write_message_body(body, m);
+    benchmark::DoNotOptimize(body);
+  }
+}
+BENCHMARK(SendBody)->ArgName("image")->Arg(0)->Arg(1);
+
+void SendBodyGeneral(benchmark::State& state) {
+  const auto m = body_subject(static_cast<int>(state.range(0)));
+  for (auto _ : state) {
+    std::string body = nlohmann::json(m).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    benchmark::DoNotOptimize(body);
+  }
+}
+BENCHMARK(SendBodyGeneral)->ArgName("image")->Arg(0)->Arg(1);
 
 void BuildUrl(benchmark::State& state) {
   const whatsapp::Endpoint ep{"http://127.0.0.1:18080/whatsapp", "v22.0", "at_0123456789abcdef"};

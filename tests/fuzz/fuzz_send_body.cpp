@@ -1,5 +1,5 @@
 // libFuzzer target: the send body writers. Whatever message the input builds (any content type,
-// any strings, with or without recipient_type, context and biz_opaque_callback_data), the fast
+// any strings, with or without recipient_type, context and biz_opaque_callback_data), the direct
 // writer (protocol/detail/send_body.hpp) and the general one (nlohmann::json(message).dump())
 // must write the same bytes, and the result must be JSON. The builder is shared with the unit
 // test tests/unit/send_body_differential_test.cpp.
@@ -13,11 +13,15 @@
 #include "../support/message_from_bytes.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  const whatsapp::Message m = whatsapp_test::message_from_bytes(data, size);
-  const std::string diff = whatsapp_test::compare_body_writers(m);
-  if (!diff.empty()) {
-    std::fprintf(stderr, "%s\n", diff.c_str());
-    std::abort();
+  // Each input twice: as it is, and with every string made valid UTF-8, so that the direct
+  // writer writes whole bodies (one invalid string sends a message to the general path).
+  for (const bool valid_utf8 : {false, true}) {
+    const whatsapp::Message m = whatsapp_test::message_from_bytes(data, size, valid_utf8);
+    const std::string diff = whatsapp_test::compare_body_writers(m);
+    if (!diff.empty()) {
+      std::fprintf(stderr, "%s\n", diff.c_str());
+      std::abort();
+    }
   }
   return 0;
 }

@@ -2,7 +2,7 @@
 
 // Builds an outgoing whatsapp::Message of any content type (and any addressee: phone number,
 // BSUID, group) from arbitrary bytes, for the differential check of the send body writers: the
-// fast writer (write_text_send_body) and the
+// direct writer (write_send_body_directly) and the
 // general one (nlohmann::json(message).dump()) must give the same bytes for every message.
 // Used by the fuzzer tests/fuzz/fuzz_send_body.cpp and by the unit test
 // tests/unit/send_body_differential_test.cpp (a fixed pseudo-random sweep in every build).
@@ -25,7 +25,10 @@ namespace whatsapp_test {
 /// Reads values off a byte string; past its end every read gives zero / empty.
 class ByteReader {
  public:
-  ByteReader(const std::uint8_t* data, std::size_t size) : data_(data), size_(size) {}
+  /// `valid_utf8`: every string is valid UTF-8, so that the direct writer writes the whole body
+  /// (one invalid string sends a message to the general path, where both writers agree trivially).
+  ByteReader(const std::uint8_t* data, std::size_t size, bool valid_utf8 = false)
+      : data_(data), size_(size), valid_utf8_(valid_utf8) {}
 
   std::uint8_t byte() { return pos_ < size_ ? data_[pos_++] : 0; }
   bool flag() { return (byte() & 1) != 0; }
@@ -50,9 +53,12 @@ class ByteReader {
                                          "wamid.HBgLMTYwMzU1NTAxNDIVAgARGBI=",
                                          "</script>"};
     const std::uint8_t how = byte();
-    if (how % 4 == 0) return kEdges[(how / 4) % (sizeof kEdges / sizeof kEdges[0])];
+    if (how % 4 == 0) {
+      const char* edge = kEdges[(how / 4) % (sizeof kEdges / sizeof kEdges[0])];
+      if (!valid_utf8_ || whatsapp::detail::utf8_length(edge)) return edge;
+    }
     const std::size_t n = byte() % 24;
-    const bool printable = how % 4 == 1;  // valid UTF-8 for sure: what the fast writer takes
+    const bool printable = valid_utf8_ || how % 4 == 1;  // valid UTF-8 for sure
     std::string s;
     for (std::size_t i = 0; i < n && pos_ < size_; ++i) {
       const std::uint8_t b = data_[pos_++];
@@ -70,6 +76,7 @@ class ByteReader {
   const std::uint8_t* data_;
   std::size_t size_;
   std::size_t pos_ = 0;
+  bool valid_utf8_ = false;
 };
 
 inline whatsapp::Media media_from(ByteReader& in) {
@@ -104,24 +111,73 @@ inline whatsapp::Interactive interactive_from(ByteReader& in) {
   return i;
 }
 
+/// A template parameter of any kind, named or not.
+inline whatsapp::TemplateParameter parameter_from(ByteReader& in) {
+  using whatsapp::TemplateParameter;
+  TemplateParameter p;
+  switch (in.small(11)) {
+    case 0: p = TemplateParameter::text(in.text(), in.maybe_text()); break;
+    case 1: p = TemplateParameter::payload(in.text()); break;
+    case 2: p = TemplateParameter::coupon_code(in.text()); break;
+    case 3:
+      p = TemplateParameter::currency(
+          {in.text(), in.text(), static_cast<std::int64_t>(in.byte()) * 1000 - 90000});
+      break;
+    case 4: {
+      whatsapp::DateTime d;
+      d.fallback_value = in.text();
+      if (in.flag()) d.day_of_week = 1 + in.small(7);
+      if (in.flag()) d.year = 1990 + in.byte();
+      if (in.flag()) d.month = 1 + in.small(12);
+      if (in.flag()) d.day_of_month = 1 + in.small(31);
+      if (in.flag()) d.hour = in.small(24);
+      if (in.flag()) d.minute = in.small(60) - 3;  // out of range too: written as given
+      d.calendar = in.maybe_text();
+      p = TemplateParameter::date_time(std::move(d));
+      break;
+    }
+    case 5: p = TemplateParameter::image(media_from(in)); break;
+    case 6: p = TemplateParameter::video(media_from(in)); break;
+    case 7: p = TemplateParameter::document(media_from(in), in.maybe_text()); break;
+    case 8:
+      p = TemplateParameter::location({in.number(), in.number(), in.maybe_text(), in.maybe_text()});
+      break;
+    case 9: p = TemplateParameter::action(nlohmann::json{{"flow_token", in.text()}}); break;
+    default: p = TemplateParameter::raw(nlohmann::json{{"type", "text"}, {"text", in.text()}}); break;
+  }
+  if (p.kind != TemplateParameter::Kind::kRaw && in.flag()) p.parameter_name = in.maybe_text();
+  return p;
+}
+
+/// A template message with up to three components of up to three parameters each.
 inline whatsapp::TemplateMessage template_from(ByteReader& in) {
+  static const char* const kTypes[] = {"header", "body", "button"};
   whatsapp::TemplateMessage t;
   t.name = in.text();
   t.language = in.text();
   t.language_policy = in.maybe_text();
-  whatsapp::TemplateComponent body;
-  body.type = "body";
-  body.parameters.push_back(whatsapp::TemplateParameter::text(in.text(), in.maybe_text()));
-  t.components.push_back(std::move(body));
+  for (int c = in.small(4); c > 0; --c) {
+    whatsapp::TemplateComponent component;
+    component.type = in.flag() ? kTypes[in.small(3)] : in.text();
+    component.sub_type = in.maybe_text();
+    switch (in.small(3)) {
+      case 0: component.index = in.small(20) - 5; break;
+      case 1: component.index = in.text(); break;
+      default: break;
+    }
+    for (int k = in.small(4); k > 0; --k) component.parameters.push_back(parameter_from(in));
+    t.components.push_back(std::move(component));
+  }
   return t;
 }
 
 /// One message of the content type byte 0 picks, every string taken from the bytes.
-inline whatsapp::Message message_from_bytes(const std::uint8_t* data, std::size_t size) {
+inline whatsapp::Message message_from_bytes(const std::uint8_t* data, std::size_t size,
+                                            bool valid_utf8 = false) {
   using namespace whatsapp;
   // A new content type must be added below, or the writers would not be compared on it.
   static_assert(std::variant_size_v<MessageContent> == 11, "give message_from_bytes a case for the new type");
-  ByteReader in(data, size);
+  ByteReader in(data, size, valid_utf8);
   const int kind = in.small(11);
   Message m;
   switch (kind) {

@@ -19,20 +19,28 @@ namespace send_body_differential_test {
 TEST(SendBodyWriters, AgreeOnEveryContentTypeForAFixedSweepOfInputs) {
   std::mt19937 rng(20261205);
   std::set<std::size_t> kinds_seen;
-  int text_bodies_written_fast = 0;
+  std::set<std::size_t> kinds_written_directly;
+  int written_directly = 0;
   for (int i = 0; i < 10000; ++i) {
-    std::vector<std::uint8_t> bytes(static_cast<std::size_t>(rng() % 160));
+    std::vector<std::uint8_t> bytes(static_cast<std::size_t>(rng() % 320));
     for (auto& b : bytes) b = static_cast<std::uint8_t>(rng());
-    const whatsapp::Message m = whatsapp_test::message_from_bytes(bytes.data(), bytes.size());
-    kinds_seen.insert(m.content.index());
-    const std::string diff = whatsapp_test::compare_body_writers(m);
-    ASSERT_EQ(diff, "") << "input " << i;
-    std::string out;
-    if (whatsapp::detail::write_text_send_body(out, m)) ++text_bodies_written_fast;
+    for (const bool valid_utf8 : {false, true}) {
+      const whatsapp::Message m = whatsapp_test::message_from_bytes(bytes.data(), bytes.size(), valid_utf8);
+      kinds_seen.insert(m.content.index());
+      const std::string diff = whatsapp_test::compare_body_writers(m);
+      ASSERT_EQ(diff, "") << "input " << i << (valid_utf8 ? " (valid UTF-8)" : "");
+      std::string out;
+      if (whatsapp::detail::write_send_body_directly(out, m)) {
+        kinds_written_directly.insert(m.content.index());
+        ++written_directly;
+      }
+    }
   }
-  // The sweep reached every content type, and the fast writer really wrote many of the bodies.
+  // The sweep reached every content type, and the direct writer really wrote bodies of each
+  // type it knows: text, the five media types, templates and reactions.
   EXPECT_EQ(kinds_seen.size(), std::variant_size_v<whatsapp::MessageContent>);
-  EXPECT_GT(text_bodies_written_fast, 100);
+  EXPECT_EQ(kinds_written_directly, (std::set<std::size_t>{0, 1, 2, 3, 4, 5, 9, 10}));
+  EXPECT_GT(written_directly, 5000);
 }
 
 TEST(SendBodyWriters, AgreeOnAnEmptyRecipientTypeAndOnEscapes) {

@@ -1,8 +1,9 @@
 #pragma once
 
-// The JSON body of a send, written straight into a string for the common case (a text message),
-// byte for byte what nlohmann::json(message).dump() gives (keys in nlohmann's sorted order, the
-// same escapes), without building a JSON tree first. Any other content goes through nlohmann.
+// The JSON body of a send, written straight into a string for the common cases (text, media,
+// reactions, templates), byte for byte what nlohmann::json(message).dump() gives (keys in
+// nlohmann's sorted order, the same escapes), without building a JSON tree first. Any other
+// content goes through nlohmann.
 
 #include <string>
 #include <string_view>
@@ -21,9 +22,11 @@ namespace whatsapp::detail {
 /// `out` partly written) when `s` is not valid UTF-8; the caller then uses nlohmann's replacement.
 WHATSAPP_DECL bool append_json_string(std::string& out, std::string_view s);
 
-/// The send body of a text message written directly; false for other content (or text that is
-/// not valid UTF-8).
-WHATSAPP_DECL bool write_text_send_body(std::string& out, const Message& m);
+/// The send body written directly, without a JSON tree, for text, media (image, audio, video,
+/// document, sticker), reaction and template messages (except templates with location, action
+/// or raw parameters); false for other content, or when a string is not valid UTF-8 (the
+/// general path then writes it, with replacement characters).
+WHATSAPP_DECL bool write_send_body_directly(std::string& out, const Message& m);
 
 /// The send body of `message` (Meta's JSON), as nlohmann::json(message).dump() writes it.
 WHATSAPP_DECL std::string message_body(const Message& message);
