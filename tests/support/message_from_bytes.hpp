@@ -92,9 +92,9 @@ inline whatsapp::Interactive interactive_from(ByteReader& in) {
       bill.reference_id = in.text();
       bill.payment_configuration = in.maybe_text();
       bill.currency = in.text();
-      bill.total_amount = whatsapp::Amount::of(in.byte() * 100);
-      bill.order = whatsapp::Order::of(
-          {whatsapp::OrderItem::of(in.text(), in.text(), in.byte() * 10, 1 + in.small(3))});
+      bill.total_amount = whatsapp::Amount::of(static_cast<std::int64_t>(in.byte()) * 100);
+      bill.order = whatsapp::Order::of({whatsapp::OrderItem::of(
+          in.text(), in.text(), static_cast<std::int64_t>(in.byte()) * 10, 1 + in.small(3))});
       i = Interactive::order_details(in.text(), std::move(bill));
       break;
     }
