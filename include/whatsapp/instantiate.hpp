@@ -55,6 +55,7 @@
 #include "whatsapp/model/impl/template_message.ipp"
 #include "whatsapp/protocol/detail/impl/send_answer.ipp"
 #include "whatsapp/protocol/detail/impl/send_body.ipp"
+#include "whatsapp/protocol/detail/impl/send_body_content.ipp"
 #include "whatsapp/protocol/impl/envelope.ipp"
 #include "whatsapp/protocol/impl/graph.ipp"
 #include "whatsapp/protocol/impl/retry_after.ipp"

@@ -1,7 +1,8 @@
 // Google Benchmark micro-benchmarks of the CPU work around one send and one webhook:
 //   BuildSendRequest    validate(Message) + Message -> JSON body string
-//   SendBody/template, /image  the body of a template message (an image header, three body
-//                       parameters, a URL button) and of an image message as a send writes it
+//   SendBody/kind:0, 1, 2  the body of a template message (an image header, three body
+//                       parameters, a URL button), of an image message and of an interactive
+//                       message with three reply buttons as a send writes it
 //                       (the direct writer); SendBodyGeneral/...: the same through nlohmann's
 //                       tree, the path these types took before the direct writer knew them
 //   BuildUrl/New, /Old  the send route's URL in both formats, as a client builds it (the base URL,
@@ -52,6 +53,10 @@ BENCHMARK(BuildSendRequest);
 
 whatsapp::Message body_subject(int which) {
   using whatsapp::TemplateParameter;
+  if (which == 2) {
+    return whatsapp::Message::interactive_buttons("15551234567", "Is Thursday good for the delivery?",
+                                                  {{"yes", "Yes"}, {"no", "No"}, {"later", "Later"}});
+  }
   if (which == 1) {
     return whatsapp::Message::image("15551234567", whatsapp::Media::link("https://example.com/p/12345.jpg"),
                                     "Your order #12345");
@@ -72,7 +77,7 @@ void SendBody(benchmark::State& state) {
     benchmark::DoNotOptimize(body);
   }
 }
-BENCHMARK(SendBody)->ArgName("image")->Arg(0)->Arg(1);
+BENCHMARK(SendBody)->ArgName("kind")->Arg(0)->Arg(1)->Arg(2);
 
 void SendBodyGeneral(benchmark::State& state) {
   const auto m = body_subject(static_cast<int>(state.range(0)));
@@ -81,7 +86,7 @@ void SendBodyGeneral(benchmark::State& state) {
     benchmark::DoNotOptimize(body);
   }
 }
-BENCHMARK(SendBodyGeneral)->ArgName("image")->Arg(0)->Arg(1);
+BENCHMARK(SendBodyGeneral)->ArgName("kind")->Arg(0)->Arg(1)->Arg(2);
 
 void BuildUrl(benchmark::State& state) {
   const whatsapp::Endpoint ep{"http://127.0.0.1:18080/whatsapp", "v22.0", "at_0123456789abcdef"};

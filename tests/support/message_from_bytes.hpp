@@ -83,10 +83,31 @@ inline whatsapp::Media media_from(ByteReader& in) {
   return in.flag() ? whatsapp::Media::id(in.text()) : whatsapp::Media::link(in.text());
 }
 
+/// An interactive header of any kind, with the caller's own type string sometimes.
+inline whatsapp::InteractiveHeader header_from(ByteReader& in) {
+  using whatsapp::InteractiveHeader;
+  switch (in.small(6)) {
+    case 0: return InteractiveHeader::text(in.text());
+    case 1: return InteractiveHeader::image(media_from(in));
+    case 2: return InteractiveHeader::video(media_from(in));
+    case 3: return InteractiveHeader::document(media_from(in), in.maybe_text());
+    case 4: {  // a media header whose type is any string (empty: "image"), as a caller may set it
+      InteractiveHeader h = InteractiveHeader::image(media_from(in));
+      h.type = in.text();
+      return h;
+    }
+    default: {
+      InteractiveHeader h = InteractiveHeader::text(in.text());
+      h.type = in.flag() ? in.text() : std::string();
+      return h;
+    }
+  }
+}
+
 inline whatsapp::Interactive interactive_from(ByteReader& in) {
   using whatsapp::Interactive;
   Interactive i;
-  switch (in.small(6)) {
+  switch (in.small(9)) {
     case 4: {
       whatsapp::OrderDetailsAction bill;
       bill.reference_id = in.text();
@@ -101,12 +122,22 @@ inline whatsapp::Interactive interactive_from(ByteReader& in) {
     case 5: i = Interactive::order_status(in.text(), {in.text(), in.text(), in.maybe_text()}); break;
     case 0: i = Interactive::buttons(in.text(), {{in.text(), in.text()}, {in.text(), in.text()}}); break;
     case 1:
-      i = Interactive::list(in.text(), in.text(),
-                            {{in.maybe_text(), {{in.text(), in.text(), in.maybe_text()}}}});
+      i = Interactive::list(
+          in.text(), in.text(),
+          {{in.maybe_text(), {{in.text(), in.text(), in.maybe_text()}}},
+           {in.maybe_text(), {{in.text(), in.text(), in.maybe_text()}, {in.text(), in.text()}}}});
       break;
     case 2: i = Interactive::cta_url(in.text(), in.text(), in.text()); break;
+    case 6: i = Interactive::product(in.text(), in.text()); break;
+    case 7:
+      i = Interactive::product_list(in.text(), in.text(),
+                                    {{in.text(), {in.text(), in.text()}}, {in.text(), {}}});
+      break;
+    case 8: i = Interactive::catalog(in.text(), in.maybe_text()); break;
     default: i = Interactive::location_request(in.text()); break;
   }
+  if (in.flag()) i.header = header_from(in);
+  if (in.small(4) == 0) i.body.reset();
   i.footer = in.maybe_text();
   return i;
 }

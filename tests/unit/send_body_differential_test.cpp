@@ -37,9 +37,9 @@ TEST(SendBodyWriters, AgreeOnEveryContentTypeForAFixedSweepOfInputs) {
     }
   }
   // The sweep reached every content type, and the direct writer really wrote bodies of each
-  // type it knows: text, the five media types, templates and reactions.
+  // type it knows: text, the five media types, interactive messages, templates and reactions.
   EXPECT_EQ(kinds_seen.size(), std::variant_size_v<whatsapp::MessageContent>);
-  EXPECT_EQ(kinds_written_directly, (std::set<std::size_t>{0, 1, 2, 3, 4, 5, 9, 10}));
+  EXPECT_EQ(kinds_written_directly, (std::set<std::size_t>{0, 1, 2, 3, 4, 5, 8, 9, 10}));
   EXPECT_GT(written_directly, 5000);
 }
 
@@ -50,6 +50,20 @@ TEST(SendBodyWriters, AgreeOnAnEmptyRecipientTypeAndOnEscapes) {
   m.biz_opaque_callback_data = "\x7f";
   EXPECT_EQ(whatsapp_test::compare_body_writers(m), "");
   EXPECT_EQ(whatsapp::detail::message_body(m).find("recipient_type"), std::string::npos);
+}
+
+TEST(SendBodyWriters, AgreeOnInteractiveHeadersWhateverTheirType) {
+  // The media goes under the header's type, a key the caller chooses: before or after "type" in
+  // sorted order, escaped, and "type" itself (one key in a JSON tree).
+  for (const char* type : {"", "image", "video", "document", "type", "zebra", "a\"b", "text", "\xff"}) {
+    auto h = whatsapp::InteractiveHeader::document(whatsapp::Media::id("1037543291543636"), "terms.pdf");
+    h.type = type;
+    auto m = whatsapp::Message::interactive(
+        "16035550142", whatsapp::Interactive::cta_url("Read", "Open", "https://example.com/t")
+                           .with_header(h)
+                           .with_footer("Thanks"));
+    EXPECT_EQ(whatsapp_test::compare_body_writers(m), "") << "header type \"" << type << "\"";
+  }
 }
 
 }  // namespace send_body_differential_test

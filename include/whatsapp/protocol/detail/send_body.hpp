@@ -1,9 +1,9 @@
 #pragma once
 
 // The JSON body of a send, written straight into a string for the common cases (text, media,
-// reactions, templates), byte for byte what nlohmann::json(message).dump() gives (keys in
-// nlohmann's sorted order, the same escapes), without building a JSON tree first. Any other
-// content goes through nlohmann.
+// reactions, templates, interactive messages), byte for byte what nlohmann::json(message).dump() gives (keys
+// in nlohmann's sorted order, the same escapes), without building a JSON tree first. Any other content goes
+// through nlohmann.
 
 #include <string>
 #include <string_view>
@@ -23,9 +23,9 @@ namespace whatsapp::detail {
 WHATSAPP_DECL bool append_json_string(std::string& out, std::string_view s);
 
 /// The send body written directly, without a JSON tree, for text, media (image, audio, video,
-/// document, sticker), reaction and template messages (except templates with location, action
-/// or raw parameters); false for other content, or when a string is not valid UTF-8 (the
-/// general path then writes it, with replacement characters).
+/// document, sticker), reaction, template and interactive messages (except templates with
+/// location, action or raw parameters, flows and orders); false for other content, or when a
+/// string is not valid UTF-8 (the general path then writes it, with replacement characters).
 WHATSAPP_DECL bool write_send_body_directly(std::string& out, const Message& m);
 
 /// The send body of `message` (Meta's JSON), as nlohmann::json(message).dump() writes it.
