@@ -45,7 +45,7 @@ using json = nlohmann::json;
 
 constexpr const char* kTo = "15550104477";
 
-json body_of(const Message& m) { return json(m); }
+json body_of(const Message& m) { return whatsapp_test::sent_body(m); }
 
 void expect_valid(Message m) {
   // The payloads use real-looking recipients and template names: validate() accepts them as they are.

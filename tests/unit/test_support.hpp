@@ -6,7 +6,12 @@
 #include <sstream>
 #include <string>
 
+#include <gtest/gtest.h>
+
 #include <nlohmann/json.hpp>
+
+#include "whatsapp/model/message.hpp"
+#include "whatsapp/protocol/detail/send_body.hpp"
 
 namespace whatsapp_test {
 
@@ -25,6 +30,15 @@ inline nlohmann::json read_json(const std::string& relative) {
 /// `{"data": payload}` as LowCodeAPI's hosted service answers.
 inline std::string in_data_envelope(const nlohmann::json& payload) {
   return nlohmann::json{{"data", payload}}.dump();
+}
+
+/// The JSON of `m` as the general path writes it (`nlohmann::json(m)`), after checking that the
+/// body a send writes (the direct writer, or that same tree for the types it leaves) is the same
+/// JSON: so that every comparison with a documented payload also covers what is sent.
+inline nlohmann::json sent_body(const whatsapp::Message& m) {
+  nlohmann::json general = m;
+  EXPECT_EQ(nlohmann::json::parse(whatsapp::detail::message_body(m)), general) << "the body a send writes";
+  return general;
 }
 
 }  // namespace whatsapp_test

@@ -52,10 +52,7 @@ class TransportAdapter final : public AnyTransport {
 
   void send_streamed(NextRequest next, TakeAnswer done, std::size_t max_in_flight) override {
     if constexpr (has_send_streamed_v<T>) {
-      transport_.send_streamed(
-          [&] { return next(); },
-          [&](std::size_t tag, Result<HttpResponse>&& answer) { done(tag, std::move(answer)); },
-          max_in_flight);
+      transport_.send_streamed(next, done, max_in_flight);  // the references are callables themselves
     } else if constexpr (has_send_many_v<T>) {
       std::vector<std::size_t> tags;
       std::vector<HttpRequest> wave;

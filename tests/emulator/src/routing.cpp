@@ -1,6 +1,8 @@
 #include "routing.hpp"
 
+#include <algorithm>
 #include <cctype>
+#include <initializer_list>
 #include <regex>
 
 #include "util.hpp"
@@ -88,6 +90,31 @@ bool new_matches(const RouteDef& d, const std::vector<std::string>& rest) {
   return true;
 }
 
+// The segments of `raw_segs` from `first` on, percent-decoded; false when one does not decode.
+bool decode_segments(const std::vector<std::string>& raw_segs, std::size_t first,
+                     std::vector<std::string>* rest) {
+  for (std::size_t i = first; i < raw_segs.size(); ++i) {
+    std::string d;
+    if (!util::percent_decode(raw_segs[i], &d)) return false;
+    rest->push_back(d);
+  }
+  return true;
+}
+
+// Adds every route whose New Format path has the shape of `rest` (but `skip`) to m's candidates,
+// with the path values it names.
+void add_new_format_candidates(const std::string& method, const std::vector<std::string>& rest, RouteMatch& m,
+                               std::initializer_list<int> skip = {}) {
+  for (auto& d : routes()) {
+    if (std::find(skip.begin(), skip.end(), d.id) != skip.end()) continue;
+    if (method != d.method || d.segs.size() != rest.size() || !new_matches(d, rest)) continue;
+    m.found = true;
+    m.candidates.push_back(d.id);
+    for (std::size_t i = 0; i < rest.size(); ++i)
+      if (is_param(d.segs[i])) m.params[param_name(d.segs[i])] = rest[i];
+  }
+}
+
 }  // namespace
 
 const char* route_name(int id) {
@@ -106,11 +133,7 @@ RouteMatch match_route(const std::string& method, const std::string& raw_path, F
   if (!std::regex_match(raw_segs[2], kVersion)) return m;
   m.version = raw_segs[2];
   std::vector<std::string> rest;
-  for (std::size_t i = 3; i < raw_segs.size(); ++i) {
-    std::string d;
-    if (!util::percent_decode(raw_segs[i], &d)) return m;
-    rest.push_back(d);
-  }
+  if (!decode_segments(raw_segs, 3, &rest)) return m;
 
   // Old Format first: literal lower-case param names are unambiguous.
   for (auto& d : routes()) {
@@ -129,13 +152,7 @@ RouteMatch match_route(const std::string& method, const std::string& raw_path, F
     return m;
   }
   if (formats == Formats::kOld) return m;
-  for (auto& d : routes()) {
-    if (method != d.method || d.segs.size() != rest.size() || !new_matches(d, rest)) continue;
-    m.found = true;
-    m.candidates.push_back(d.id);
-    for (std::size_t i = 0; i < rest.size(); ++i)
-      if (is_param(d.segs[i])) m.params[param_name(d.segs[i])] = rest[i];
-  }
+  add_new_format_candidates(method, rest, m);
   return m;
 }
 
@@ -147,11 +164,7 @@ RouteMatch match_graph_route(const std::string& method, const std::string& raw_p
   if (!*versioned || raw_segs.size() < 3) return m;
   m.version = raw_segs[1];
   std::vector<std::string> rest;
-  for (std::size_t i = 2; i < raw_segs.size(); ++i) {
-    std::string d;
-    if (!util::percent_decode(raw_segs[i], &d)) return m;
-    rest.push_back(d);
-  }
+  if (!decode_segments(raw_segs, 2, &rest)) return m;
   if (method == "DELETE" && rest.size() == 2 && rest[1] == "message_templates") {
     // Meta deletes templates on the account, by name (and hsm_id): route 17 in Graph's form.
     m.found = true;
@@ -159,15 +172,8 @@ RouteMatch match_graph_route(const std::string& method, const std::string& raw_p
     m.params["WHATSAPP_BUSINESS_ACCOUNT_ID"] = rest[0];
     return m;
   }
-  for (auto& d : routes()) {
-    // Meta has no mark-as-read by path (2) and no download through a Graph path (6).
-    if (d.id == 2 || d.id == 6) continue;
-    if (method != d.method || d.segs.size() != rest.size() || !new_matches(d, rest)) continue;
-    m.found = true;
-    m.candidates.push_back(d.id);
-    for (std::size_t i = 0; i < rest.size(); ++i)
-      if (is_param(d.segs[i])) m.params[param_name(d.segs[i])] = rest[i];
-  }
+  // Meta has no mark-as-read by path (2) and no download through a Graph path (6).
+  add_new_format_candidates(method, rest, m, {2, 6});
   return m;
 }
 

@@ -12,6 +12,7 @@ WHATSAPP_DECL Result<SendResult> Messages::send(std::string_view phone_number_id
   if (auto v = validate(message); !v) return v.error();
   detail::RequestSpec spec{&route(RouteId::kSendMessage), {phone_number_id}, {}, {}, {}};
   spec.body = detail::message_body(message);
+  spec.recipient = message.to.empty() ? message.recipient : message.to;
   return core_->send(std::move(spec));
 }
 

@@ -19,6 +19,10 @@ struct RequestSpec {
   std::vector<MultipartPart> multipart;  ///< For uploads.
   BodySink on_body{};                    ///< Streams a 2xx body (downloads); see HttpRequest.
   ProgressCallback progress{};           ///< Upload/download progress; see HttpRequest.
+  /// A message send's addressee (its `to`, else its BSUID): the key of the per-recipient
+  /// interval, so that it is not read back out of the body. Empty: read from the body (a send
+  /// through client.call()).
+  std::string recipient{};
 };
 
 }  // namespace whatsapp::detail

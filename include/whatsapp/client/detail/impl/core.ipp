@@ -176,8 +176,8 @@ WHATSAPP_DECL bool Core::paced(const RequestSpec& spec) const noexcept {
 WHATSAPP_DECL Result<std::chrono::nanoseconds> Core::reserve_slot(const RequestSpec& spec,
                                                                   Clock::time_point now,
                                                                   Clock::time_point deadline) const {
-  std::string recipient;
-  if (options_.rate_limit.per_recipient_interval.count() > 0) {
+  std::string recipient(spec.recipient);
+  if (recipient.empty() && options_.rate_limit.per_recipient_interval.count() > 0) {
     const auto body = nlohmann::json::parse(spec.body, nullptr, false);
     if (body.is_object()) {  // a phone number (`to`) or a BSUID (`recipient`): one user either way
       for (const char* key : {"to", "recipient"}) {

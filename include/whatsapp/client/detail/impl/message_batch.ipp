@@ -28,6 +28,7 @@ WHATSAPP_DECL std::size_t send_messages(const Core& core, MessageSource get, Sen
       spec.route = &route(RouteId::kSendMessage);
       spec.path = {keep};
       write_message_body(spec.body, *m.second);
+      spec.recipient = m.second->to.empty() ? m.second->recipient : m.second->to;
       return i;
     }
   };

@@ -319,10 +319,6 @@ inline bool write_interactive_action(std::string& out, const Interactive& i) {
 }
 
 inline bool write_interactive(std::string& out, const Interactive& i) {
-  if (std::holds_alternative<FlowAction>(i.action) || std::holds_alternative<OrderDetailsAction>(i.action) ||
-      std::holds_alternative<OrderStatusAction>(i.action)) {
-    return false;
-  }
   ObjectWriter o(out);
   o.key("action");
   if (!write_interactive_action(out, i)) return false;
@@ -345,38 +341,29 @@ inline bool write_interactive(std::string& out, const Interactive& i) {
 
 // The value of the content key, for the content types written directly.
 inline bool write_content(std::string& out, const MessageContent& content) {
-  switch (content.index()) {
-    case 0: {
-      const Text& t = *std::get_if<Text>(&content);
-      ObjectWriter o(out);
-      if (!o.string("body", t.body)) return false;
-      o.key("preview_url");
-      out.append(t.preview_url ? "true" : "false");
-      o.end();
-      return true;
-    }
-    case 1:
-      return write_media(out, std::get_if<Image>(&content)->media, std::get_if<Image>(&content)->caption, {});
-    case 2: return write_media(out, std::get_if<Audio>(&content)->media, {}, {});
-    case 3:
-      return write_media(out, std::get_if<Video>(&content)->media, std::get_if<Video>(&content)->caption, {});
-    case 4: {
-      const Document& d = *std::get_if<Document>(&content);
-      return write_media(out, d.media, d.caption, d.filename);
-    }
-    case 5: return write_media(out, std::get_if<Sticker>(&content)->media, {}, {});
-    case 8: return write_interactive(out, *std::get_if<Interactive>(&content));
-    case 9: return write_template(out, *std::get_if<TemplateMessage>(&content));
-    case 10: {
-      const Reaction& r = *std::get_if<Reaction>(&content);
-      ObjectWriter o(out);
-      if (!o.string("emoji", r.emoji) || !o.string("message_id", r.message_id)) return false;
-      o.end();
-      return true;
-    }
-    default:  // location (nlohmann's number format) and contacts: the general path
-      return false;
+  if (const auto* t = std::get_if<Text>(&content)) {
+    ObjectWriter o(out);
+    if (!o.string("body", t->body)) return false;
+    o.key("preview_url");
+    out.append(t->preview_url ? "true" : "false");
+    o.end();
+    return true;
   }
+  if (const auto* v = std::get_if<Image>(&content)) return write_media(out, v->media, v->caption, {});
+  if (const auto* v = std::get_if<Audio>(&content)) return write_media(out, v->media, {}, {});
+  if (const auto* v = std::get_if<Video>(&content)) return write_media(out, v->media, v->caption, {});
+  if (const auto* v = std::get_if<Document>(&content))
+    return write_media(out, v->media, v->caption, v->filename);
+  if (const auto* v = std::get_if<Sticker>(&content)) return write_media(out, v->media, {}, {});
+  if (const auto* v = std::get_if<Interactive>(&content)) return write_interactive(out, *v);
+  if (const auto* v = std::get_if<TemplateMessage>(&content)) return write_template(out, *v);
+  if (const auto* r = std::get_if<Reaction>(&content)) {
+    ObjectWriter o(out);
+    if (!o.string("emoji", r->emoji) || !o.string("message_id", r->message_id)) return false;
+    o.end();
+    return true;
+  }
+  return false;  // location (nlohmann's number format) and contacts: the general path
 }
 
 }  // namespace send_body_impl
