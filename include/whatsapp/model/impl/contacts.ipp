@@ -4,6 +4,7 @@
 #pragma once
 
 #include "whatsapp/model/contacts.hpp"
+#include "whatsapp/model/detail/json_array.hpp"
 
 namespace whatsapp::detail {
 
@@ -60,15 +61,15 @@ WHATSAPP_DECL void to_json(nlohmann::json& j, const ContactOrg& v) {
 
 WHATSAPP_DECL void to_json(nlohmann::json& j, const Contact& v) {
   j = nlohmann::json{{"name", v.name}};
-  if (!v.phones.empty()) j["phones"] = v.phones;
-  if (!v.emails.empty()) j["emails"] = v.emails;
-  if (!v.urls.empty()) j["urls"] = v.urls;
-  if (!v.addresses.empty()) j["addresses"] = v.addresses;
+  if (!v.phones.empty()) j["phones"] = detail::json_array(v.phones);
+  if (!v.emails.empty()) j["emails"] = detail::json_array(v.emails);
+  if (!v.urls.empty()) j["urls"] = detail::json_array(v.urls);
+  if (!v.addresses.empty()) j["addresses"] = detail::json_array(v.addresses);
   if (v.org) j["org"] = *v.org;
   if (v.birthday) j["birthday"] = *v.birthday;
 }
 
-WHATSAPP_DECL void to_json(nlohmann::json& j, const Contacts& v) { j = v.contacts; }
+WHATSAPP_DECL void to_json(nlohmann::json& j, const Contacts& v) { j = detail::json_array(v.contacts); }
 
 WHATSAPP_DECL Result<void> validate(const Contacts& v, const std::string& f) {
   if (v.contacts.empty()) return Error::invalid_argument(f, "needs at least one contact");

@@ -3,6 +3,7 @@
 
 #pragma once
 
+#include "whatsapp/model/detail/json_array.hpp"
 #include "whatsapp/model/interactive.hpp"
 
 namespace whatsapp::detail {
@@ -17,7 +18,7 @@ struct InteractiveActionJson {
     return {{"buttons", std::move(buttons)}};
   }
   nlohmann::json operator()(const ListAction& a) const {
-    return {{"button", a.button}, {"sections", a.sections}};
+    return {{"button", a.button}, {"sections", detail::json_array(a.sections)}};
   }
   nlohmann::json operator()(const CtaUrlAction& a) const {
     return {{"name", "cta_url"}, {"parameters", {{"display_text", a.display_text}, {"url", a.url}}}};
@@ -43,7 +44,7 @@ struct InteractiveActionJson {
     return {{"catalog_id", a.catalog_id}, {"product_retailer_id", a.product_retailer_id}};
   }
   nlohmann::json operator()(const ProductListAction& a) const {
-    return {{"catalog_id", a.catalog_id}, {"sections", a.sections}};
+    return {{"catalog_id", a.catalog_id}, {"sections", detail::json_array(a.sections)}};
   }
   nlohmann::json operator()(const CatalogAction& a) const {
     nlohmann::json j{{"name", "catalog_message"}};
@@ -78,7 +79,7 @@ WHATSAPP_DECL void to_json(nlohmann::json& j, const ListRow& r) {
 }
 
 WHATSAPP_DECL void to_json(nlohmann::json& j, const ListSection& s) {
-  j = nlohmann::json{{"rows", s.rows}};
+  j = nlohmann::json{{"rows", detail::json_array(s.rows)}};
   if (s.title) j["title"] = *s.title;
 }
 

@@ -5,6 +5,7 @@
 
 #include <string_view>
 
+#include "whatsapp/model/detail/json_array.hpp"
 #include "whatsapp/model/media_message.hpp"
 #include "whatsapp/model/order.hpp"
 
@@ -24,7 +25,8 @@ WHATSAPP_DECL void to_json(nlohmann::json& j, const OrderItem& i) {
 }
 
 WHATSAPP_DECL void to_json(nlohmann::json& j, const Order& o) {
-  j = nlohmann::json{{"status", o.status}, {"items", o.items}, {"subtotal", o.subtotal}, {"tax", o.tax}};
+  j = nlohmann::json{
+      {"status", o.status}, {"items", detail::json_array(o.items)}, {"subtotal", o.subtotal}, {"tax", o.tax}};
   if (o.catalog_id) j["catalog_id"] = *o.catalog_id;
   if (o.expiration) {
     j["expiration"] = {{"timestamp", std::to_string(o.expiration->timestamp)},
@@ -50,7 +52,7 @@ WHATSAPP_DECL void to_json(nlohmann::json& j, const OrderDetailsAction& a) {
                    {"total_amount", a.total_amount}};
   if (a.payment_type) p["payment_type"] = *a.payment_type;
   if (a.payment_configuration) p["payment_configuration"] = *a.payment_configuration;
-  if (!a.payment_settings.empty()) p["payment_settings"] = a.payment_settings;
+  if (!a.payment_settings.empty()) p["payment_settings"] = detail::json_array(a.payment_settings);
   if (a.order) p["order"] = *a.order;
   j = nlohmann::json{{"name", "review_and_pay"}, {"parameters", std::move(p)}};
 }

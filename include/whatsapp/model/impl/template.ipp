@@ -3,6 +3,7 @@
 
 #pragma once
 
+#include "whatsapp/model/detail/json_array.hpp"
 #include "whatsapp/model/impl/template_example.ipp"
 #include "whatsapp/model/template.hpp"
 
@@ -120,7 +121,7 @@ WHATSAPP_DECL void to_json(nlohmann::json& j, const TemplateComponentDef& c) {
   j = nlohmann::json{{"type", c.type}};
   if (c.format) j["format"] = *c.format;
   if (c.text) j["text"] = *c.text;
-  if (!c.buttons.empty()) j["buttons"] = c.buttons;
+  if (!c.buttons.empty()) j["buttons"] = detail::json_array(c.buttons);
   if (c.example && !c.example->empty()) j["example"] = *c.example;
   if (c.add_security_recommendation) j["add_security_recommendation"] = *c.add_security_recommendation;
   if (c.code_expiration_minutes) j["code_expiration_minutes"] = *c.code_expiration_minutes;
@@ -167,8 +168,10 @@ WHATSAPP_DECL void from_json(const nlohmann::json& j, Template& t) {
 }
 
 WHATSAPP_DECL void to_json(nlohmann::json& j, const NewTemplate& t) {
-  j = nlohmann::json{
-      {"name", t.name}, {"language", t.language}, {"category", t.category}, {"components", t.components}};
+  j = nlohmann::json{{"name", t.name},
+                     {"language", t.language},
+                     {"category", t.category},
+                     {"components", detail::json_array(t.components)}};
   if (t.parameter_format) j["parameter_format"] = *t.parameter_format;
   if (t.allow_category_change) j["allow_category_change"] = *t.allow_category_change;
 }

@@ -3,6 +3,7 @@
 
 #pragma once
 
+#include "whatsapp/model/detail/json_array.hpp"
 #include "whatsapp/model/template_message.hpp"
 
 namespace whatsapp {
@@ -54,14 +55,14 @@ WHATSAPP_DECL void to_json(nlohmann::json& j, const TemplateComponent& c) {
   j = nlohmann::json{{"type", c.type}};
   if (c.sub_type) j["sub_type"] = *c.sub_type;
   if (c.index) std::visit([&](const auto& v) { j["index"] = v; }, *c.index);
-  if (!c.parameters.empty()) j["parameters"] = c.parameters;
+  if (!c.parameters.empty()) j["parameters"] = detail::json_array(c.parameters);
 }
 
 WHATSAPP_DECL void to_json(nlohmann::json& j, const TemplateMessage& t) {
   nlohmann::json language{{"code", t.language}};
   if (t.language_policy) language["policy"] = *t.language_policy;
   j = nlohmann::json{{"name", t.name}, {"language", std::move(language)}};
-  if (!t.components.empty()) j["components"] = t.components;
+  if (!t.components.empty()) j["components"] = detail::json_array(t.components);
 }
 
 }  // namespace whatsapp
