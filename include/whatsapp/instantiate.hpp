@@ -56,6 +56,8 @@
 #include "whatsapp/protocol/detail/impl/send_answer.ipp"
 #include "whatsapp/protocol/detail/impl/send_body.ipp"
 #include "whatsapp/protocol/detail/impl/send_body_content.ipp"
+#include "whatsapp/protocol/detail/impl/send_body_interactive.ipp"
+#include "whatsapp/protocol/detail/impl/send_body_writer.ipp"
 #include "whatsapp/protocol/impl/envelope.ipp"
 #include "whatsapp/protocol/impl/graph.ipp"
 #include "whatsapp/protocol/impl/retry_after.ipp"

@@ -1,10 +1,10 @@
 // Google Benchmark micro-benchmarks of the CPU work around one send and one webhook:
 //   BuildSendRequest    validate(Message) + Message -> JSON body string
-//   SendBody/kind:0, 1, 2  the body of a template message (an image header, three body
-//                       parameters, a URL button), of an image message and of an interactive
-//                       message with three reply buttons as a send writes it
-//                       (the direct writer); SendBodyGeneral/...: the same through nlohmann's
-//                       tree, the path these types took before the direct writer knew them
+//   SendBody/kind:0..3  the body of a template message (an image header, three body
+//                       parameters, a URL button), of an image message, of an interactive
+//                       message with three reply buttons and of a contact card as a send writes it
+//                       (detail::write_message_body); SendBodyGeneral/...: the same through
+//                       nlohmann's tree, the path these types took before 2026-12-05
 //   BuildUrl/New, /Old  the send route's URL in both formats, as a client builds it (the base URL,
 //                       version and encoded token made once: detail::build_url_with)
 //   ParseSendResponse   reading the nginx bench server's answer into a SendResult as a send does
@@ -53,6 +53,15 @@ BENCHMARK(BuildSendRequest);
 
 whatsapp::Message body_subject(int which) {
   using whatsapp::TemplateParameter;
+  if (which == 3) {
+    whatsapp::Contact card;
+    card.name.formatted_name = "Ana Souza";
+    card.name.first_name = "Ana";
+    card.phones.push_back({"+55 11 98765-4321", "CELL", "5511987654321"});
+    card.emails.push_back({"ana@example.com", "WORK"});
+    card.org = whatsapp::ContactOrg{"Loja Azul", std::nullopt, "Manager"};
+    return whatsapp::Message::contacts("15551234567", {std::move(card)});
+  }
   if (which == 2) {
     return whatsapp::Message::interactive_buttons("15551234567", "Is Thursday good for the delivery?",
                                                   {{"yes", "Yes"}, {"no", "No"}, {"later", "Later"}});
@@ -77,7 +86,7 @@ void SendBody(benchmark::State& state) {
     benchmark::DoNotOptimize(body);
   }
 }
-BENCHMARK(SendBody)->ArgName("kind")->Arg(0)->Arg(1)->Arg(2);
+BENCHMARK(SendBody)->ArgName("kind")->Arg(0)->Arg(1)->Arg(2)->Arg(3);
 
 void SendBodyGeneral(benchmark::State& state) {
   const auto m = body_subject(static_cast<int>(state.range(0)));
@@ -86,7 +95,7 @@ void SendBodyGeneral(benchmark::State& state) {
     benchmark::DoNotOptimize(body);
   }
 }
-BENCHMARK(SendBodyGeneral)->ArgName("kind")->Arg(0)->Arg(1)->Arg(2);
+BENCHMARK(SendBodyGeneral)->ArgName("kind")->Arg(0)->Arg(1)->Arg(2)->Arg(3);
 
 void BuildUrl(benchmark::State& state) {
   const whatsapp::Endpoint ep{"http://127.0.0.1:18080/whatsapp", "v22.0", "at_0123456789abcdef"};

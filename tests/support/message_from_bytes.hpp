@@ -1,9 +1,9 @@
 #pragma once
 
-// Builds an outgoing whatsapp::Message of any content type (and any addressee: phone number,
-// BSUID, group) from arbitrary bytes, for the differential check of the send body writers: the
-// direct writer (write_send_body_directly) and the
-// general one (nlohmann::json(message).dump()) must give the same bytes for every message.
+// Builds an outgoing whatsapp::Message of any content type and interactive action (and any
+// addressee: phone number, BSUID, group) from arbitrary bytes, for the differential check of the
+// send body writers: the SDK's (detail::write_message_body) and nlohmann's
+// (nlohmann::json(message).dump()) must give the same bytes for every message.
 // Used by the fuzzer tests/fuzz/fuzz_send_body.cpp and by the unit test
 // tests/unit/send_body_differential_test.cpp (a fixed pseudo-random sweep in every build).
 
@@ -25,8 +25,9 @@ namespace whatsapp_test {
 /// Reads values off a byte string; past its end every read gives zero / empty.
 class ByteReader {
  public:
-  /// `valid_utf8`: every string is valid UTF-8, so that the direct writer writes the whole body
-  /// (one invalid string sends a message to the general path, where both writers agree trivially).
+  /// `valid_utf8`: every string is valid UTF-8, so that an input also reaches the writers' paths
+  /// for valid text (one invalid string in it would take every string of the message through
+  /// replacement).
   ByteReader(const std::uint8_t* data, std::size_t size, bool valid_utf8 = false)
       : data_(data), size_(size), valid_utf8_(valid_utf8) {}
 
@@ -72,6 +73,25 @@ class ByteReader {
   }
   double number() { return static_cast<double>(static_cast<std::int8_t>(byte())) * 1.37; }
 
+  /// A small JSON tree of the caller's: an object of up to three members (keys from the bytes)
+  /// holding strings, integers, doubles, booleans, null and a nested array or object.
+  nlohmann::json tree(int depth = 0) {
+    nlohmann::json j = nlohmann::json::object();
+    for (int n = small(4); n > 0; --n) {
+      const std::string key = text();
+      switch (small(depth < 2 ? 7 : 5)) {
+        case 0: j[key] = text(); break;
+        case 1: j[key] = static_cast<std::int64_t>(static_cast<std::int16_t>(byte() << 8 | byte())); break;
+        case 2: j[key] = number(); break;
+        case 3: j[key] = flag(); break;
+        case 4: j[key] = nullptr; break;
+        case 5: j[key] = nlohmann::json::array({text(), number(), tree(depth + 1)}); break;
+        default: j[key] = tree(depth + 1); break;
+      }
+    }
+    return j;
+  }
+
  private:
   const std::uint8_t* data_;
   std::size_t size_;
@@ -104,18 +124,58 @@ inline whatsapp::InteractiveHeader header_from(ByteReader& in) {
   }
 }
 
+inline whatsapp::Amount amount_from(ByteReader& in) {
+  whatsapp::Amount a =
+      whatsapp::Amount::of(static_cast<std::int64_t>(in.byte()) * 100 - 900, in.flag() ? 100 : 1000);
+  a.description = in.maybe_text();
+  return a;
+}
+
+/// A payment setting of a documented type, or of any type string ("type" itself too).
+inline whatsapp::PaymentSetting payment_setting_from(ByteReader& in) {
+  static const char* const kTypes[] = {
+      "payment_gateway", "pix_dynamic_code", "payment_link", "boleto", "type", "a"};
+  whatsapp::PaymentSetting p;
+  p.type = in.flag() ? kTypes[in.small(6)] : in.text();
+  p.details = in.tree();
+  return p;
+}
+
+/// An order with any of its optional parts.
+inline whatsapp::Order order_from(ByteReader& in) {
+  std::vector<whatsapp::OrderItem> items;
+  for (int n = 1 + in.small(3); n > 0; --n) {
+    whatsapp::OrderItem item = whatsapp::OrderItem::of(
+        in.text(), in.text(), static_cast<std::int64_t>(in.byte()) * 10, 1 + in.small(3));
+    if (in.flag()) item.sale_amount = amount_from(in);
+    item.country_of_origin = in.maybe_text();
+    item.importer_name = in.maybe_text();
+    items.push_back(std::move(item));
+  }
+  whatsapp::Order o = whatsapp::Order::of(std::move(items));
+  o.catalog_id = in.maybe_text();
+  if (in.flag()) o.expiration = whatsapp::OrderExpiration{1767225600 + in.byte(), in.text()};
+  if (in.flag()) o.shipping = amount_from(in);
+  if (in.flag()) o.discount = amount_from(in);
+  o.discount_program_name = in.maybe_text();
+  if (in.flag()) o.tax = amount_from(in);
+  return o;
+}
+
 inline whatsapp::Interactive interactive_from(ByteReader& in) {
   using whatsapp::Interactive;
   Interactive i;
-  switch (in.small(9)) {
+  switch (in.small(10)) {
     case 4: {
       whatsapp::OrderDetailsAction bill;
       bill.reference_id = in.text();
+      bill.type = in.flag() ? whatsapp::GoodsType::kPhysical : whatsapp::GoodsType::kDigital;
+      bill.payment_type = in.maybe_text();
       bill.payment_configuration = in.maybe_text();
+      for (int n = in.small(3); n > 0; --n) bill.payment_settings.push_back(payment_setting_from(in));
       bill.currency = in.text();
-      bill.total_amount = whatsapp::Amount::of(static_cast<std::int64_t>(in.byte()) * 100);
-      bill.order = whatsapp::Order::of({whatsapp::OrderItem::of(
-          in.text(), in.text(), static_cast<std::int64_t>(in.byte()) * 10, 1 + in.small(3))});
+      bill.total_amount = amount_from(in);
+      if (in.flag()) bill.order = order_from(in);
       i = Interactive::order_details(in.text(), std::move(bill));
       break;
     }
@@ -134,6 +194,20 @@ inline whatsapp::Interactive interactive_from(ByteReader& in) {
                                     {{in.text(), {in.text(), in.text()}}, {in.text(), {}}});
       break;
     case 8: i = Interactive::catalog(in.text(), in.maybe_text()); break;
+    case 9: {
+      whatsapp::FlowAction f;
+      f.flow_message_version = in.flag() ? "3" : in.text();
+      f.flow_token = in.text();
+      if (in.flag()) f.flow_id = in.text();
+      if (in.flag()) f.flow_name = in.text();
+      f.flow_cta = in.text();
+      f.flow_action = in.maybe_text();
+      f.screen = in.maybe_text();
+      if (in.flag()) f.data = in.tree();
+      f.mode = in.maybe_text();
+      i = Interactive::flow(in.text(), std::move(f));
+      break;
+    }
     default: i = Interactive::location_request(in.text()); break;
   }
   if (in.flag()) i.header = header_from(in);
@@ -173,8 +247,13 @@ inline whatsapp::TemplateParameter parameter_from(ByteReader& in) {
     case 8:
       p = TemplateParameter::location({in.number(), in.number(), in.maybe_text(), in.maybe_text()});
       break;
-    case 9: p = TemplateParameter::action(nlohmann::json{{"flow_token", in.text()}}); break;
-    default: p = TemplateParameter::raw(nlohmann::json{{"type", "text"}, {"text", in.text()}}); break;
+    case 9:
+      p = TemplateParameter::action(in.flag() ? nlohmann::json{{"flow_token", in.text()}} : in.tree());
+      break;
+    default:
+      p = TemplateParameter::raw(in.flag() ? nlohmann::json{{"type", "text"}, {"text", in.text()}}
+                                           : in.tree());
+      break;
   }
   if (p.kind != TemplateParameter::Kind::kRaw && in.flag()) p.parameter_name = in.maybe_text();
   return p;
@@ -202,6 +281,27 @@ inline whatsapp::TemplateMessage template_from(ByteReader& in) {
   return t;
 }
 
+/// A contact card with any of its fields.
+inline whatsapp::Contact contact_from(ByteReader& in) {
+  whatsapp::Contact c;
+  c.name.formatted_name = in.text();
+  c.name.first_name = in.maybe_text();
+  c.name.last_name = in.maybe_text();
+  c.name.middle_name = in.maybe_text();
+  c.name.suffix = in.maybe_text();
+  c.name.prefix = in.maybe_text();
+  for (int n = in.small(3); n > 0; --n) c.phones.push_back({in.text(), in.maybe_text(), in.maybe_text()});
+  for (int n = in.small(3); n > 0; --n) c.emails.push_back({in.text(), in.maybe_text()});
+  for (int n = in.small(3); n > 0; --n) c.urls.push_back({in.text(), in.maybe_text()});
+  for (int n = in.small(3); n > 0; --n) {
+    c.addresses.push_back({in.maybe_text(), in.maybe_text(), in.maybe_text(), in.maybe_text(),
+                           in.maybe_text(), in.maybe_text(), in.maybe_text()});
+  }
+  if (in.flag()) c.org = whatsapp::ContactOrg{in.maybe_text(), in.maybe_text(), in.maybe_text()};
+  c.birthday = in.maybe_text();
+  return c;
+}
+
 /// One message of the content type byte 0 picks, every string taken from the bytes.
 inline whatsapp::Message message_from_bytes(const std::uint8_t* data, std::size_t size,
                                             bool valid_utf8 = false) {
@@ -222,11 +322,9 @@ inline whatsapp::Message message_from_bytes(const std::uint8_t* data, std::size_
       m = Message::location("", Location{in.number(), in.number(), in.maybe_text(), in.maybe_text()});
       break;
     case 7: {
-      Contact card;
-      card.name.formatted_name = in.text();
-      card.name.first_name = in.maybe_text();
-      card.phones.push_back(ContactPhone{in.text(), in.maybe_text(), in.maybe_text()});
-      m = Message::contacts("", {std::move(card)});
+      std::vector<Contact> cards(1 + static_cast<std::size_t>(in.small(2)));
+      for (Contact& card : cards) card = contact_from(in);
+      m = Message::contacts("", std::move(cards));
       break;
     }
     case 8: m = Message::interactive("", interactive_from(in)); break;
@@ -249,7 +347,7 @@ inline whatsapp::Message message_from_bytes(const std::uint8_t* data, std::size_
   return m;
 }
 
-/// The send body as the general path writes it.
+/// The send body as nlohmann writes it (what the SDK's writer must match).
 inline std::string general_body(const whatsapp::Message& m) {
   return nlohmann::json(m).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }

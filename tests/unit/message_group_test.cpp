@@ -54,7 +54,7 @@ TEST(GroupMessage, ToGroupSetsTheRecipientType) {
 TEST(GroupMessage, BothWritersWriteMetasGroupTextBody) {
   const Message m = group_text();
   const std::string fast = whatsapp::detail::message_body(m);
-  EXPECT_EQ(fast, whatsapp_test::general_body(m));  // the direct writer and nlohmann agree byte for byte
+  EXPECT_EQ(fast, whatsapp_test::general_body(m));  // the SDK's writer and nlohmann agree byte for byte
   EXPECT_EQ(nlohmann::json::parse(fast), read_json("fixtures/send_text_group_request.json"));
   Message reply = group_text();
   reply.reply_to("wamid.SGFyYm9yV0guZ3JvdXAuMDAx").with_callback_data("order-17");

@@ -1,4 +1,4 @@
-// The direct writer of text send bodies gives exactly nlohmann's bytes.
+// The send-body writer gives exactly nlohmann's bytes: text bodies, escapes, invalid UTF-8.
 
 #include <gtest/gtest.h>
 
@@ -39,10 +39,29 @@ TEST(SendBody, TextBodiesMatchNlohmannByteForByte) {
   }
 }
 
-TEST(SendBody, InvalidUtf8FallsBackToNlohmannReplacement) {
-  Message m = Message::text("15551234567", "bad \xff\xfe byte");
-  EXPECT_EQ(whatsapp::detail::message_body(m), whatsapp_test::general_body(m));
-  m = Message::text("15551234567", "ok");
+TEST(SendBody, InvalidUtf8IsReplacedAsNlohmannReplacesIt) {
+  // Each byte that cannot start a sequence, and each sequence cut short (the byte that cuts it
+  // starts again), becomes one U+FFFD; overlong forms, surrogates and code points above U+10FFFF
+  // are not UTF-8.
+  const std::string texts[] = {"bad \xff\xfe byte",
+                               "\xc3",                   // cut short by the end
+                               "\xc3(",                  // cut short by an ASCII byte
+                               "\xe0\x80\x80",           // overlong
+                               "\xc0\xaf",               // overlong '/'
+                               "\xed\xa0\x80",           // a surrogate
+                               "\xf4\x90\x80\x80",       // above U+10FFFF
+                               "\xf0\x9f\x98",           // a four-byte sequence missing its last byte
+                               "\xf0\x9f\x98\x80\x80",   // a stray continuation byte after a valid one
+                               "\x80\x80 \"q\" \x01",    // escapes after replacements
+                               "\xe2\x82\xac\xe2\x82"};  // valid, then cut short
+  for (const auto& text : texts) {
+    Message m = Message::text("15551234567", text);
+    const std::string body = whatsapp::detail::message_body(m);
+    EXPECT_EQ(body, whatsapp_test::general_body(m)) << text;
+    EXPECT_NE(body.find("\xEF\xBF\xBD"), std::string::npos) << text;
+    EXPECT_TRUE(nlohmann::json::accept(body)) << text;
+  }
+  Message m = Message::text("15551234567", "ok");
   m.recipient_type = "\xc3";
   EXPECT_EQ(whatsapp::detail::message_body(m), whatsapp_test::general_body(m));
 }

@@ -32,9 +32,9 @@ inline std::string in_data_envelope(const nlohmann::json& payload) {
   return nlohmann::json{{"data", payload}}.dump();
 }
 
-/// The JSON of `m` as the general path writes it (`nlohmann::json(m)`), after checking that the
-/// body a send writes (the direct writer, or that same tree for the types it leaves) is the same
-/// JSON: so that every comparison with a documented payload also covers what is sent.
+/// The JSON of `m` as nlohmann writes it (`nlohmann::json(m)`), after checking that the body a
+/// send writes (detail::message_body) is the same JSON: so that every comparison with a
+/// documented payload also covers what is sent.
 inline nlohmann::json sent_body(const whatsapp::Message& m) {
   nlohmann::json general = m;
   EXPECT_EQ(nlohmann::json::parse(whatsapp::detail::message_body(m)), general) << "the body a send writes";

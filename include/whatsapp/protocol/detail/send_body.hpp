@@ -1,9 +1,12 @@
 #pragma once
 
-// The JSON body of a send, written straight into a string for the common cases (text, media,
-// reactions, templates, interactive messages), byte for byte what nlohmann::json(message).dump() gives (keys
-// in nlohmann's sorted order, the same escapes), without building a JSON tree first. Any other content goes
-// through nlohmann.
+// The JSON body of a send, written straight into a string for every content type: byte for byte
+// what nlohmann::json(message).dump(-1, ' ', false, error_handler_t::replace) gives (keys in
+// nlohmann's sorted order, the same escapes and number formats, invalid UTF-8 replaced the same
+// way), without building a JSON tree first. A send reaches none of the models' nlohmann writers,
+// which keeps a file that includes the SDK header-only faster to compile (docs/performance.md).
+// tests/unit/send_body_differential_test.cpp and fuzz_send_body hold the two writers to the same
+// bytes.
 
 #include <string>
 #include <string_view>
@@ -18,15 +21,9 @@
 
 namespace whatsapp::detail {
 
-/// Appends `s` as a JSON string as nlohmann's dump(ensure_ascii = false) writes it. False (and
-/// `out` partly written) when `s` is not valid UTF-8; the caller then uses nlohmann's replacement.
-WHATSAPP_DECL bool append_json_string(std::string& out, std::string_view s);
-
-/// The send body written directly, without a JSON tree, for text, media (image, audio, video,
-/// document, sticker), reaction, template and interactive messages (except templates with
-/// location, action or raw parameters, flows and orders); false for other content, or when a
-/// string is not valid UTF-8 (the general path then writes it, with replacement characters).
-WHATSAPP_DECL bool write_send_body_directly(std::string& out, const Message& m);
+/// Appends `s` as a JSON string as nlohmann's dump(ensure_ascii = false) writes it, bytes that
+/// are not valid UTF-8 replaced by U+FFFD as nlohmann's error_handler_t::replace does.
+WHATSAPP_DECL void append_json_string(std::string& out, std::string_view s);
 
 /// The send body of `message` (Meta's JSON), as nlohmann::json(message).dump() writes it.
 WHATSAPP_DECL std::string message_body(const Message& message);

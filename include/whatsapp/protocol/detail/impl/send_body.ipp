@@ -11,7 +11,7 @@
 
 namespace whatsapp::detail {
 
-WHATSAPP_DECL bool write_send_body_directly(std::string& out, const Message& m) {
+WHATSAPP_DECL void write_message_body(std::string& out, const Message& m) {
   static_assert(std::variant_size_v<MessageContent> == 11, "a new content type: see write_content");
   const char* const type = m.type();
   out.clear();
@@ -22,55 +22,52 @@ WHATSAPP_DECL bool write_send_body_directly(std::string& out, const Message& m) 
   // The content's key (its type) goes where it sorts among the message's own keys.
   bool content_written = false;
   const auto content_before = [&](const char* next_key) {
-    if (content_written || std::strcmp(type, next_key) > 0) return true;
+    if (content_written || std::strcmp(type, next_key) > 0) return;
     content_written = true;
     o.key(type);
-    return send_body_impl::write_content(out, m.content);
+    send_body_impl::write_content(out, m.content);
   };
   if (m.biz_opaque_callback_data) {
-    if (!content_before("biz_opaque_callback_data") ||
-        !o.string("biz_opaque_callback_data", *m.biz_opaque_callback_data)) {
-      return false;
-    }
+    content_before("biz_opaque_callback_data");
+    o.string("biz_opaque_callback_data", *m.biz_opaque_callback_data);
   }
   if (m.context) {
-    if (!content_before("context")) return false;
+    content_before("context");
     o.key("context");
     send_body_impl::ObjectWriter c(out);
-    if (!c.string("message_id", m.context->message_id)) return false;
+    c.string("message_id", m.context->message_id);
     c.end();
   }
-  if (!content_before("messaging_product")) return false;
+  content_before("messaging_product");
   o.key("messaging_product");
   out.append("\"whatsapp\"");
   // A BSUID is sent as "recipient"; an empty recipient_type is not sent; "to" unless only a BSUID
-  // is set (the general path's rules).
-  if (!m.recipient.empty() && (!content_before("recipient") || !o.string("recipient", m.recipient)))
-    return false;
-  if (!m.recipient_type.empty() &&
-      (!content_before("recipient_type") || !o.string("recipient_type", m.recipient_type))) {
-    return false;
+  // is set (the rules of to_json(Message)).
+  if (!m.recipient.empty()) {
+    content_before("recipient");
+    o.string("recipient", m.recipient);
   }
-  if ((!m.to.empty() || m.recipient.empty()) && (!content_before("to") || !o.string("to", m.to)))
-    return false;
-  if (!content_before("type") || !o.string("type", type)) return false;
+  if (!m.recipient_type.empty()) {
+    content_before("recipient_type");
+    o.string("recipient_type", m.recipient_type);
+  }
+  if (!m.to.empty() || m.recipient.empty()) {
+    content_before("to");
+    o.string("to", m.to);
+  }
+  content_before("type");
+  o.string("type", type);
   if (!content_written) {  // a type after "type" ("video")
     o.key(type);
-    if (!send_body_impl::write_content(out, m.content)) return false;
+    send_body_impl::write_content(out, m.content);
   }
   o.end();
-  return true;
 }
 
 WHATSAPP_DECL std::string message_body(const Message& message) {
   std::string body;
   write_message_body(body, message);
   return body;
-}
-
-WHATSAPP_DECL void write_message_body(std::string& out, const Message& message) {
-  if (write_send_body_directly(out, message)) return;
-  out = nlohmann::json(message).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 }  // namespace whatsapp::detail

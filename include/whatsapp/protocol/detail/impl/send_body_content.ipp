@@ -1,170 +1,101 @@
-// append_json_string and the values of the content types the send-body writer writes directly
-// (text, media, reaction, template, interactive), each object's keys in nlohmann's sorted order:
-// part of the definitions of protocol/detail/send_body.hpp, included by send_body.ipp (header-only), or
-// compiled once with WHATSAPP_SEPARATE_COMPILATION (whatsapp/instantiate.hpp). Every writer returns false
-// when a string is not valid UTF-8, or for a shape it leaves to the general path.
+// The send-body writer's content values: text, media, location, contacts, interactive
+// (send_body_interactive.ipp), template and reaction, each object's keys in nlohmann's sorted
+// order: part of the definitions of protocol/detail/send_body.hpp, included by send_body.ipp
+// (header-only), or compiled once with WHATSAPP_SEPARATE_COMPILATION (whatsapp/instantiate.hpp).
 
 #pragma once
 
 #include <optional>
 #include <string>
-#include <string_view>
 #include <variant>
 
-#include "whatsapp/detail/config.hpp"
-#include "whatsapp/detail/json_plain.hpp"
-#include "whatsapp/detail/utf8.hpp"
 #include "whatsapp/model/message.hpp"
+#include "whatsapp/protocol/detail/impl/send_body_interactive.ipp"
+#include "whatsapp/protocol/detail/impl/send_body_writer.ipp"
 
-namespace whatsapp::detail {
+namespace whatsapp::detail::send_body_impl {
 
-WHATSAPP_DECL bool append_json_string(std::string& out, std::string_view s) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  out.push_back('"');
-  bool ascii = true;
-  std::size_t run = 0;  // start of the bytes not yet copied
-  for (std::size_t i = skip_json_plain(s, 0); i < s.size(); i = skip_json_plain(s, i + 1)) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x80) {  // copied as it is, once the whole string is known to be valid UTF-8
-      ascii = false;
-      continue;
-    }
-    out.append(s.data() + run, i - run);
-    run = i + 1;
-    out.push_back('\\');
-    switch (c) {
-      case '"': out.push_back('"'); break;
-      case '\\': out.push_back('\\'); break;
-      case '\b': out.push_back('b'); break;
-      case '\f': out.push_back('f'); break;
-      case '\n': out.push_back('n'); break;
-      case '\r': out.push_back('r'); break;
-      case '\t': out.push_back('t'); break;
-      default:
-        out.append("u00");
-        out.push_back(kHex[c >> 4]);
-        out.push_back(kHex[c & 0x0f]);
-    }
-  }
-  out.append(s.data() + run, s.size() - run);
-  out.push_back('"');
-  return ascii || utf8_length(s).has_value();
-}
-
-namespace send_body_impl {
-
-// One JSON object written key by key, in the order the caller gives (nlohmann's sorted order).
-// Every write returns false when a string is not valid UTF-8: the general path then writes the
-// body, with nlohmann's replacement characters.
-struct ObjectWriter {
-  std::string& out;
-  bool first = true;
-
-  explicit ObjectWriter(std::string& o) : out(o) { out.push_back('{'); }
-  void key(const char* k) {
-    if (!first) out.push_back(',');
-    first = false;
-    out.push_back('"');
-    out.append(k);
-    out.append("\":");
-  }
-  bool escaped_key(std::string_view k) {
-    if (!first) out.push_back(',');
-    first = false;
-    if (!append_json_string(out, k)) return false;
-    out.push_back(':');
-    return true;
-  }
-  bool string(const char* k, std::string_view v) {
-    key(k);
-    return append_json_string(out, v);
-  }
-  bool optional(const char* k, const std::optional<std::string>& v) { return !v || string(k, *v); }
-  template <class Int>
-  void number(const char* k, Int v) {
-    key(k);
-    out.append(std::to_string(v));
-  }
-  void optional_number(const char* k, const std::optional<int>& v) {
-    if (v) number(k, *v);
-  }
-  void end() { out.push_back('}'); }
-};
-
-// A Media object ({"id"} or {"link"}) with the optional keys that sort before "id".
-inline bool write_media(std::string& out, const Media& m, const std::optional<std::string>& caption,
-                        const std::optional<std::string>& filename) {
-  ObjectWriter o(out);
-  if (!o.optional("caption", caption) || !o.optional("filename", filename)) return false;
-  if (!m.media_id.empty() && !o.string("id", m.media_id)) return false;
-  if (!m.url.empty() && !o.string("link", m.url)) return false;
-  o.end();
-  return true;
-}
-
-inline bool write_template_parameter(std::string& out, const TemplateParameter& p) {
+inline void write_template_parameter(std::string& out, const TemplateParameter& p) {
   using K = TemplateParameter::Kind;
+  if (p.kind == K::kRaw) {  // the whole parameter, as the caller wrote it
+    append_json_tree(out, p.json);
+    return;
+  }
   ObjectWriter o(out);
-  bool ok = true;
   switch (p.kind) {
     case K::kText:
-      ok = o.optional("parameter_name", p.parameter_name) && o.string("text", p.value) &&
-           o.string("type", "text");
+      o.optional("parameter_name", p.parameter_name);
+      o.string("text", p.value);
+      o.string("type", "text");
       break;
     case K::kPayload:
-      ok = o.optional("parameter_name", p.parameter_name) && o.string("payload", p.value) &&
-           o.string("type", "payload");
+      o.optional("parameter_name", p.parameter_name);
+      o.string("payload", p.value);
+      o.string("type", "payload");
       break;
     case K::kCouponCode:
-      ok = o.string("coupon_code", p.value) && o.optional("parameter_name", p.parameter_name) &&
-           o.string("type", "coupon_code");
+      o.string("coupon_code", p.value);
+      o.optional("parameter_name", p.parameter_name);
+      o.string("type", "coupon_code");
       break;
     case K::kCurrency: {
       o.key("currency");
       ObjectWriter c(out);
       c.number("amount_1000", p.currency_value.amount_1000);
-      ok = c.string("code", p.currency_value.code) &&
-           c.string("fallback_value", p.currency_value.fallback_value);
+      c.string("code", p.currency_value.code);
+      c.string("fallback_value", p.currency_value.fallback_value);
       c.end();
-      ok = ok && o.optional("parameter_name", p.parameter_name) && o.string("type", "currency");
+      o.optional("parameter_name", p.parameter_name);
+      o.string("type", "currency");
       break;
     }
     case K::kDateTime: {
       const DateTime& d = p.date_time_value;
       o.key("date_time");
       ObjectWriter t(out);
-      ok = t.optional("calendar", d.calendar);
+      t.optional("calendar", d.calendar);
       t.optional_number("day_of_month", d.day_of_month);
       t.optional_number("day_of_week", d.day_of_week);
-      ok = ok && t.string("fallback_value", d.fallback_value);
+      t.string("fallback_value", d.fallback_value);
       t.optional_number("hour", d.hour);
       t.optional_number("minute", d.minute);
       t.optional_number("month", d.month);
       t.optional_number("year", d.year);
       t.end();
-      ok = ok && o.optional("parameter_name", p.parameter_name) && o.string("type", "date_time");
+      o.optional("parameter_name", p.parameter_name);
+      o.string("type", "date_time");
       break;
     }
     case K::kImage:
     case K::kDocument:
       o.key(p.kind == K::kImage ? "image" : "document");
-      ok = write_media(out, p.media, std::nullopt, p.kind == K::kDocument ? p.filename : std::nullopt) &&
-           o.optional("parameter_name", p.parameter_name) &&
-           o.string("type", p.kind == K::kImage ? "image" : "document");
+      write_media(out, p.media, std::nullopt, p.kind == K::kDocument ? p.filename : std::nullopt);
+      o.optional("parameter_name", p.parameter_name);
+      o.string("type", p.kind == K::kImage ? "image" : "document");
       break;
     case K::kVideo:
-      ok = o.optional("parameter_name", p.parameter_name) && o.string("type", "video");
+      o.optional("parameter_name", p.parameter_name);
+      o.string("type", "video");
       o.key("video");
-      ok = ok && write_media(out, p.media, std::nullopt, std::nullopt);
+      write_media(out, p.media, std::nullopt, std::nullopt);
       break;
-    default:  // location (nlohmann's number format), action and raw JSON: the general path
-      return false;
+    case K::kLocation:
+      o.key("location");
+      write_location(out, p.location_value);
+      o.optional("parameter_name", p.parameter_name);
+      o.string("type", "location");
+      break;
+    case K::kAction:
+      o.tree("action", p.json);
+      o.optional("parameter_name", p.parameter_name);
+      o.string("type", "action");
+      break;
+    case K::kRaw: break;  // written above
   }
   o.end();
-  return ok;
 }
 
-inline bool write_template(std::string& out, const TemplateMessage& t) {
+inline void write_template(std::string& out, const TemplateMessage& t) {
   ObjectWriter o(out);
   if (!t.components.empty()) {
     o.key("components");
@@ -176,8 +107,8 @@ inline bool write_template(std::string& out, const TemplateMessage& t) {
       if (c.index) {
         if (const int* n = std::get_if<int>(&*c.index)) {
           w.number("index", *n);
-        } else if (!w.string("index", std::get<std::string>(*c.index))) {
-          return false;
+        } else {
+          w.string("index", std::get<std::string>(*c.index));
         }
       }
       if (!c.parameters.empty()) {
@@ -185,187 +116,144 @@ inline bool write_template(std::string& out, const TemplateMessage& t) {
         out.push_back('[');
         for (std::size_t k = 0; k < c.parameters.size(); ++k) {
           if (k > 0) out.push_back(',');
-          if (!write_template_parameter(out, c.parameters[k])) return false;
+          write_template_parameter(out, c.parameters[k]);
         }
         out.push_back(']');
       }
-      if (!w.optional("sub_type", c.sub_type) || !w.string("type", c.type)) return false;
+      w.optional("sub_type", c.sub_type);
+      w.string("type", c.type);
       w.end();
     }
     out.push_back(']');
   }
   o.key("language");
   ObjectWriter l(out);
-  if (!l.string("code", t.language) || !l.optional("policy", t.language_policy)) return false;
+  l.string("code", t.language);
+  l.optional("policy", t.language_policy);
   l.end();
-  if (!o.string("name", t.name)) return false;
+  o.string("name", t.name);
   o.end();
-  return true;
 }
 
-// {"text": value}, the shape of an interactive message's body and footer.
-inline bool write_text_object(std::string& out, const std::string& value) {
+// An object of optional strings only (a contact's address or organisation), keys given sorted.
+inline void write_optionals(
+    std::string& out,
+    std::initializer_list<std::pair<const char*, const std::optional<std::string>*>> fields) {
   ObjectWriter o(out);
-  if (!o.string("text", value)) return false;
+  for (const auto& [key, value] : fields) o.optional(key, *value);
   o.end();
-  return true;
 }
 
-inline bool write_interactive_header(std::string& out, const InteractiveHeader& h) {
+inline void write_contact(std::string& out, const Contact& c) {
   ObjectWriter o(out);
-  const bool typed = !h.type.empty();
-  if (!h.media) {
-    if (!o.string("text", h.text_value) || (typed && !o.string("type", h.type))) return false;
-  } else {
-    // The media goes under the header's type ("image" when none): a key of the caller's, so
-    // escaped, and placed where nlohmann's sorted keys put it ("document", "image" before
-    // "type"; "video" after). A type of "type" would be one key in a JSON tree: general path.
-    const std::string key = typed ? h.type : std::string("image");
-    if (key == "type") return false;
-    const bool key_first = key < "type";
-    if (!key_first && !o.string("type", h.type)) return false;
-    if (!o.escaped_key(key) || !write_media(out, *h.media, std::nullopt, h.filename)) return false;
-    if (key_first && typed && !o.string("type", h.type)) return false;
-  }
-  o.end();
-  return true;
-}
-
-// The action of the interactive kinds written directly; false for flows (their data is a JSON
-// tree) and orders (payment settings hold JSON trees): the general path.
-inline bool write_interactive_action(std::string& out, const Interactive& i) {
-  ObjectWriter o(out);
-  bool ok = true;
-  if (const auto* a = std::get_if<ButtonsAction>(&i.action)) {
-    o.key("buttons");
+  if (!c.addresses.empty()) {
+    o.key("addresses");
     out.push_back('[');
-    for (std::size_t k = 0; k < a->buttons.size() && ok; ++k) {
+    for (std::size_t k = 0; k < c.addresses.size(); ++k) {
+      const ContactAddress& a = c.addresses[k];
       if (k > 0) out.push_back(',');
-      ObjectWriter b(out);
-      b.key("reply");
-      ObjectWriter r(out);
-      ok = r.string("id", a->buttons[k].id) && r.string("title", a->buttons[k].title);
-      r.end();
-      ok = ok && b.string("type", "reply");
-      b.end();
+      write_optionals(out, {{"city", &a.city},
+                            {"country", &a.country},
+                            {"country_code", &a.country_code},
+                            {"state", &a.state},
+                            {"street", &a.street},
+                            {"type", &a.type},
+                            {"zip", &a.zip}});
     }
     out.push_back(']');
-  } else if (const auto* l = std::get_if<ListAction>(&i.action)) {
-    ok = o.string("button", l->button);
-    o.key("sections");
+  }
+  o.optional("birthday", c.birthday);
+  if (!c.emails.empty()) {
+    o.key("emails");
     out.push_back('[');
-    for (std::size_t k = 0; k < l->sections.size() && ok; ++k) {
+    for (std::size_t k = 0; k < c.emails.size(); ++k) {
       if (k > 0) out.push_back(',');
-      ObjectWriter s(out);
-      s.key("rows");
-      out.push_back('[');
-      for (std::size_t n = 0; n < l->sections[k].rows.size() && ok; ++n) {
-        const ListRow& row = l->sections[k].rows[n];
-        if (n > 0) out.push_back(',');
-        ObjectWriter w(out);
-        ok = w.optional("description", row.description) && w.string("id", row.id) &&
-             w.string("title", row.title);
-        w.end();
-      }
-      out.push_back(']');
-      ok = ok && s.optional("title", l->sections[k].title);
-      s.end();
+      ObjectWriter e(out);
+      e.string("email", c.emails[k].email);
+      e.optional("type", c.emails[k].type);
+      e.end();
     }
     out.push_back(']');
-  } else if (const auto* c = std::get_if<CtaUrlAction>(&i.action)) {
-    ok = o.string("name", "cta_url");
-    o.key("parameters");
-    ObjectWriter p(out);
-    ok = ok && p.string("display_text", c->display_text) && p.string("url", c->url);
-    p.end();
-  } else if (std::holds_alternative<LocationRequestAction>(i.action)) {
-    ok = o.string("name", "send_location");
-  } else if (const auto* pr = std::get_if<ProductAction>(&i.action)) {
-    ok = o.string("catalog_id", pr->catalog_id) && o.string("product_retailer_id", pr->product_retailer_id);
-  } else if (const auto* pl = std::get_if<ProductListAction>(&i.action)) {
-    ok = o.string("catalog_id", pl->catalog_id);
-    o.key("sections");
+  }
+  o.key("name");
+  ObjectWriter n(out);
+  n.optional("first_name", c.name.first_name);
+  n.string("formatted_name", c.name.formatted_name);
+  n.optional("last_name", c.name.last_name);
+  n.optional("middle_name", c.name.middle_name);
+  n.optional("prefix", c.name.prefix);
+  n.optional("suffix", c.name.suffix);
+  n.end();
+  if (c.org) {
+    o.key("org");
+    write_optionals(
+        out, {{"company", &c.org->company}, {"department", &c.org->department}, {"title", &c.org->title}});
+  }
+  if (!c.phones.empty()) {
+    o.key("phones");
     out.push_back('[');
-    for (std::size_t k = 0; k < pl->sections.size() && ok; ++k) {
-      const ProductSection& section = pl->sections[k];
+    for (std::size_t k = 0; k < c.phones.size(); ++k) {
       if (k > 0) out.push_back(',');
-      ObjectWriter s(out);
-      s.key("product_items");
-      out.push_back('[');
-      for (std::size_t n = 0; n < section.product_retailer_ids.size() && ok; ++n) {
-        if (n > 0) out.push_back(',');
-        ObjectWriter item(out);
-        ok = item.string("product_retailer_id", section.product_retailer_ids[n]);
-        item.end();
-      }
-      out.push_back(']');
-      ok = ok && s.string("title", section.title);
-      s.end();
+      ObjectWriter ph(out);
+      ph.string("phone", c.phones[k].phone);
+      ph.optional("type", c.phones[k].type);
+      ph.optional("wa_id", c.phones[k].wa_id);
+      ph.end();
     }
     out.push_back(']');
-  } else if (const auto* cat = std::get_if<CatalogAction>(&i.action)) {
-    ok = o.string("name", "catalog_message");
-    if (cat->thumbnail_product_retailer_id) {
-      o.key("parameters");
-      ObjectWriter p(out);
-      ok = ok && p.string("thumbnail_product_retailer_id", *cat->thumbnail_product_retailer_id);
-      p.end();
+  }
+  if (!c.urls.empty()) {
+    o.key("urls");
+    out.push_back('[');
+    for (std::size_t k = 0; k < c.urls.size(); ++k) {
+      if (k > 0) out.push_back(',');
+      ObjectWriter u(out);
+      u.optional("type", c.urls[k].type);
+      u.string("url", c.urls[k].url);
+      u.end();
     }
-  } else {
-    return false;
+    out.push_back(']');
   }
   o.end();
-  return ok;
 }
 
-inline bool write_interactive(std::string& out, const Interactive& i) {
-  ObjectWriter o(out);
-  o.key("action");
-  if (!write_interactive_action(out, i)) return false;
-  if (i.body) {
-    o.key("body");
-    if (!write_text_object(out, *i.body)) return false;
-  }
-  if (i.footer) {
-    o.key("footer");
-    if (!write_text_object(out, *i.footer)) return false;
-  }
-  if (i.header) {
-    o.key("header");
-    if (!write_interactive_header(out, *i.header)) return false;
-  }
-  if (!o.string("type", i.type())) return false;
-  o.end();
-  return true;
-}
-
-// The value of the content key, for the content types written directly.
-inline bool write_content(std::string& out, const MessageContent& content) {
+// The value of the content key.
+inline void write_content(std::string& out, const MessageContent& content) {
   if (const auto* t = std::get_if<Text>(&content)) {
     ObjectWriter o(out);
-    if (!o.string("body", t->body)) return false;
+    o.string("body", t->body);
     o.key("preview_url");
     out.append(t->preview_url ? "true" : "false");
     o.end();
-    return true;
-  }
-  if (const auto* v = std::get_if<Image>(&content)) return write_media(out, v->media, v->caption, {});
-  if (const auto* v = std::get_if<Audio>(&content)) return write_media(out, v->media, {}, {});
-  if (const auto* v = std::get_if<Video>(&content)) return write_media(out, v->media, v->caption, {});
-  if (const auto* v = std::get_if<Document>(&content))
-    return write_media(out, v->media, v->caption, v->filename);
-  if (const auto* v = std::get_if<Sticker>(&content)) return write_media(out, v->media, {}, {});
-  if (const auto* v = std::get_if<Interactive>(&content)) return write_interactive(out, *v);
-  if (const auto* v = std::get_if<TemplateMessage>(&content)) return write_template(out, *v);
-  if (const auto* r = std::get_if<Reaction>(&content)) {
+  } else if (const auto* v = std::get_if<Image>(&content)) {
+    write_media(out, v->media, v->caption, {});
+  } else if (const auto* a = std::get_if<Audio>(&content)) {
+    write_media(out, a->media, {}, {});
+  } else if (const auto* vi = std::get_if<Video>(&content)) {
+    write_media(out, vi->media, vi->caption, {});
+  } else if (const auto* d = std::get_if<Document>(&content)) {
+    write_media(out, d->media, d->caption, d->filename);
+  } else if (const auto* s = std::get_if<Sticker>(&content)) {
+    write_media(out, s->media, {}, {});
+  } else if (const auto* l = std::get_if<Location>(&content)) {
+    write_location(out, *l);
+  } else if (const auto* c = std::get_if<Contacts>(&content)) {
+    out.push_back('[');
+    for (std::size_t k = 0; k < c->contacts.size(); ++k) {
+      if (k > 0) out.push_back(',');
+      write_contact(out, c->contacts[k]);
+    }
+    out.push_back(']');
+  } else if (const auto* i = std::get_if<Interactive>(&content)) {
+    write_interactive(out, *i);
+  } else if (const auto* tm = std::get_if<TemplateMessage>(&content)) {
+    write_template(out, *tm);
+  } else if (const auto* r = std::get_if<Reaction>(&content)) {
     ObjectWriter o(out);
-    if (!o.string("emoji", r->emoji) || !o.string("message_id", r->message_id)) return false;
+    o.string("emoji", r->emoji);
+    o.string("message_id", r->message_id);
     o.end();
-    return true;
   }
-  return false;  // location (nlohmann's number format) and contacts: the general path
 }
 
-}  // namespace send_body_impl
-
-}  // namespace whatsapp::detail
+}  // namespace whatsapp::detail::send_body_impl

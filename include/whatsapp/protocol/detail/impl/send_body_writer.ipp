@@ -1,0 +1,210 @@
+// The send-body writer's primitives (JSON strings, objects written key by key, numbers and JSON
+// trees as nlohmann writes them) and the values several content types share (media, location,
+// amounts): part of the definitions of protocol/detail/send_body.hpp, included by send_body.ipp
+// (header-only), or compiled once with WHATSAPP_SEPARATE_COMPILATION (whatsapp/instantiate.hpp).
+// Every object's keys are written in nlohmann's sorted order, so that a body is byte for byte
+// what nlohmann::json(message).dump(-1, ' ', false, error_handler_t::replace) gives.
+
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "whatsapp/detail/config.hpp"
+#include "whatsapp/detail/json_plain.hpp"
+#include "whatsapp/detail/utf8.hpp"
+#include "whatsapp/model/location.hpp"
+#include "whatsapp/model/media.hpp"
+#include "whatsapp/model/order.hpp"
+
+namespace whatsapp::detail {
+
+namespace send_body_impl {
+
+// An ASCII byte that JSON escapes, as nlohmann escapes it.
+inline void append_escaped_ascii(std::string& out, unsigned char c) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  out.push_back('\\');
+  switch (c) {
+    case '"': out.push_back('"'); break;
+    case '\\': out.push_back('\\'); break;
+    case '\b': out.push_back('b'); break;
+    case '\f': out.push_back('f'); break;
+    case '\n': out.push_back('n'); break;
+    case '\r': out.push_back('r'); break;
+    case '\t': out.push_back('t'); break;
+    default:
+      out.append("u00");
+      out.push_back(kHex[c >> 4]);
+      out.push_back(kHex[c & 0x0f]);
+  }
+}
+
+// A string that is not valid UTF-8, as nlohmann's error_handler_t::replace writes it: each byte
+// that cannot start a sequence, and each sequence cut short (by a byte that cannot continue it,
+// which then starts again, or by the end), becomes one U+FFFD.
+inline void append_json_string_replacing(std::string& out, std::string_view s) {
+  static constexpr char kReplacement[] = "\xEF\xBF\xBD";
+  out.push_back('"');
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      if (json_plain_byte(c)) {
+        out.push_back(static_cast<char>(c));
+      } else {
+        append_escaped_ascii(out, c);
+      }
+      ++i;
+      continue;
+    }
+    std::size_t length = 0;
+    unsigned char low = 0x80;  // the range of the second byte; later ones are 0x80..0xBF
+    unsigned char high = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF) {
+      length = 2;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      length = 3;
+      if (c == 0xE0) low = 0xA0;   // no overlong forms
+      if (c == 0xED) high = 0x9F;  // no surrogates
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      length = 4;
+      if (c == 0xF0) low = 0x90;
+      if (c == 0xF4) high = 0x8F;  // nothing above U+10FFFF
+    } else {
+      out.append(kReplacement);
+      ++i;
+      continue;
+    }
+    std::size_t k = 1;
+    for (; k < length && i + k < s.size(); ++k) {
+      const auto b = static_cast<unsigned char>(s[i + k]);
+      if (b < (k == 1 ? low : 0x80) || b > (k == 1 ? high : 0xBF)) break;
+    }
+    if (k == length) {
+      out.append(s.data() + i, length);
+    } else {
+      out.append(kReplacement);
+    }
+    i += k;
+  }
+  out.push_back('"');
+}
+
+}  // namespace send_body_impl
+
+WHATSAPP_DECL void append_json_string(std::string& out, std::string_view s) {
+  const std::size_t start = out.size();
+  out.push_back('"');
+  bool ascii = true;
+  std::size_t run = 0;  // start of the bytes not yet copied
+  for (std::size_t i = skip_json_plain(s, 0); i < s.size(); i = skip_json_plain(s, i + 1)) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x80) {  // copied as it is, once the whole string is known to be valid UTF-8
+      ascii = false;
+      continue;
+    }
+    out.append(s.data() + run, i - run);
+    run = i + 1;
+    send_body_impl::append_escaped_ascii(out, c);
+  }
+  out.append(s.data() + run, s.size() - run);
+  out.push_back('"');
+  if (ascii || utf8_length(s).has_value()) return;
+  out.resize(start);
+  send_body_impl::append_json_string_replacing(out, s);
+}
+
+namespace send_body_impl {
+
+// A JSON tree of the caller's (a flow's data, a payment setting's details, a template parameter
+// of its own), as nlohmann writes it: the same bytes a dump of the whole body has in its place.
+inline void append_json_tree(std::string& out, const nlohmann::json& tree) {
+  out.append(tree.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+
+// One JSON object written key by key, in the order the caller gives (nlohmann's sorted order).
+struct ObjectWriter {
+  std::string& out;
+  bool first = true;
+
+  explicit ObjectWriter(std::string& o) : out(o) { out.push_back('{'); }
+  // A key of the SDK's: a literal that needs no escaping.
+  void key(const char* k) {
+    if (!first) out.push_back(',');
+    first = false;
+    out.push_back('"');
+    out.append(k);
+    out.append("\":");
+  }
+  // A key the caller chose (a header's or a payment setting's type).
+  void escaped_key(std::string_view k) {
+    if (!first) out.push_back(',');
+    first = false;
+    append_json_string(out, k);
+    out.push_back(':');
+  }
+  void string(const char* k, std::string_view v) {
+    key(k);
+    append_json_string(out, v);
+  }
+  void optional(const char* k, const std::optional<std::string>& v) {
+    if (v) string(k, *v);
+  }
+  template <class Int>
+  void number(const char* k, Int v) {
+    key(k);
+    out.append(std::to_string(v));
+  }
+  void optional_number(const char* k, const std::optional<int>& v) {
+    if (v) number(k, *v);
+  }
+  // A double as nlohmann writes it (shortest round trip, "1.0" for a whole number).
+  void real(const char* k, double v) {
+    key(k);
+    append_json_tree(out, nlohmann::json(v));
+  }
+  void tree(const char* k, const nlohmann::json& v) {
+    key(k);
+    append_json_tree(out, v);
+  }
+  void end() { out.push_back('}'); }
+};
+
+// A Media object ({"id"} or {"link"}) with the optional keys that sort before "id".
+inline void write_media(std::string& out, const Media& m, const std::optional<std::string>& caption,
+                        const std::optional<std::string>& filename) {
+  ObjectWriter o(out);
+  o.optional("caption", caption);
+  o.optional("filename", filename);
+  if (!m.media_id.empty()) o.string("id", m.media_id);
+  if (!m.url.empty()) o.string("link", m.url);
+  o.end();
+}
+
+inline void write_location(std::string& out, const Location& l) {
+  ObjectWriter o(out);
+  o.optional("address", l.address);
+  o.real("latitude", l.latitude);
+  o.real("longitude", l.longitude);
+  o.optional("name", l.name);
+  o.end();
+}
+
+// An amount; a discount also carries its program's name.
+inline void write_amount(std::string& out, const Amount& a,
+                         const std::optional<std::string>& discount_program_name = std::nullopt) {
+  ObjectWriter o(out);
+  o.optional("description", a.description);
+  o.optional("discount_program_name", discount_program_name);
+  o.number("offset", a.offset);
+  o.number("value", a.value);
+  o.end();
+}
+
+}  // namespace send_body_impl
+
+}  // namespace whatsapp::detail
