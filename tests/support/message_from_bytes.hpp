@@ -16,6 +16,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "whatsapp/detail/utf8.hpp"
 #include "whatsapp/model/message.hpp"
 #include "whatsapp/model/order.hpp"
 #include "whatsapp/protocol/detail/send_body.hpp"

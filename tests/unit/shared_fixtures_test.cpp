@@ -8,6 +8,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <string>
 #include <system_error>
 
@@ -95,6 +96,58 @@ TEST(SharedFixtures, MessageBodiesAreReproduced) {
                                      str(hello["template"]["language"]["code"]));
   t.recipient_type.clear();  // Meta's example leaves it out
   EXPECT_EQ(whatsapp_test::sent_body(t), hello);
+}
+
+// The contact card and the flows of Meta's examples, built through the SDK's API: their bodies
+// are written by the SDK's own writer (no JSON tree since 2026-12-05), so these hold that writer
+// to Meta's documented shapes, not only to nlohmann's output.
+TEST(SharedFixtures, ContactAndFlowBodiesAreReproduced) {
+  REQUIRE_SHARED_FIXTURES();
+  const auto opt = [](const json& j, const char* key) -> std::optional<std::string> {
+    if (!j.contains(key)) return std::nullopt;
+    return str(j[key]);
+  };
+  const auto contacts = shared("send_contacts_request.json");
+  const json& card = contacts["contacts"][0];
+  whatsapp::Contact c;
+  c.name = {str(card["name"]["formatted_name"]), opt(card["name"], "first_name"),
+            opt(card["name"], "last_name"),      opt(card["name"], "middle_name"),
+            opt(card["name"], "suffix"),         opt(card["name"], "prefix")};
+  for (const auto& a : card["addresses"]) {
+    c.addresses.push_back({opt(a, "street"), opt(a, "city"), opt(a, "state"), opt(a, "zip"),
+                           opt(a, "country"), opt(a, "country_code"), opt(a, "type")});
+  }
+  for (const auto& e : card["emails"]) c.emails.push_back({str(e["email"]), opt(e, "type")});
+  for (const auto& ph : card["phones"])
+    c.phones.push_back({str(ph["phone"]), opt(ph, "type"), opt(ph, "wa_id")});
+  for (const auto& u : card["urls"]) c.urls.push_back({str(u["url"]), opt(u, "type")});
+  c.org = whatsapp::ContactOrg{opt(card["org"], "company"), opt(card["org"], "department"),
+                               opt(card["org"], "title")};
+  c.birthday = opt(card, "birthday");
+  auto m = Message::contacts(str(contacts["to"]), {c});
+  m.recipient_type.clear();  // Meta's example leaves it out
+  EXPECT_EQ(whatsapp_test::sent_body(m), contacts);
+
+  for (const char* name :
+       {"send_interactive_flow_request.json", "send_interactive_flow_draft_request.json"}) {
+    const auto flow = shared(name);
+    const json& i = flow["interactive"];
+    const json& p = i["action"]["parameters"];
+    whatsapp::FlowAction f;
+    f.flow_message_version = str(p["flow_message_version"]);
+    f.flow_token = str(p["flow_token"]);
+    f.flow_id = str(p["flow_id"]);
+    f.flow_cta = str(p["flow_cta"]);
+    f.flow_action = opt(p, "flow_action");
+    f.screen = opt(p["flow_action_payload"], "screen");
+    f.data = p["flow_action_payload"]["data"];
+    f.mode = opt(p, "mode");
+    auto interactive = whatsapp::Interactive::flow(str(i["body"]["text"]), std::move(f))
+                           .with_header(whatsapp::InteractiveHeader::text(str(i["header"]["text"])))
+                           .with_footer(str(i["footer"]["text"]));
+    EXPECT_EQ(whatsapp_test::sent_body(Message::interactive(str(flow["to"]), std::move(interactive))), flow)
+        << name;
+  }
 }
 
 TEST(SharedFixtures, MarkReadWithTypingIndicatorBodyIsReproduced) {

@@ -10,13 +10,8 @@
 
 #include <string>
 #include <string_view>
-#include <variant>
-
-#include <nlohmann/json.hpp>
 
 #include "whatsapp/detail/config.hpp"
-#include "whatsapp/detail/json_plain.hpp"
-#include "whatsapp/detail/utf8.hpp"
 #include "whatsapp/model/message.hpp"
 
 namespace whatsapp::detail {

@@ -98,11 +98,7 @@ inline void write_template_parameter(std::string& out, const TemplateParameter& 
 inline void write_template(std::string& out, const TemplateMessage& t) {
   ObjectWriter o(out);
   if (!t.components.empty()) {
-    o.key("components");
-    out.push_back('[');
-    for (std::size_t i = 0; i < t.components.size(); ++i) {
-      const TemplateComponent& c = t.components[i];
-      if (i > 0) out.push_back(',');
+    o.array("components", t.components, [&](const TemplateComponent& c) {
       ObjectWriter w(out);
       if (c.index) {
         if (const int* n = std::get_if<int>(&*c.index)) {
@@ -112,19 +108,13 @@ inline void write_template(std::string& out, const TemplateMessage& t) {
         }
       }
       if (!c.parameters.empty()) {
-        w.key("parameters");
-        out.push_back('[');
-        for (std::size_t k = 0; k < c.parameters.size(); ++k) {
-          if (k > 0) out.push_back(',');
-          write_template_parameter(out, c.parameters[k]);
-        }
-        out.push_back(']');
+        w.array("parameters", c.parameters,
+                [&](const TemplateParameter& p) { write_template_parameter(out, p); });
       }
       w.optional("sub_type", c.sub_type);
       w.string("type", c.type);
       w.end();
-    }
-    out.push_back(']');
+    });
   }
   o.key("language");
   ObjectWriter l(out);
@@ -147,11 +137,7 @@ inline void write_optionals(
 inline void write_contact(std::string& out, const Contact& c) {
   ObjectWriter o(out);
   if (!c.addresses.empty()) {
-    o.key("addresses");
-    out.push_back('[');
-    for (std::size_t k = 0; k < c.addresses.size(); ++k) {
-      const ContactAddress& a = c.addresses[k];
-      if (k > 0) out.push_back(',');
+    o.array("addresses", c.addresses, [&](const ContactAddress& a) {
       write_optionals(out, {{"city", &a.city},
                             {"country", &a.country},
                             {"country_code", &a.country_code},
@@ -159,21 +145,16 @@ inline void write_contact(std::string& out, const Contact& c) {
                             {"street", &a.street},
                             {"type", &a.type},
                             {"zip", &a.zip}});
-    }
-    out.push_back(']');
+    });
   }
   o.optional("birthday", c.birthday);
   if (!c.emails.empty()) {
-    o.key("emails");
-    out.push_back('[');
-    for (std::size_t k = 0; k < c.emails.size(); ++k) {
-      if (k > 0) out.push_back(',');
+    o.array("emails", c.emails, [&](const ContactEmail& email) {
       ObjectWriter e(out);
-      e.string("email", c.emails[k].email);
-      e.optional("type", c.emails[k].type);
+      e.string("email", email.email);
+      e.optional("type", email.type);
       e.end();
-    }
-    out.push_back(']');
+    });
   }
   o.key("name");
   ObjectWriter n(out);
@@ -190,29 +171,21 @@ inline void write_contact(std::string& out, const Contact& c) {
         out, {{"company", &c.org->company}, {"department", &c.org->department}, {"title", &c.org->title}});
   }
   if (!c.phones.empty()) {
-    o.key("phones");
-    out.push_back('[');
-    for (std::size_t k = 0; k < c.phones.size(); ++k) {
-      if (k > 0) out.push_back(',');
+    o.array("phones", c.phones, [&](const ContactPhone& phone) {
       ObjectWriter ph(out);
-      ph.string("phone", c.phones[k].phone);
-      ph.optional("type", c.phones[k].type);
-      ph.optional("wa_id", c.phones[k].wa_id);
+      ph.string("phone", phone.phone);
+      ph.optional("type", phone.type);
+      ph.optional("wa_id", phone.wa_id);
       ph.end();
-    }
-    out.push_back(']');
+    });
   }
   if (!c.urls.empty()) {
-    o.key("urls");
-    out.push_back('[');
-    for (std::size_t k = 0; k < c.urls.size(); ++k) {
-      if (k > 0) out.push_back(',');
+    o.array("urls", c.urls, [&](const ContactUrl& url) {
       ObjectWriter u(out);
-      u.optional("type", c.urls[k].type);
-      u.string("url", c.urls[k].url);
+      u.optional("type", url.type);
+      u.string("url", url.url);
       u.end();
-    }
-    out.push_back(']');
+    });
   }
   o.end();
 }
@@ -238,12 +211,7 @@ inline void write_content(std::string& out, const MessageContent& content) {
   } else if (const auto* l = std::get_if<Location>(&content)) {
     write_location(out, *l);
   } else if (const auto* c = std::get_if<Contacts>(&content)) {
-    out.push_back('[');
-    for (std::size_t k = 0; k < c->contacts.size(); ++k) {
-      if (k > 0) out.push_back(',');
-      write_contact(out, c->contacts[k]);
-    }
-    out.push_back(']');
+    write_array(out, c->contacts, [&](const Contact& card) { write_contact(out, card); });
   } else if (const auto* i = std::get_if<Interactive>(&content)) {
     write_interactive(out, *i);
   } else if (const auto* tm = std::get_if<TemplateMessage>(&content)) {

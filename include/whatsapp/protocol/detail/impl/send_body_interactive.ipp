@@ -112,13 +112,7 @@ inline void write_order(std::string& out, const Order& order) {
     e.string("timestamp", std::to_string(order.expiration->timestamp));
     e.end();
   }
-  o.key("items");
-  out.push_back('[');
-  for (std::size_t k = 0; k < order.items.size(); ++k) {
-    if (k > 0) out.push_back(',');
-    write_order_item(out, order.items[k]);
-  }
-  out.push_back(']');
+  o.array("items", order.items, [&](const OrderItem& item) { write_order_item(out, item); });
   if (order.shipping) {
     o.key("shipping");
     write_amount(out, *order.shipping);
@@ -140,13 +134,8 @@ inline void write_order_details_parameters(std::string& out, const OrderDetailsA
   }
   p.optional("payment_configuration", a.payment_configuration);
   if (!a.payment_settings.empty()) {
-    p.key("payment_settings");
-    out.push_back('[');
-    for (std::size_t k = 0; k < a.payment_settings.size(); ++k) {
-      if (k > 0) out.push_back(',');
-      write_payment_setting(out, a.payment_settings[k]);
-    }
-    out.push_back(']');
+    p.array("payment_settings", a.payment_settings,
+            [&](const PaymentSetting& s) { write_payment_setting(out, s); });
   }
   p.optional("payment_type", a.payment_type);
   p.string("reference_id", a.reference_id);
@@ -170,70 +159,48 @@ inline void write_order_status_parameters(std::string& out, const OrderStatusAct
 inline void write_list_action(ObjectWriter& o, const ListAction& l) {
   std::string& out = o.out;
   o.string("button", l.button);
-  o.key("sections");
-  out.push_back('[');
-  for (std::size_t k = 0; k < l.sections.size(); ++k) {
-    if (k > 0) out.push_back(',');
+  o.array("sections", l.sections, [&](const ListSection& section) {
     ObjectWriter s(out);
-    s.key("rows");
-    out.push_back('[');
-    for (std::size_t n = 0; n < l.sections[k].rows.size(); ++n) {
-      const ListRow& row = l.sections[k].rows[n];
-      if (n > 0) out.push_back(',');
+    s.array("rows", section.rows, [&](const ListRow& row) {
       ObjectWriter w(out);
       w.optional("description", row.description);
       w.string("id", row.id);
       w.string("title", row.title);
       w.end();
-    }
-    out.push_back(']');
-    s.optional("title", l.sections[k].title);
+    });
+    s.optional("title", section.title);
     s.end();
-  }
-  out.push_back(']');
+  });
 }
 
 inline void write_product_list_action(ObjectWriter& o, const ProductListAction& pl) {
   std::string& out = o.out;
   o.string("catalog_id", pl.catalog_id);
-  o.key("sections");
-  out.push_back('[');
-  for (std::size_t k = 0; k < pl.sections.size(); ++k) {
-    const ProductSection& section = pl.sections[k];
-    if (k > 0) out.push_back(',');
+  o.array("sections", pl.sections, [&](const ProductSection& section) {
     ObjectWriter s(out);
-    s.key("product_items");
-    out.push_back('[');
-    for (std::size_t n = 0; n < section.product_retailer_ids.size(); ++n) {
-      if (n > 0) out.push_back(',');
+    s.array("product_items", section.product_retailer_ids, [&](const std::string& id) {
       ObjectWriter item(out);
-      item.string("product_retailer_id", section.product_retailer_ids[n]);
+      item.string("product_retailer_id", id);
       item.end();
-    }
-    out.push_back(']');
+    });
     s.string("title", section.title);
     s.end();
-  }
-  out.push_back(']');
+  });
 }
 
 inline void write_interactive_action(std::string& out, const Interactive& i) {
   ObjectWriter o(out);
   if (const auto* a = std::get_if<ButtonsAction>(&i.action)) {
-    o.key("buttons");
-    out.push_back('[');
-    for (std::size_t k = 0; k < a->buttons.size(); ++k) {
-      if (k > 0) out.push_back(',');
+    o.array("buttons", a->buttons, [&](const ReplyButton& button) {
       ObjectWriter b(out);
       b.key("reply");
       ObjectWriter r(out);
-      r.string("id", a->buttons[k].id);
-      r.string("title", a->buttons[k].title);
+      r.string("id", button.id);
+      r.string("title", button.title);
       r.end();
       b.string("type", "reply");
       b.end();
-    }
-    out.push_back(']');
+    });
   } else if (const auto* l = std::get_if<ListAction>(&i.action)) {
     write_list_action(o, *l);
   } else if (const auto* c = std::get_if<CtaUrlAction>(&i.action)) {

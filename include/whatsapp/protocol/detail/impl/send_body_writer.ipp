@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -126,6 +127,17 @@ inline void append_json_tree(std::string& out, const nlohmann::json& tree) {
   out.append(tree.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
+// [write(item), ...]: a JSON array of `items`, each written by `write`.
+template <class T, class Write>
+void write_array(std::string& out, const std::vector<T>& items, Write&& write) {
+  out.push_back('[');
+  for (std::size_t k = 0; k < items.size(); ++k) {
+    if (k > 0) out.push_back(',');
+    write(items[k]);
+  }
+  out.push_back(']');
+}
+
 // One JSON object written key by key, in the order the caller gives (nlohmann's sorted order).
 struct ObjectWriter {
   std::string& out;
@@ -170,6 +182,11 @@ struct ObjectWriter {
   void tree(const char* k, const nlohmann::json& v) {
     key(k);
     append_json_tree(out, v);
+  }
+  template <class T, class Write>
+  void array(const char* k, const std::vector<T>& items, Write&& write) {
+    key(k);
+    write_array(out, items, write);
   }
   void end() { out.push_back('}'); }
 };
