@@ -31,6 +31,11 @@ namespace whatsapp::detail {
 
 // ---- Tolerant readers ----------------------------------------------------------------------
 
+/// `text` parsed, or a discarded value (`is_discarded()`) when it is not JSON; never throws
+/// except std::bad_alloc. Every parse in the SDK goes through here, so nlohmann's parser is
+/// instantiated for one kind of input only (docs/performance.md).
+WHATSAPP_DECL nlohmann::json parse_json(std::string_view text);
+
 /// The member `key` of `j`, or nullptr when `j` is not an object or has no such member.
 WHATSAPP_DECL const nlohmann::json* member(const nlohmann::json& j, std::string_view key) noexcept;
 

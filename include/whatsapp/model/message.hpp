@@ -74,14 +74,18 @@ struct Message {
   std::optional<std::string> biz_opaque_callback_data;
   MessageContent content;
 
-  // Defined in impl/message.ipp: with WHATSAPP_SEPARATE_COMPILATION a file that makes a message
-  // does not instantiate the content variant's copy, move and destruction (docs/performance.md).
+#ifdef WHATSAPP_SEPARATE_COMPILATION
+  // Compiled once (impl/message.ipp), so a file that makes a message does not instantiate the
+  // content variant's copy, move and destruction. Header-only, the implicit members are left to
+  // be defined where they are used, which is cheaper than defining all six in every file
+  // (docs/performance.md).
   Message();
   ~Message();
   Message(const Message&);
   Message(Message&&) noexcept;
   Message& operator=(const Message&);
   Message& operator=(Message&&) noexcept;
+#endif
 
   /// A message with any content, to a phone number or a BSUID (see Recipient).
   static Message make(Recipient to, MessageContent content);

@@ -11,6 +11,10 @@
 
 namespace whatsapp::detail {
 
+WHATSAPP_DECL nlohmann::json parse_json(std::string_view text) {
+  return nlohmann::json::parse(text.data(), text.data() + text.size(), nullptr, /*allow_exceptions=*/false);
+}
+
 WHATSAPP_DECL const nlohmann::json* member(const nlohmann::json& j, std::string_view key) noexcept {
   if (!j.is_object()) return nullptr;
   const auto& obj = j.get_ref<const nlohmann::json::object_t&>();

@@ -12,13 +12,32 @@ namespace whatsapp {
 static_assert(std::is_nothrow_move_constructible_v<MessageContent> &&
                   std::is_nothrow_move_assignable_v<MessageContent>,
               "Message's move operations are declared noexcept");
+static_assert(std::is_nothrow_move_constructible_v<Message> && std::is_nothrow_move_assignable_v<Message> &&
+                  std::is_copy_constructible_v<Message> && std::is_copy_assignable_v<Message>,
+              "Message moves without throwing and copies, compiled once or header-only");
 
-WHATSAPP_DECL Message::Message() = default;
-WHATSAPP_DECL Message::~Message() = default;
-WHATSAPP_DECL Message::Message(const Message&) = default;
-WHATSAPP_DECL Message::Message(Message&&) noexcept = default;
-WHATSAPP_DECL Message& Message::operator=(const Message&) = default;
-WHATSAPP_DECL Message& Message::operator=(Message&&) noexcept = default;
+#ifdef WHATSAPP_SEPARATE_COMPILATION
+Message::Message() = default;
+Message::~Message() = default;
+Message::Message(const Message&) = default;
+Message::Message(Message&&) noexcept = default;
+Message& Message::operator=(const Message&) = default;
+Message& Message::operator=(Message&&) noexcept = default;
+#endif
+
+namespace detail {
+
+/// A message holding `content`, built in place: only T's constructor is instantiated, where
+/// assigning a MessageContent would instantiate every alternative's move (docs/performance.md).
+template <class T>
+Message message_holding(Recipient to, T&& content) {
+  Message m;
+  m.address(std::move(to));
+  m.content.emplace<std::decay_t<T>>(std::forward<T>(content));
+  return m;
+}
+
+}  // namespace detail
 
 WHATSAPP_DECL Message Message::make(Recipient to, MessageContent content) {
   Message m;
@@ -28,7 +47,7 @@ WHATSAPP_DECL Message Message::make(Recipient to, MessageContent content) {
 }
 
 WHATSAPP_DECL Message Message::text(Recipient to, std::string body, bool preview_url) {
-  return make(std::move(to), Text{std::move(body), preview_url});
+  return detail::message_holding(std::move(to), Text{std::move(body), preview_url});
 }
 
 WHATSAPP_DECL Result<void> validate(const Message& m) {
@@ -81,29 +100,30 @@ WHATSAPP_DECL void to_json(nlohmann::json& j, const Message& m) {
 }
 
 WHATSAPP_DECL Message Message::image(Recipient to, Media media, std::optional<std::string> caption) {
-  return make(std::move(to), Image{std::move(media), std::move(caption)});
+  return detail::message_holding(std::move(to), Image{std::move(media), std::move(caption)});
 }
 WHATSAPP_DECL Message Message::audio(Recipient to, Media media) {
-  return make(std::move(to), Audio{std::move(media)});
+  return detail::message_holding(std::move(to), Audio{std::move(media)});
 }
 WHATSAPP_DECL Message Message::video(Recipient to, Media media, std::optional<std::string> caption) {
-  return make(std::move(to), Video{std::move(media), std::move(caption)});
+  return detail::message_holding(std::move(to), Video{std::move(media), std::move(caption)});
 }
 WHATSAPP_DECL Message Message::document(Recipient to, Media media, std::optional<std::string> caption,
                                         std::optional<std::string> filename) {
-  return make(std::move(to), Document{std::move(media), std::move(caption), std::move(filename)});
+  return detail::message_holding(std::move(to),
+                                 Document{std::move(media), std::move(caption), std::move(filename)});
 }
 WHATSAPP_DECL Message Message::sticker(Recipient to, Media media) {
-  return make(std::move(to), Sticker{std::move(media)});
+  return detail::message_holding(std::move(to), Sticker{std::move(media)});
 }
 WHATSAPP_DECL Message Message::location(Recipient to, Location where) {
-  return make(std::move(to), std::move(where));
+  return detail::message_holding(std::move(to), std::move(where));
 }
 WHATSAPP_DECL Message Message::contacts(Recipient to, std::vector<Contact> cards) {
-  return make(std::move(to), Contacts{std::move(cards)});
+  return detail::message_holding(std::move(to), Contacts{std::move(cards)});
 }
 WHATSAPP_DECL Message Message::interactive(Recipient to, Interactive i) {
-  return make(std::move(to), std::move(i));
+  return detail::message_holding(std::move(to), std::move(i));
 }
 WHATSAPP_DECL Message Message::interactive_buttons(Recipient to, std::string body,
                                                    std::vector<ReplyButton> buttons) {
@@ -123,13 +143,13 @@ WHATSAPP_DECL Message Message::location_request(Recipient to, std::string body) 
   return interactive(std::move(to), Interactive::location_request(std::move(body)));
 }
 WHATSAPP_DECL Message Message::template_message(Recipient to, TemplateMessage t) {
-  return make(std::move(to), std::move(t));
+  return detail::message_holding(std::move(to), std::move(t));
 }
 WHATSAPP_DECL Message Message::template_message(Recipient to, std::string name, std::string language) {
-  return make(std::move(to), TemplateMessage(std::move(name), std::move(language)));
+  return detail::message_holding(std::move(to), TemplateMessage(std::move(name), std::move(language)));
 }
 WHATSAPP_DECL Message Message::reaction(Recipient to, std::string message_id, std::string emoji) {
-  return make(std::move(to), Reaction{std::move(message_id), std::move(emoji)});
+  return detail::message_holding(std::move(to), Reaction{std::move(message_id), std::move(emoji)});
 }
 WHATSAPP_DECL Message Message::remove_reaction(Recipient to, std::string message_id) {
   return reaction(std::move(to), std::move(message_id), std::string());

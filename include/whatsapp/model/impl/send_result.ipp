@@ -7,9 +7,7 @@
 
 namespace whatsapp {
 
-WHATSAPP_DECL nlohmann::json SendResult::raw() const {
-  return nlohmann::json::parse(raw_json, nullptr, /*allow_exceptions=*/false);
-}
+WHATSAPP_DECL nlohmann::json SendResult::raw() const { return detail::parse_json(raw_json); }
 
 WHATSAPP_DECL void from_json(const nlohmann::json& j, SendResult& r) {
   detail::require_object(j, "send response");

@@ -193,13 +193,13 @@ WHATSAPP_DECL Result<nlohmann::json> read_answer_at(const HttpResponse& resp, co
   if (resp.body.empty())
     return fail(body_error(unreadable, status, "empty response body", resp.body, redact), nullptr);
   std::string_view body = resp.body;
-  nlohmann::json j = nlohmann::json::parse(body, nullptr, /*allow_exceptions=*/false);
+  nlohmann::json j = parse_json(body);
   std::string repaired;
   if (j.is_discarded() && !utf8_length(body)) {
     // Not UTF-8 (a proxy that mangled the bytes): read it with U+FFFD in place of each bad byte,
     // but only to get at an error object; a success payload is not guessed at.
     repaired = to_valid_utf8(body);
-    j = nlohmann::json::parse(repaired, nullptr, false);
+    j = parse_json(repaired);
     if (!j.is_discarded() && !(j.is_object() && (find_error(j) != nullptr || !success))) {
       j = nlohmann::json(nlohmann::json::value_t::discarded);
     }

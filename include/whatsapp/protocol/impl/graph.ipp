@@ -10,6 +10,7 @@
 #include <openssl/hmac.h>
 #include <nlohmann/json.hpp>
 
+#include "whatsapp/detail/json_read.hpp"
 #include "whatsapp/protocol/graph.hpp"
 
 namespace whatsapp {
@@ -152,7 +153,7 @@ WHATSAPP_DECL Result<std::string> graph_read_receipt(std::string_view body, std:
   if (message_id.empty()) return Error::invalid_argument("MESSAGE_ID", "must not be empty");
   nlohmann::json j = nlohmann::json::object();
   if (!body.empty()) {
-    j = nlohmann::json::parse(body, nullptr, /*allow_exceptions=*/false);
+    j = parse_json(body);
     if (!j.is_object()) return Error::invalid_argument("body", "must be a JSON object");
   }
   j["messaging_product"] = "whatsapp";

@@ -83,7 +83,7 @@ inline wh::FlowReply webhook_read_flow_reply(const WebhookDoc& d, const webhook_
   f.body = text_at(j, "body");
   f.response_json = text_or_empty(j, "response_json");
   // Not exception-based: a bad response_json is the flow's problem, not the notification's.
-  f.response = webhook_json::parse(f.response_json, nullptr, /*allow_exceptions=*/false);
+  f.response = parse_json(f.response_json);
   f.raw = d.ref(j);
   return f;
 }

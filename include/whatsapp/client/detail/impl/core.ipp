@@ -13,6 +13,7 @@
 
 #include "whatsapp/client/detail/core.hpp"
 #include "whatsapp/client/detail/rate_limiter.hpp"
+#include "whatsapp/detail/json_read.hpp"
 #include "whatsapp/detail/percent.hpp"
 #include "whatsapp/model/success.hpp"
 #include "whatsapp/protocol/envelope.hpp"
@@ -178,7 +179,7 @@ WHATSAPP_DECL Result<std::chrono::nanoseconds> Core::reserve_slot(const RequestS
                                                                   Clock::time_point deadline) const {
   std::string recipient(spec.recipient);
   if (recipient.empty() && options_.rate_limit.per_recipient_interval.count() > 0) {
-    const auto body = nlohmann::json::parse(spec.body, nullptr, false);
+    const auto body = parse_json(spec.body);
     if (body.is_object()) {  // a phone number (`to`) or a BSUID (`recipient`): one user either way
       for (const char* key : {"to", "recipient"}) {
         const auto id = body.find(key);

@@ -7,13 +7,14 @@
 
 #include "whatsapp/client/detail/exchange.hpp"
 #include "whatsapp/client/detail/format_memory.hpp"
+#include "whatsapp/detail/json_read.hpp"
 #include "whatsapp/protocol/envelope.hpp"
 
 namespace whatsapp::detail {
 
 WHATSAPP_DECL bool route_missing(const HttpResponse& resp) {
   if (resp.status != 404) return false;
-  const auto j = nlohmann::json::parse(resp.body, nullptr, /*allow_exceptions=*/false);
+  const auto j = parse_json(resp.body);
   return !(j.is_object() && find_error(j) != nullptr);
 }
 
