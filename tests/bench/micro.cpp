@@ -1,8 +1,9 @@
 // Google Benchmark micro-benchmarks of the CPU work around one send and one webhook:
 //   BuildSendRequest    validate(Message) + Message -> JSON body string
-//   SendBody/kind:0..3  the body of a template message (an image header, three body
+//   SendBody/kind:0..4  the body of a template message (an image header, three body
 //                       parameters, a URL button), of an image message, of an interactive
-//                       message with three reply buttons and of a contact card as a send writes it
+//                       message with three reply buttons, of a contact card and of a text
+//                       message (BuildSendRequest's) as a send writes it
 //                       (detail::write_message_body); SendBodyGeneral/...: the same through
 //                       nlohmann's tree, the path these types took before 2026-12-05
 //   BuildUrl/New, /Old  the send route's URL in both formats, as a client builds it (the base URL,
@@ -53,6 +54,7 @@ BENCHMARK(BuildSendRequest);
 
 whatsapp::Message body_subject(int which) {
   using whatsapp::TemplateParameter;
+  if (which == 4) return whatsapp::Message::text("15551234567", kText);
   if (which == 3) {
     whatsapp::Contact card;
     card.name.formatted_name = "Ana Souza";
@@ -86,7 +88,7 @@ void SendBody(benchmark::State& state) {
     benchmark::DoNotOptimize(body);
   }
 }
-BENCHMARK(SendBody)->ArgName("kind")->Arg(0)->Arg(1)->Arg(2)->Arg(3);
+BENCHMARK(SendBody)->ArgName("kind")->Arg(0)->Arg(1)->Arg(2)->Arg(3)->Arg(4);
 
 void SendBodyGeneral(benchmark::State& state) {
   const auto m = body_subject(static_cast<int>(state.range(0)));
@@ -95,7 +97,7 @@ void SendBodyGeneral(benchmark::State& state) {
     benchmark::DoNotOptimize(body);
   }
 }
-BENCHMARK(SendBodyGeneral)->ArgName("kind")->Arg(0)->Arg(1)->Arg(2)->Arg(3);
+BENCHMARK(SendBodyGeneral)->ArgName("kind")->Arg(0)->Arg(1)->Arg(2)->Arg(3)->Arg(4);
 
 void BuildUrl(benchmark::State& state) {
   const whatsapp::Endpoint ep{"http://127.0.0.1:18080/whatsapp", "v22.0", "at_0123456789abcdef"};

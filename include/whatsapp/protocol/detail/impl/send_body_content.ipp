@@ -195,8 +195,7 @@ inline void write_content(std::string& out, const MessageContent& content) {
   if (const auto* t = std::get_if<Text>(&content)) {
     ObjectWriter o(out);
     o.string("body", t->body);
-    o.key("preview_url");
-    out.append(t->preview_url ? "true" : "false");
+    o.literal("preview_url", t->preview_url ? std::string_view("true") : std::string_view("false"));
     o.end();
   } else if (const auto* v = std::get_if<Image>(&content)) {
     write_media(out, v->media, v->caption, {});

@@ -7,6 +7,7 @@
 
 #pragma once
 
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -95,11 +96,10 @@ inline void append_json_string_replacing(std::string& out, std::string_view s) {
   out.push_back('"');
 }
 
-}  // namespace send_body_impl
-
-WHATSAPP_DECL void append_json_string(std::string& out, std::string_view s) {
-  const std::size_t start = out.size();
-  out.push_back('"');
+// The rest of a JSON string whose opening quote is at `quote`: the characters of `s`, escaped,
+// and the closing quote. A string that is not valid UTF-8 is written again from `quote` with
+// U+FFFD in place of each bad sequence.
+inline void finish_json_string(std::string& out, std::size_t quote, std::string_view s) {
   bool ascii = true;
   std::size_t run = 0;  // start of the bytes not yet copied
   for (std::size_t i = skip_json_plain(s, 0); i < s.size(); i = skip_json_plain(s, i + 1)) {
@@ -110,13 +110,21 @@ WHATSAPP_DECL void append_json_string(std::string& out, std::string_view s) {
     }
     out.append(s.data() + run, i - run);
     run = i + 1;
-    send_body_impl::append_escaped_ascii(out, c);
+    append_escaped_ascii(out, c);
   }
   out.append(s.data() + run, s.size() - run);
   out.push_back('"');
   if (ascii || utf8_length(s).has_value()) return;
-  out.resize(start);
-  send_body_impl::append_json_string_replacing(out, s);
+  out.resize(quote);
+  append_json_string_replacing(out, s);
+}
+
+}  // namespace send_body_impl
+
+WHATSAPP_DECL void append_json_string(std::string& out, std::string_view s) {
+  const std::size_t quote = out.size();
+  out.push_back('"');
+  send_body_impl::finish_json_string(out, quote, s);
 }
 
 namespace send_body_impl {
@@ -145,12 +153,30 @@ struct ObjectWriter {
 
   explicit ObjectWriter(std::string& o) : out(o) { out.push_back('{'); }
   // A key of the SDK's: a literal that needs no escaping.
-  void key(const char* k) {
-    if (!first) out.push_back(',');
+  void key(std::string_view k) { key_then(k, ""); }
+  // `,"k":` and `then` with one append: a text message's body is mostly keys and short strings,
+  // and four small appends per key nearly doubled its cost.
+  void key_then(std::string_view k, std::string_view then) {
+    char piece[64];
+    if (k.size() + then.size() > sizeof(piece) - 4) {  // no key of the SDK's is this long
+      out.append(first ? "\"" : ",\"")
+          .append(k.data(), k.size())
+          .append("\":")
+          .append(then.data(), then.size());
+      first = false;
+      return;
+    }
+    std::size_t n = 0;
+    if (!first) piece[n++] = ',';
     first = false;
-    out.push_back('"');
-    out.append(k);
-    out.append("\":");
+    piece[n++] = '"';
+    std::memcpy(piece + n, k.data(), k.size());
+    n += k.size();
+    piece[n++] = '"';
+    piece[n++] = ':';
+    std::memcpy(piece + n, then.data(), then.size());
+    n += then.size();
+    out.append(piece, n);
   }
   // A key the caller chose (a header's or a payment setting's type).
   void escaped_key(std::string_view k) {
@@ -159,32 +185,34 @@ struct ObjectWriter {
     append_json_string(out, k);
     out.push_back(':');
   }
-  void string(const char* k, std::string_view v) {
-    key(k);
-    append_json_string(out, v);
+  void string(std::string_view k, std::string_view v) {
+    key_then(k, "\"");
+    finish_json_string(out, out.size() - 1, v);
   }
-  void optional(const char* k, const std::optional<std::string>& v) {
+  // A value of the SDK's that needs no escaping ("true", "\"whatsapp\"").
+  void literal(std::string_view k, std::string_view json) { key_then(k, json); }
+  void optional(std::string_view k, const std::optional<std::string>& v) {
     if (v) string(k, *v);
   }
   template <class Int>
-  void number(const char* k, Int v) {
+  void number(std::string_view k, Int v) {
     key(k);
     out.append(std::to_string(v));
   }
-  void optional_number(const char* k, const std::optional<int>& v) {
+  void optional_number(std::string_view k, const std::optional<int>& v) {
     if (v) number(k, *v);
   }
   // A double as nlohmann writes it (shortest round trip, "1.0" for a whole number).
-  void real(const char* k, double v) {
+  void real(std::string_view k, double v) {
     key(k);
     append_json_tree(out, nlohmann::json(v));
   }
-  void tree(const char* k, const nlohmann::json& v) {
+  void tree(std::string_view k, const nlohmann::json& v) {
     key(k);
     append_json_tree(out, v);
   }
   template <class T, class Write>
-  void array(const char* k, const std::vector<T>& items, Write&& write) {
+  void array(std::string_view k, const std::vector<T>& items, Write&& write) {
     key(k);
     write_array(out, items, write);
   }
