@@ -15,7 +15,7 @@ namespace send_body_impl {
 
 // A text message, the kind bulk senders send most, with the punctuation around its keys written
 // as whole literals, in the order write_message_body() gives: the general writer spends about
-// 70 % more on it (whatsapp_micro_bench SendBody/kind:4). The differential tests hold both to
+// 60 % more on it (whatsapp_micro_bench SendBody/kind:4). The differential tests hold both to
 // nlohmann's bytes.
 inline void write_text_message(std::string& out, const Message& m, const Text& t) {
   const auto member = [&out](const char* key_and_colon, std::string_view value) {

@@ -154,8 +154,8 @@ struct ObjectWriter {
   explicit ObjectWriter(std::string& o) : out(o) { out.push_back('{'); }
   // A key of the SDK's: a literal that needs no escaping.
   void key(std::string_view k) { key_then(k, ""); }
-  // `,"k":` and `then` with one append: a text message's body is mostly keys and short strings,
-  // and four small appends per key nearly doubled its cost.
+  // `,"k":` and `then` with one append: a body is mostly keys and short strings, and four small
+  // appends per key cost 5-15 % of each body (whatsapp_micro_bench SendBody).
   void key_then(std::string_view k, std::string_view then) {
     char piece[64];
     if (k.size() + then.size() > sizeof(piece) - 4) {  // no key of the SDK's is this long
