@@ -10,9 +10,8 @@ namespace whatsapp::api {
 WHATSAPP_DECL Result<SendResult> Messages::send(std::string_view phone_number_id,
                                                 const Message& message) const {
   if (auto v = validate(message); !v) return v.error();
-  detail::RequestSpec spec{&route(RouteId::kSendMessage), {phone_number_id}, {}, {}, {}};
-  spec.body = detail::message_body(message);
-  spec.recipient = message.to.empty() ? message.recipient : message.to;
+  detail::RequestSpec spec;
+  detail::set_send_request(spec, phone_number_id, message);
   return core_->send(std::move(spec));
 }
 

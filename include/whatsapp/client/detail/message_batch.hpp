@@ -24,6 +24,11 @@ using MessageRef = std::pair<std::string_view, const Message*>;
 /// Gives message i, valid until it is asked for the next one.
 using MessageSource = FunctionRef<MessageRef(std::size_t i)>;
 
+/// Makes `spec` the request that sends `m` from `phone_number_id` (viewed, not copied): the send
+/// route, m's body, and its addressee (`to`, else its BSUID) as the per-recipient interval's key.
+/// send() and the batches build their requests here.
+WHATSAPP_DECL void set_send_request(RequestSpec& spec, std::string_view phone_number_id, const Message& m);
+
 /// Sends the messages `get` gives; `on_result` gets each message's result as soon as it is
 /// known. Returns how many messages get gave.
 WHATSAPP_DECL std::size_t send_messages(const Core& core, MessageSource get, SendSink on_result,

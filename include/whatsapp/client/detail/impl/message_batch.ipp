@@ -12,6 +12,13 @@
 
 namespace whatsapp::detail {
 
+WHATSAPP_DECL void set_send_request(RequestSpec& spec, std::string_view phone_number_id, const Message& m) {
+  spec.route = &route(RouteId::kSendMessage);
+  spec.path = {phone_number_id};
+  write_message_body(spec.body, m);
+  spec.recipient = m.to.empty() ? m.recipient : m.to;
+}
+
 WHATSAPP_DECL std::size_t send_messages(const Core& core, MessageSource get, SendSink on_result,
                                         const BatchOptions& options) {
   std::size_t n = 0;
@@ -25,10 +32,7 @@ WHATSAPP_DECL std::size_t send_messages(const Core& core, MessageSource get, Sen
         continue;
       }
       keep.assign(m.first);
-      spec.route = &route(RouteId::kSendMessage);
-      spec.path = {keep};
-      write_message_body(spec.body, *m.second);
-      spec.recipient = m.second->to.empty() ? m.second->recipient : m.second->to;
+      set_send_request(spec, keep, *m.second);
       return i;
     }
   };

@@ -193,10 +193,9 @@ inline void write_contact(std::string& out, const Contact& c) {
 // The value of the content key.
 inline void write_content(std::string& out, const MessageContent& content) {
   if (const auto* t = std::get_if<Text>(&content)) {
-    ObjectWriter o(out);
-    o.string("body", t->body);
-    o.literal("preview_url", t->preview_url ? std::string_view("true") : std::string_view("false"));
-    o.end();
+    out.append(R"({"body":")");
+    finish_json_string(out, out.size() - 1, t->body);
+    out.append(t->preview_url ? R"(,"preview_url":true})" : R"(,"preview_url":false})");
   } else if (const auto* v = std::get_if<Image>(&content)) {
     write_media(out, v->media, v->caption, {});
   } else if (const auto* a = std::get_if<Audio>(&content)) {

@@ -189,8 +189,6 @@ struct ObjectWriter {
     key_then(k, "\"");
     finish_json_string(out, out.size() - 1, v);
   }
-  // A value of the SDK's that needs no escaping ("true", "\"whatsapp\"").
-  void literal(std::string_view k, std::string_view json) { key_then(k, json); }
   void optional(std::string_view k, const std::optional<std::string>& v) {
     if (v) string(k, *v);
   }
