@@ -88,7 +88,9 @@ class ResultStorage {
 
  protected:
   explicit ResultStorage(T&& value) : value_(std::move(value)), ok_(true) {}
+  explicit ResultStorage(const T& value) : value_(value), ok_(true) {}
   explicit ResultStorage(Error&& error) noexcept : error_(std::move(error)), ok_(false) {}
+  explicit ResultStorage(const Error& error) : error_(error), ok_(false) {}
 
   union {
     T value_;
@@ -133,8 +135,12 @@ class [[nodiscard]] Result
  public:
   using value_type = T;
 
-  Result(T value) : Storage(std::move(value)) {}      // NOLINT(google-explicit-constructor)
-  Result(Error error) : Storage(std::move(error)) {}  // NOLINT(google-explicit-constructor)
+  // By reference, not by value: a value taken by value is moved twice on its way in (for a send,
+  // a SendResult with its vectors and strings; docs/performance.md).
+  Result(T&& value) : Storage(std::move(value)) {}               // NOLINT(google-explicit-constructor)
+  Result(const T& value) : Storage(value) {}                     // NOLINT(google-explicit-constructor)
+  Result(Error&& error) noexcept : Storage(std::move(error)) {}  // NOLINT(google-explicit-constructor)
+  Result(const Error& error) : Storage(error) {}                 // NOLINT(google-explicit-constructor)
 
   bool ok() const noexcept { return this->ok_; }
   explicit operator bool() const noexcept { return ok(); }
@@ -186,7 +192,10 @@ template <>
 class [[nodiscard]] Result<void> {
  public:
   Result() = default;
-  Result(Error error) : error_(std::move(error)), ok_(false) {}  // NOLINT(google-explicit-constructor)
+  // NOLINTNEXTLINE(google-explicit-constructor)
+  Result(Error&& error) noexcept : error_(std::move(error)), ok_(false) {}
+  // NOLINTNEXTLINE(google-explicit-constructor)
+  Result(const Error& error) : error_(error), ok_(false) {}
 
   bool ok() const noexcept { return ok_; }
   explicit operator bool() const noexcept { return ok_; }

@@ -118,6 +118,42 @@ TEST(Result, EveryTransitionConstructsAndDestroysWhatItShould) {
   EXPECT_EQ(Tracked::live, 0);
 }
 
+// Counts the moves and copies a value takes on its way into a Result.
+struct Counted {
+  static inline int moves = 0;
+  static inline int copies = 0;
+  Counted() = default;
+  Counted(const Counted&) { ++copies; }
+  Counted(Counted&&) noexcept { ++moves; }
+  Counted& operator=(const Counted&) = default;
+  Counted& operator=(Counted&&) noexcept = default;
+  ~Counted() = default;
+};
+
+Result<Counted> returned_local() {
+  Counted local;
+  return local;  // moved, not copied (C++17's implicit move needs a T&& constructor)
+}
+
+TEST(Result, AValueIsMovedInOnceAndAnLvalueCopiedOnce) {
+  Counted::moves = Counted::copies = 0;
+  Counted value;
+  Result<Counted> moved(std::move(value));
+  EXPECT_EQ(Counted::moves, 1);  // by value, it was moved twice: into the parameter, then the union
+  EXPECT_EQ(Counted::copies, 0);
+
+  Counted::moves = Counted::copies = 0;
+  Result<Counted> copied(value);
+  EXPECT_EQ(Counted::copies, 1);
+  EXPECT_EQ(Counted::moves, 0);
+
+  Counted::moves = Counted::copies = 0;
+  Result<Counted> from_function = returned_local();
+  EXPECT_EQ(Counted::copies, 0);
+  EXPECT_EQ(Counted::moves, 1);
+  EXPECT_TRUE(moved.ok() && copied.ok() && from_function.ok());
+}
+
 TEST(Result, AFailedAssignmentLeavesAnErrorNotDestroyedStorage) {
   Result<ThrowingMove> target(failure("before"));
   Result<ThrowingMove> source(ThrowingMove(5));

@@ -175,6 +175,31 @@ TEST(SendAnswer, GivesUpOnAnythingElse) {
   EXPECT_FALSE(fast("{\"data\":" + ok_payload + "}", 400).has_value());  // not a success status
 }
 
+TEST(SendAnswer, ReadingIntoTheReadersOwnOptionalLeavesItEmptyWhenTheAnswerIsNotTaken) {
+  const std::string payload =
+      R"({"messaging_product":"whatsapp","contacts":[{"input":"15550001111","wa_id":"15550001111"}],)"
+      R"("messages":[{"id":"wamid.OURS1"}]})";
+  std::optional<SendResult> out;
+  HttpResponse first = answer("{\"data\":" + payload + "}");
+  ASSERT_TRUE(whatsapp::detail::take_send_answer(first, true, out));
+  ASSERT_TRUE(out.has_value());
+  EXPECT_EQ(out->message_id(), "wamid.OURS1");
+  EXPECT_EQ(out->raw_json, payload);
+  // The compact reader gets as far as the payload's end before the trailing bytes fail it; the
+  // general one refuses them too. Neither leaves a half-read result behind, nor the last one.
+  for (const std::string& body : {"{\"data\":" + payload + "}x", "{\"data\":" + payload}) {
+    SCOPED_TRACE(body);
+    HttpResponse resp = answer(body);
+    EXPECT_FALSE(whatsapp::detail::take_send_answer(resp, true, out));
+    EXPECT_FALSE(out.has_value());
+    EXPECT_EQ(resp.body, body);
+  }
+  out.emplace();
+  HttpResponse failed = answer("{\"data\":" + payload + "}", 503);
+  EXPECT_FALSE(whatsapp::detail::take_send_answer(failed, true, out));
+  EXPECT_FALSE(out.has_value());
+}
+
 }  // namespace send_answer_test
 
 namespace send_answer_test {

@@ -35,6 +35,8 @@ class Call {
   };
 
   explicit Call(const Core& core) noexcept : core_(&core) {}
+  /// A call of `spec` (moved in: a send's request is moved once on its way to the transport).
+  Call(const Core& core, RequestSpec&& spec) : core_(&core), spec_(std::move(spec)) {}
 
   /// The call's request before its URL is known; fill it in before begin().
   RequestSpec& spec() noexcept { return spec_; }

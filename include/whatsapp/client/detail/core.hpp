@@ -72,7 +72,8 @@ class Core {
   WHATSAPP_DECL void run(Call& call) const;
   /// Runs a call of `spec` to its end, its successful answer read by `reader`: nothing, or the
   /// call's error. A null `reader` leaves the final answer unread in `*unread` after one try.
-  WHATSAPP_DECL Result<void> perform(RequestSpec spec, AnswerReader* reader,
+  /// `spec` is moved from (a caller who keeps its own passes a copy).
+  WHATSAPP_DECL Result<void> perform(RequestSpec&& spec, AnswerReader* reader,
                                      Exchange* unread = nullptr) const;
   /// What `spec` becomes for the backend before its first request: under Graph, a read receipt
   /// by path (kMarkMessageRead) becomes Meta's body form. Returns the error (not sent) of a body
@@ -81,7 +82,7 @@ class Core {
   /// The unwrapped payload of `spec`'s answer, or the call's typed error.
   WHATSAPP_DECL Result<nlohmann::json> call(const RequestSpec& spec) const;
   /// A send: the SendResult of `spec`'s answer.
-  WHATSAPP_DECL Result<SendResult> send(RequestSpec spec) const;
+  WHATSAPP_DECL Result<SendResult> send(RequestSpec&& spec) const;
   /// A route that answers {"success": true}; a kParse error naming `what` otherwise.
   WHATSAPP_DECL Result<void> call_success(const RequestSpec& spec, std::string_view what) const;
   /// One try of `spec` (the format fallback included, no retry) whose final answer, whatever
@@ -92,7 +93,7 @@ class Core {
   template <class T, class Decode>
   Result<T> call_read(const RequestSpec& spec, Decode&& decode) const {
     ValueReader<T> reader(decode);
-    if (auto done = perform(spec, &reader); !done) return std::move(done).error();
+    if (auto done = perform(RequestSpec(spec), &reader); !done) return std::move(done).error();
     return std::move(*reader.value);
   }
 

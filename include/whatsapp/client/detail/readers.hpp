@@ -47,8 +47,7 @@ class JsonReader final : public AnswerReader {
 class SendReader final : public AnswerReader {
  public:
   bool read_fast(HttpResponse& response, bool enveloped) override {
-    value = take_send_answer(response, enveloped);
-    return value.has_value();
+    return take_send_answer(response, enveloped, value);
   }
   Result<void> read(nlohmann::json&& payload) override {
     auto r = decode_send_result(payload);

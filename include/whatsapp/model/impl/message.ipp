@@ -30,9 +30,9 @@ namespace detail {
 /// A message holding `content`, built in place: only T's constructor is instantiated, where
 /// assigning a MessageContent would instantiate every alternative's move (docs/performance.md).
 template <class T>
-Message message_holding(Recipient to, T&& content) {
+Message message_holding(Recipient&& to, T&& content) {
   Message m;
-  m.address(std::move(to));
+  (to.is_user_id() ? m.recipient : m.to) = to.take_id();  // what address() does, on a new Message
   m.content.emplace<std::decay_t<T>>(std::forward<T>(content));
   return m;
 }

@@ -27,42 +27,40 @@ class SendAnswerScanner {
   explicit SendAnswerScanner(std::string_view text) noexcept : s_(text) {}
 
   /// Reads `{"data"|"result": <payload>}` (or, not `enveloped`, Meta's own answer: the payload
-  /// alone) and nothing after it but whitespace, except SendResult::raw_json; `payload` is where
-  /// the payload's text is.
-  std::optional<SendResult> read(std::string_view& payload_text, bool enveloped = true) {
+  /// alone) and nothing after it but whitespace into `out`, except SendResult::raw_json;
+  /// `payload_text` is where the payload's text is. The SendResult is made in `out` (the
+  /// reader's own optional), not moved there. False, with `out` empty, for any other answer.
+  bool read(std::string_view& payload_text, bool enveloped, std::optional<SendResult>& out) {
     enveloped_ = enveloped;
-    std::optional<SendResult> r = read_compact(payload_text);
-    if (!r) {
-      pos_ = 0;
-      r = read_general(payload_text);
-    }
-    return r;
+    if (read_compact(payload_text, out)) return true;
+    pos_ = 0;
+    return read_general(payload_text, out);
   }
 
  private:
-  std::optional<SendResult> read_general(std::string_view& payload_text) {
+  bool read_general(std::string_view& payload_text, std::optional<SendResult>& out) {
     SendResult r;
     std::string_view key;
     if (enveloped_ && (!take('{') || !string(key) || (key != "data" && key != "result") || !take(':'))) {
-      return std::nullopt;
+      return false;
     }
     const std::size_t payload_begin = skip_ws();
-    if (!payload(r)) return std::nullopt;
+    if (!payload(r)) return false;
     const std::size_t payload_end = pos_;
-    if ((enveloped_ && !take('}')) || skip_ws() != s_.size()) return std::nullopt;
-    if (r.messages.empty()) return std::nullopt;
+    if ((enveloped_ && !take('}')) || skip_ws() != s_.size()) return false;
+    if (r.messages.empty()) return false;
     payload_text = s_.substr(payload_begin, payload_end - payload_begin);
-    return r;
+    out.emplace(std::move(r));
+    return true;
   }
 
   // The answer as Meta and LowCodeAPI write it: no whitespace, Meta's key order, one contact
   // and one message. Checked piece by piece against that text, which costs a third of the
-  // general reader; anything else gives nullopt and read() takes the general way.
-  std::optional<SendResult> read_compact(std::string_view& payload_text) {
-    std::optional<SendResult> out;
-    if (enveloped_ && !literal(R"({"data":)") && !literal(R"({"result":)")) return out;
+  // general reader; anything else gives false and read() takes the general way.
+  bool read_compact(std::string_view& payload_text, std::optional<SendResult>& out) {
+    if (enveloped_ && !literal(R"({"data":)") && !literal(R"({"result":)")) return false;
     const std::size_t payload_begin = pos_;
-    SendResult& r = out.emplace();  // made in place, read into: nothing is moved on the way out
+    SendResult& r = out.emplace();  // made in place in the caller's optional, read into
     SendContact& c = r.contacts.emplace_back();
     SentMessage& m = r.messages.emplace_back();
     std::string_view status;
@@ -86,16 +84,16 @@ class SendAnswerScanner {
         !literal(R"("}],"messages":[{"id":")") || !plain(m.id) || m.id.empty() ||
         (literal(R"(","message_status":")") && !plain(status)) || !literal(R"("}]})")) {
       out.reset();
-      return out;
+      return false;
     }
     const std::size_t payload_end = pos_;
     if ((enveloped_ && !literal("}")) || skip_ws() != s_.size()) {
       out.reset();
-      return out;
+      return false;
     }
     if (!status.empty()) m.message_status = std::string(status);
     payload_text = s_.substr(payload_begin, payload_end - payload_begin);
-    return out;
+    return true;
   }
 
   // Takes `text` (a literal) when the input goes on with it.
@@ -223,8 +221,16 @@ class SendAnswerScanner {
 WHATSAPP_DECL std::optional<SendResult> read_send_answer(const HttpResponse& resp, bool enveloped = true);
 
 /// read_send_answer() that moves `resp.body` into raw_json (and cuts it to the payload) instead
-/// of copying the payload; `resp` is untouched when it returns nullopt.
-WHATSAPP_DECL std::optional<SendResult> take_send_answer(HttpResponse& resp, bool enveloped = true);
+/// of copying the payload, and reads into `out` (a send's reader; its SendResult is made there);
+/// false, with `out` empty and `resp` untouched, when the answer is not of the usual shape.
+WHATSAPP_DECL bool take_send_answer(HttpResponse& resp, bool enveloped, std::optional<SendResult>& out);
+
+/// take_send_answer() returning the SendResult, or nullopt.
+inline std::optional<SendResult> take_send_answer(HttpResponse& resp, bool enveloped = true) {
+  std::optional<SendResult> out;
+  take_send_answer(resp, enveloped, out);
+  return out;
+}
 
 }  // namespace whatsapp::detail
 

@@ -78,13 +78,15 @@ class CurlHandlePool {
     return h;
   }
 
-  /// Takes `h` back (moved from: its strings are not copied).
+  /// Takes `h` back, moved from (its strings are not copied): `h` is left without a handle.
   void release(CurlHandle& h) {
     if (h.curl == nullptr) return;
     {
       std::lock_guard<std::mutex> lock(mutex_);
       if (idle_.size() < max_idle_) {
-        idle_.push_back(std::exchange(h, CurlHandle{}));
+        idle_.push_back(std::move(h));
+        // The raw pointer was copied, not moved: null it, so that `h` no longer owns the handle.
+        h.curl = nullptr;  // NOLINT(bugprone-use-after-move)
         return;
       }
     }

@@ -105,10 +105,9 @@ WHATSAPP_DECL void Core::run(Call& call) const {
   }
 }
 
-WHATSAPP_DECL Result<void> Core::perform(RequestSpec spec, AnswerReader* reader, Exchange* unread) const {
+WHATSAPP_DECL Result<void> Core::perform(RequestSpec&& spec, AnswerReader* reader, Exchange* unread) const {
   if (auto adapted = adapt(spec); !adapted) return adapted;
-  Call c(*this);
-  c.spec() = std::move(spec);
+  Call c(*this, std::move(spec));
   c.begin(reader);
   run(c);
   if (c.failed()) return std::move(c.error());
@@ -126,11 +125,11 @@ WHATSAPP_DECL Result<void> Core::adapt(RequestSpec& spec) const {
 
 WHATSAPP_DECL Result<nlohmann::json> Core::call(const RequestSpec& spec) const {
   JsonReader reader;
-  if (auto done = perform(spec, &reader); !done) return std::move(done).error();
+  if (auto done = perform(RequestSpec(spec), &reader); !done) return std::move(done).error();
   return std::move(reader.value);
 }
 
-WHATSAPP_DECL Result<SendResult> Core::send(RequestSpec spec) const {
+WHATSAPP_DECL Result<SendResult> Core::send(RequestSpec&& spec) const {
   SendReader reader;
   if (auto done = perform(std::move(spec), &reader); !done) return std::move(done).error();
   return std::move(*reader.value);
@@ -148,7 +147,7 @@ WHATSAPP_DECL Result<void> Core::call_success(const RequestSpec& spec, std::stri
 
 WHATSAPP_DECL Result<Exchange> Core::exchange(const RequestSpec& spec) const {
   Exchange ex;
-  if (auto done = perform(spec, nullptr, &ex); !done) return std::move(done).error();
+  if (auto done = perform(RequestSpec(spec), nullptr, &ex); !done) return std::move(done).error();
   return ex;
 }
 

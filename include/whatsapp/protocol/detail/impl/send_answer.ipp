@@ -8,24 +8,25 @@
 namespace whatsapp::detail {
 
 WHATSAPP_DECL std::optional<SendResult> read_send_answer(const HttpResponse& resp, bool enveloped) {
-  if (resp.status < 200 || resp.status >= 300) return std::nullopt;
+  std::optional<SendResult> out;
+  if (resp.status < 200 || resp.status >= 300) return out;
   std::string_view payload;
-  auto r = SendAnswerScanner(resp.body).read(payload, enveloped);
-  if (r) r->raw_json.assign(payload);
-  return r;
+  if (SendAnswerScanner(resp.body).read(payload, enveloped, out)) out->raw_json.assign(payload);
+  return out;
 }
 
-WHATSAPP_DECL std::optional<SendResult> take_send_answer(HttpResponse& resp, bool enveloped) {
-  if (resp.status < 200 || resp.status >= 300) return std::nullopt;
+WHATSAPP_DECL bool take_send_answer(HttpResponse& resp, bool enveloped, std::optional<SendResult>& out) {
+  out.reset();
+  if (resp.status < 200 || resp.status >= 300) return false;
   std::string_view payload;
-  auto r = SendAnswerScanner(resp.body).read(payload, enveloped);
-  if (!r) return r;
+  if (!SendAnswerScanner(resp.body).read(payload, enveloped, out)) return false;
   const std::size_t begin = static_cast<std::size_t>(payload.data() - resp.body.data());
   const std::size_t size = payload.size();
-  r->raw_json = std::move(resp.body);
-  r->raw_json.erase(begin + size);
-  r->raw_json.erase(0, begin);
-  return r;
+  std::string& raw = out->raw_json;
+  raw = std::move(resp.body);
+  raw.erase(begin + size);
+  raw.erase(0, begin);
+  return true;
 }
 
 }  // namespace whatsapp::detail
