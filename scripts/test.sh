@@ -10,7 +10,8 @@
 #                                     then the unit and integration tests again
 #                                     under ASan+UBSan, and the fuzzers for a bounded time (clang).
 #   scripts/test.sh --quick [FILTER]  the iteration loop: rebuilds only the unit test binary in
-#                                     $BUILD_ROOT/default (configured on first use) and runs it,
+#                                     $BUILD_ROOT/asan (clang, ASan+UBSan; $BUILD_ROOT/default
+#                                     without clang; configured on first use) and runs it,
 #                                     optionally with a gtest filter ('Url*', 'Retry*:Deadline*').
 #
 #   JOBS=N      how many jobs run at once, compiles and tests together (default: the number of
@@ -65,28 +66,41 @@ default_args=(-DCMAKE_BUILD_TYPE= -DWHATSAPP_BUILD_TESTS=ON -DWHATSAPP_BUILD_EXA
               -DWHATSAPP_BUILD_BENCHMARKS=ON  # bench smoke ctests (label bench) against the emulator
               -DWHATSAPP_WITH_REDIS=ON)  # whatsapp::redis and its tests against redis-server (label redis)
 
+# ASan+UBSan with clang when it is there (install-deps.sh installs it): it compiles the sanitized
+# tests in less than half of g++'s time, and a second compiler's warnings (errors here) come free.
+asan_args=(-DCMAKE_BUILD_TYPE= -DCMAKE_CXX_FLAGS=-g1 -DWHATSAPP_SANITIZE=ON -DWHATSAPP_BUILD_TESTS=ON
+           -DWHATSAPP_BUILD_EXAMPLES=OFF)
+have_clang=0
+command -v clang++ >/dev/null && { have_clang=1; asan_args=(-DCMAKE_CXX_COMPILER=clang++ "${asan_args[@]}"); }
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0:strict_string_checks=1}
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+
 if [ "$quick" -eq 1 ]; then
-  # The quick tier shares the default configuration of the full run: after a full run it is
-  # incremental, and the first quick run configures it.
-  [ -f "$build_root/default/build.ninja" ] || configure default "${default_args[@]}"
-  build default whatsapp_unit_tests
-  echo "built whatsapp_unit_tests in $(( $(date +%s) - start )) s"
+  # The quick tier shares a configuration of the full run: after a full run it is incremental,
+  # and the first quick run configures it. With clang it is the asan one: clang rebuilds the unit
+  # tests after a library header change in about half of g++'s time (26 s against 48 s here),
+  # sanitizers included. g++'s own warnings then wait for the full run. Without clang, default.
+  if [ "$have_clang" -eq 1 ]; then
+    name=asan
+    args=("${asan_args[@]}")
+  else
+    name=default
+    args=("${default_args[@]}")
+  fi
+  [ -f "$build_root/$name/build.ninja" ] || configure "$name" "${args[@]}"
+  build "$name" whatsapp_unit_tests
+  echo "built whatsapp_unit_tests ($name) in $(( $(date +%s) - start )) s"
   status=0
-  "$build_root/default/tests/whatsapp_unit_tests" --gtest_brief=1 ${filter:+"--gtest_filter=$filter"} ||
+  "$build_root/$name/tests/whatsapp_unit_tests" --gtest_brief=1 ${filter:+"--gtest_filter=$filter"} ||
     status=$?
   echo "quick tier finished in $(( $(date +%s) - start )) s"
   exit "$status"
 fi
 
 configure default "${default_args[@]}"
-# ASan+UBSan with clang when it is there (install-deps.sh installs it): it compiles the sanitized
-# tests in less than half of g++'s time, and a second compiler's warnings (errors here) come free.
-asan_cxx=()
-command -v clang++ >/dev/null && asan_cxx=(-DCMAKE_CXX_COMPILER=clang++)
-configure asan "${asan_cxx[@]}" -DCMAKE_BUILD_TYPE= -DCMAKE_CXX_FLAGS=-g1 -DWHATSAPP_SANITIZE=ON \
-  -DWHATSAPP_BUILD_TESTS=ON -DWHATSAPP_BUILD_EXAMPLES=OFF
+configure asan "${asan_args[@]}"
 configs=(default asan)
-if command -v clang++ >/dev/null; then
+if [ "$have_clang" -eq 1 ]; then
   configure fuzz -DCMAKE_BUILD_TYPE= -DCMAKE_CXX_COMPILER=clang++ -DWHATSAPP_BUILD_TESTS=OFF \
     -DWHATSAPP_BUILD_EXAMPLES=OFF -DWHATSAPP_BUILD_EMULATOR=OFF -DWHATSAPP_BUILD_FUZZERS=ON \
     -DWHATSAPP_INSTALL=OFF -DWHATSAPP_FUZZ_SECONDS=10  # 10 s per target here; longer by hand
@@ -100,8 +114,6 @@ for c in "${configs[@]}"; do
   echo "built $c at $(( $(date +%s) - start )) s"
 done
 
-export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0:strict_string_checks=1}
-export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 status=0
 for c in "${configs[@]}"; do
   echo "=== tests: $c ==="
