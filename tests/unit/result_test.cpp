@@ -142,8 +142,9 @@ TEST(Result, AValueIsMovedInOnceAndAnLvalueCopiedOnce) {
   EXPECT_EQ(Counted::moves, 1);  // by value, it was moved twice: into the parameter, then the union
   EXPECT_EQ(Counted::copies, 0);
 
+  const Counted kept;
   Counted::moves = Counted::copies = 0;
-  Result<Counted> copied(value);
+  Result<Counted> copied(kept);
   EXPECT_EQ(Counted::copies, 1);
   EXPECT_EQ(Counted::moves, 0);
 
