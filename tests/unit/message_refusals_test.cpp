@@ -6,13 +6,16 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "whatsapp/client/client.hpp"
 #include "whatsapp/model/detail/emoji.hpp"
+#include "whatsapp/model/detail/validate.hpp"
 #include "whatsapp/transport/fake.hpp"
 
 namespace message_refusals_test {
@@ -130,6 +133,51 @@ TEST(Text, ControlCharactersButTabAndLineBreaksAreRefused) {
             "");  // NBSP then text
   EXPECT_EQ(refused_field(Message::text(kTo, "hi").reply_to(std::string("wamid.\0", 7))),
             "context.message_id");
+}
+
+// find_control() reads eight printable bytes at a time: every special byte, at every position
+// around the words' edges, is found exactly where a byte-by-byte reading finds it.
+std::size_t control_byte_by_byte(std::string_view s) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x20 ? (c != '\t' && c != '\n' && c != '\r') : c == 0x7F) return i;
+    if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) < 0xA0) return i;
+  }
+  return std::string_view::npos;
+}
+
+TEST(Text, ControlCharactersAreFoundAtEveryPositionOfAWord) {
+  const std::vector<std::string> specials = {std::string(1, '\0'),
+                                             "\x01",
+                                             "\x1F",
+                                             "\t",
+                                             "\n",
+                                             "\r",
+                                             "\x7F",
+                                             "~",
+                                             " ",
+                                             "\xC2\x85",
+                                             "\xC2\x9F",
+                                             "\xC2\xA0",
+                                             "\xC3\xA9",
+                                             "\xE2\x80\x8B",
+                                             "\xF0\x9F\x98\x80"};
+  int checked = 0;
+  for (std::size_t length = 0; length <= 26; ++length) {
+    for (std::size_t at = 0; at <= length; ++at) {
+      for (const std::string& special : specials) {
+        for (const std::string& second : {std::string(), std::string("\x02"), std::string("\xC2\x80")}) {
+          std::string text(length, 'a');
+          text.insert(at, special);
+          if (!second.empty()) text.insert(std::min(text.size(), at + 9), second);
+          ASSERT_EQ(whatsapp::detail::find_control(text), control_byte_by_byte(text))
+              << "length " << length << ", at " << at << ", special " << static_cast<int>(special[0]);
+          ++checked;
+        }
+      }
+    }
+  }
+  EXPECT_GT(checked, 10000);
 }
 
 // ---- links -----------------------------------------------------------------------------------
