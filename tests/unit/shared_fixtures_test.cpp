@@ -178,6 +178,45 @@ TEST(SharedFixtures, SendAnswersAreRead) {
   }
 }
 
+// The open-source LowCodeAPI server's own success answer, as it sends it: Meta's body under
+// "result", beside "message", "provider" and "response_headers" (not the compact shape the send
+// reader takes first, so the general reader reads it).
+TEST(SharedFixtures, TheOpenSourceServersSendAnswerIsRead) {
+  REQUIRE_SHARED_FIXTURES();
+  const std::string body = shared_text("lowcodeapi_success_envelope_opensource.json");
+  const json answer = json::parse(body);
+  FakeTransport t;
+  t.push(200, body);
+  FakeClient client(api_options(), t);
+  auto r = client.messages().send("1", Message::text("15550104477", "hi"));
+  ASSERT_TRUE(r.ok()) << r.error().to_string();
+  EXPECT_EQ(r->message_id(), str(answer["result"]["messages"][0]["id"]));
+  EXPECT_EQ(r->contacts.at(0).wa_id, str(answer["result"]["contacts"][0]["wa_id"]));
+  EXPECT_EQ(r->raw(), answer["result"]);
+}
+
+// The texts of Meta's examples, sent and received, pass the checks a send makes (the UTF-8
+// count, the control characters read eight bytes at a time, blankness).
+TEST(SharedFixtures, MetasExampleTextsPassValidation) {
+  REQUIRE_SHARED_FIXTURES();
+  int checked = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(kShared)) {
+    const std::string name = entry.path().filename().string();
+    if (name.rfind("send_text", 0) != 0 && name.rfind("webhook_text", 0) != 0) continue;
+    const json j = shared(name);
+    for (const auto& text :
+         {j.value("/text/body"_json_pointer, std::string()),
+          j.value("/entry/0/changes/0/value/messages/0/text/body"_json_pointer, std::string())}) {
+      if (text.empty()) continue;
+      SCOPED_TRACE(name);
+      SCOPED_TRACE(text);
+      EXPECT_TRUE(whatsapp::validate(Message::text("15550104477", text)).ok());
+      ++checked;
+    }
+  }
+  EXPECT_GE(checked, 5);
+}
+
 TEST(SharedFixtures, PhoneNumberMediaAndTemplateAnswersAreRead) {
   REQUIRE_SHARED_FIXTURES();
   FakeTransport t;

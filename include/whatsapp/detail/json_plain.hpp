@@ -9,16 +9,14 @@
 #include <cstring>
 #include <string_view>
 
+#include "whatsapp/detail/ascii_words.hpp"
+
 namespace whatsapp::detail {
 
-/// True when every byte of `word` is in 0x20..0x7F and is neither '"' nor '\\'. Exact: the
-/// borrow tricks below can only misreport bytes after one that already fails.
+/// True when every byte of `word` is in 0x20..0x7F and is neither '"' nor '\\'.
 constexpr bool json_plain_word(std::uint64_t word) noexcept {
-  constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
-  constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
-  const auto has_zero = [](std::uint64_t v) { return (v - kOnes) & ~v & kHigh; };
-  const std::uint64_t control_or_high = ((word - kOnes * 0x20) | word) & kHigh;
-  return (control_or_high | has_zero(word ^ (kOnes * '"')) | has_zero(word ^ (kOnes * '\\'))) == 0;
+  return (ascii_words::control_or_high(word) | ascii_words::has_byte(word, '"') |
+          ascii_words::has_byte(word, '\\')) == 0;
 }
 
 constexpr bool json_plain_byte(unsigned char c) noexcept {

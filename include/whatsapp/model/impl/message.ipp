@@ -32,7 +32,7 @@ namespace detail {
 template <class T>
 Message message_holding(Recipient&& to, T&& content) {
   Message m;
-  (to.is_user_id() ? m.recipient : m.to) = to.take_id();  // what address() does, on a new Message
+  m.address(std::move(to));
   m.content.emplace<std::decay_t<T>>(std::forward<T>(content));
   return m;
 }

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <cstring>
 
+#include "whatsapp/detail/ascii_words.hpp"
 #include "whatsapp/detail/utf8.hpp"
 #include "whatsapp/model/detail/validate.hpp"
 #include "whatsapp/model/recipient.hpp"
@@ -132,16 +133,6 @@ WHATSAPP_DECL Result<void> check_addressee(std::string_view to, std::string_view
   return check_user_id(recipient, "recipient");
 }
 
-/// True when every byte of `word` is printable ASCII (0x20..0x7E). Exact: the borrow tricks can
-/// only misreport bytes after one that already fails (as json_plain_word()).
-constexpr bool printable_ascii_word(std::uint64_t word) noexcept {
-  constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
-  constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
-  const std::uint64_t control_or_high = ((word - kOnes * 0x20) | word) & kHigh;
-  const std::uint64_t del = word ^ (kOnes * 0x7F);
-  return (control_or_high | ((del - kOnes) & ~del & kHigh)) == 0;
-}
-
 WHATSAPP_DECL std::size_t find_control(std::string_view s) noexcept {
   constexpr std::size_t kWord = sizeof(std::uint64_t);
   std::size_t i = 0;
@@ -150,7 +141,7 @@ WHATSAPP_DECL std::size_t find_control(std::string_view s) noexcept {
     if (i + kWord <= s.size()) {
       std::uint64_t word = 0;
       std::memcpy(&word, s.data() + i, kWord);
-      if (printable_ascii_word(word)) {
+      if ((ascii_words::control_or_high(word) | ascii_words::has_byte(word, 0x7F)) == 0) {  // printable
         i += kWord;
         continue;
       }

@@ -31,11 +31,7 @@ WHATSAPP_DECL void write_message_body(std::string& out, const Message& m) {
   const auto content_before = [&](std::string_view next_key) {
     if (content_written || type > next_key) return;
     content_written = true;
-    char piece[32] = ",\"";  // the longest type, "interactive", takes 15
-    std::memcpy(piece + 2, type.data(), type.size());
-    piece[2 + type.size()] = '"';
-    piece[3 + type.size()] = ':';
-    out.append(piece, type.size() + 4);
+    send_body_impl::append_key(out, true, type, "");
     send_body_impl::write_content(out, m.content);
   };
   const auto member = [&](std::string_view piece, std::string_view value) {  // piece: ,"key":"
