@@ -1,5 +1,6 @@
 // webhook::parse() on every incoming-message fixture in tests/data/webhook: the exact values.
 
+#include <chrono>
 #include <string>
 
 #include <gtest/gtest.h>
@@ -389,6 +390,34 @@ TEST(WebhookParseMessages, UnsupportedWithErrors) {
   auto g = t.errors[0].to_graph_error();
   EXPECT_EQ(g.code, 131051);
   EXPECT_EQ(g.details, "Message type is currently not supported.");
+}
+
+// The older shape of Meta's "unknown message" example: type "unknown", and the error's details
+// beside its code and title instead of under error_data.
+TEST(WebhookParseMessages, OlderUnknownTypeIsUnsupportedWithItsDetails) {
+  Message u = only_message("webhook_unknown_older_errors.json");
+  EXPECT_EQ(u.type, "unknown");
+  EXPECT_EQ(u.kind(), MessageType::kUnsupported);
+  ASSERT_EQ(u.errors.size(), 1u);
+  EXPECT_EQ(u.errors[0].title, "Unsupported type");
+  EXPECT_TRUE(u.errors[0].message.empty());
+  EXPECT_EQ(u.errors[0].details, "This message type is not supported yet.");
+  auto g = u.errors[0].to_graph_error();
+  EXPECT_EQ(g.message, "Unsupported type");
+  EXPECT_EQ(g.details, "This message type is not supported yet.");
+}
+
+// Meta's identity-change example gives created_timestamp in milliseconds (a number) beside a
+// message timestamp in seconds; both read as the same kind of instant.
+TEST(WebhookParseMessages, IdentityCreatedInMillisecondsReadsAsSeconds) {
+  Message i = only_message("webhook_system_identity_changed_milliseconds.json");
+  ASSERT_TRUE(i.identity);
+  EXPECT_EQ(i.identity->created_timestamp.text, "1778045309000");
+  EXPECT_EQ(i.identity->created_timestamp.seconds(), 1778045309);
+  ASSERT_TRUE(i.identity->created_timestamp.time_point());
+  EXPECT_EQ(*i.identity->created_timestamp.time_point(),
+            std::chrono::system_clock::time_point(std::chrono::seconds(1778045309)));
+  EXPECT_EQ(i.timestamp.seconds(), 1778045310);
 }
 
 TEST(WebhookParseMessages, ChatOpenedIsRequestWelcome) {

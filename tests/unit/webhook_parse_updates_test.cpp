@@ -370,6 +370,11 @@ TEST(WebhookParseRobustness, TimestampAccessors) {
   EXPECT_EQ(Timestamp{"-5"}.seconds(), -5);
   EXPECT_FALSE(Timestamp{"9223372036854775807"}.time_point());
   EXPECT_TRUE(Timestamp{"9223372036854775807"}.seconds());
+  // Up to 11 digits are seconds; from 10^11 on, milliseconds.
+  EXPECT_EQ(Timestamp{"99999999999"}.seconds(), 99999999999);
+  EXPECT_EQ(Timestamp{"100000000000"}.seconds(), 100000000);
+  EXPECT_EQ(Timestamp{"1602532300000"}.seconds(), 1602532300);
+  EXPECT_EQ(Timestamp{"-1602532300000"}.seconds(), -1602532300);
 }
 
 }  // namespace webhook_parse_updates_test

@@ -20,8 +20,15 @@ namespace whatsapp::webhook {
 struct Timestamp {
   std::string text;  ///< As received, e.g. "1697043223"; numbers are rendered in decimal.
 
-  /// Seconds since the epoch, or nullopt when the text is empty or not a decimal integer.
-  std::optional<std::int64_t> seconds() const noexcept { return detail::parse_int64(text); }
+  /// Seconds since the epoch, or nullopt when the text is empty or not a decimal integer. A
+  /// value of 10^11 or more (13 digits: after the year 5000 if it were seconds) is milliseconds,
+  /// as in Meta's identity-change example (`created_timestamp: 1602532300000`), and is converted.
+  std::optional<std::int64_t> seconds() const noexcept {
+    auto v = detail::parse_int64(text);
+    constexpr std::int64_t kMilliseconds = 100'000'000'000LL;
+    if (v && (*v >= kMilliseconds || *v <= -kMilliseconds)) *v /= 1000;
+    return v;
+  }
 
   /// The same instant as a system_clock time point, or nullopt like seconds(); also nullopt when
   /// the value does not fit the clock's range.
@@ -42,7 +49,7 @@ struct ErrorObject {
   std::optional<std::int64_t> code;
   std::string title;
   std::string message;
-  std::string details;  ///< error_data.details
+  std::string details;  ///< error_data.details, or a top-level details in older payloads
   std::string href;
   JsonRef raw;  ///< This object as received (shared, not copied: see JsonRef).
 

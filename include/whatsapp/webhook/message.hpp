@@ -218,7 +218,8 @@ inline MessageType message_type_from_string(std::string_view t) noexcept {
   if (t == "order") return MessageType::kOrder;
   if (t == "system") return MessageType::kSystem;
   if (t == "request_welcome") return MessageType::kRequestWelcome;
-  if (t == "unsupported") return MessageType::kUnsupported;
+  // "unknown" is what older payloads call an unsupported message (error 131051).
+  if (t == "unsupported" || t == "unknown") return MessageType::kUnsupported;
   return MessageType::kUnknown;
 }
 

@@ -59,6 +59,8 @@ inline wh::ErrorObject webhook_read_error(const WebhookDoc& d, const webhook_jso
   if (const webhook_json* data = object_at(j, "error_data")) {
     e.details = text_or_empty(*data, "details");
   }
+  // Older payloads (Meta's "unknown" message example) put details beside the code and title.
+  if (e.details.empty()) e.details = text_or_empty(j, "details");
   e.href = text_or_empty(j, "href");
   e.raw = d.ref(j);
   return e;
