@@ -31,9 +31,15 @@ namespace whatsapp::detail {
 
 // ---- Tolerant readers ----------------------------------------------------------------------
 
-/// `text` parsed, or a discarded value (`is_discarded()`) when it is not JSON; never throws
-/// except std::bad_alloc. Every parse in the SDK goes through here, so nlohmann's parser is
-/// instantiated for one kind of input only (docs/performance.md).
+/// The deepest nesting of arrays and objects parse_json accepts. nlohmann parses any depth, but
+/// its dump, copy and comparison recurse once per level, as do the models' decoders: a 200 KB
+/// answer of nested brackets overflowed the stack. Real answers nest under 10 levels.
+inline constexpr std::size_t kMaxJsonDepth = 128;
+
+/// `text` parsed, or a discarded value (`is_discarded()`) when it is not JSON or is nested
+/// deeper than kMaxJsonDepth; never throws except std::bad_alloc. Every parse in the SDK goes
+/// through here, so nlohmann's parser is instantiated for one kind of input only
+/// (docs/performance.md).
 WHATSAPP_DECL nlohmann::json parse_json(std::string_view text);
 
 /// The member `key` of `j`, or nullptr when `j` is not an object or has no such member.

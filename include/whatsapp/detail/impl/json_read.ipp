@@ -12,6 +12,8 @@
 namespace whatsapp::detail {
 
 WHATSAPP_DECL nlohmann::json parse_json(std::string_view text) {
+  if (nesting_depth(text, kMaxJsonDepth) > kMaxJsonDepth)
+    return nlohmann::json(nlohmann::json::value_t::discarded);
   return nlohmann::json::parse(text.data(), text.data() + text.size(), nullptr, /*allow_exceptions=*/false);
 }
 

@@ -207,8 +207,11 @@ WHATSAPP_DECL Result<nlohmann::json> read_answer_at(const HttpResponse& resp, co
   }
   if (j.is_discarded()) {
     const bool truncated = body.front() == '{' || body.front() == '[';
+    const bool deep = truncated && nesting_depth(body, kMaxJsonDepth) > kMaxJsonDepth;
     return fail(body_error(unreadable, status,
-                           truncated ? "response is not valid JSON (truncated?)" : "response is not JSON",
+                           deep ? "response nested deeper than " + std::to_string(kMaxJsonDepth) + " levels"
+                           : truncated ? "response is not valid JSON (truncated?)"
+                                       : "response is not JSON",
                            repaired.empty() ? body : std::string_view(repaired), redact),
                 nullptr);
   }
