@@ -138,6 +138,8 @@ std::vector<Answer> answers() {
       {"tls_server_hello", std::string("\x16\x03\x03\x00\x31\x02\x00\x00\x2d\x03\x03", 11)},
       {"status_line_only", "HTTP/1.1 200"},
       {"http_2_preface", std::string("\x00\x00\x12\x04\x00\x00\x00\x00\x00", 9)},
+      {"header_line_1_mb",
+       "HTTP/1.1 200 OK\r\nX-Padding: " + std::string(1 << 20, 'a') + "\r\nContent-Length: 2\r\n\r\n{}"},
   };
 }
 
@@ -229,6 +231,16 @@ TEST(RawAnswer, StreamedMessagesAreEachDeliveredOnce) {
     EXPECT_EQ(rig.server.posts(), 3) << a.name;
     rig.expect_token_free();
   }
+}
+
+TEST(RawAnswer, AnOversizedHeaderLineIsNamedNotJustOutOfMemory) {
+  // libcurl refuses a header line over 100 KB with CURLE_OUT_OF_MEMORY.
+  Rig rig(answers().back().bytes);
+  auto r = rig.client.messages().send(kPhone, Message::text("16505551234", "big header"));
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.error().message().find("header line is over 100 KB"), std::string::npos)
+      << r.error().to_string();
+  expect_maybe_sent(r.error(), "header_line_1_mb");
 }
 
 TEST(RawAnswer, ReadsMayStillBeRetried) {

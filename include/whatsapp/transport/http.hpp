@@ -65,6 +65,11 @@ struct HttpRequest {
   /// False when repeating the request could repeat its effect (a message send): the transport
   /// must then not resend it on its own, e.g. after a reused connection died (see curl.hpp).
   bool idempotent = true;
+  /// True to send on a new connection rather than reuse a kept-alive one. The client sets it on
+  /// the next request of a send after an error answer (a 429, a 5xx, the 404 of the format
+  /// fallback): a server may close the connection it refused on, and a send written into a
+  /// connection closed at that instant cannot be told from one processed (docs/reliability.md).
+  bool fresh_connection = false;
   /// Longest answer body accepted; 0: the transport's default.
   std::size_t max_response_bytes = 0;
   /// False when the caller reads no header of a 2xx answer: a transport may then leave

@@ -103,6 +103,7 @@ class Call {
   bool waiting_ = false;  // until ready_, for a retry's backoff or a rate-limit slot
   bool done_ = false;
   bool failed_ = false;
+  bool fresh_ = false;  // the last request was answered: a send's next one takes a new connection
   std::chrono::milliseconds timeout_{0};  // of this try's requests
   Clock::time_point ready_{};
   std::chrono::milliseconds delay_{0};

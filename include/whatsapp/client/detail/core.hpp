@@ -36,6 +36,7 @@ namespace whatsapp::detail {
 struct AttemptSettings {
   std::chrono::milliseconds timeout{0};  ///< 0: ClientOptions::timeout.
   bool idempotent = true;
+  bool fresh_connection = false;  ///< HttpRequest::fresh_connection
 };
 
 /// `o` as the client uses it: under Backend::kGraph, an empty base_url or kDefaultBaseUrl (with or

@@ -89,6 +89,8 @@ inline Error curl_failure(CURL* h, CURLcode code, const CurlTransfer& t) {
     message = "curl error " + std::to_string(static_cast<int>(code)) + ": " + text;
     if (!not_sent && curl_answer_not_http(code)) {
       message += "; the server's answer is not valid HTTP (a TLS or other non-HTTP server?)";
+    } else if (!not_sent && code == CURLE_OUT_OF_MEMORY) {
+      message += " (libcurl also says this of an answer whose header line is over 100 KB)";
     }
   }
   message += not_sent ? " (the request was not sent)" : " (the request may have been processed)";

@@ -44,6 +44,7 @@ struct CurlHandle {
     const void* transfer = nullptr;  ///< The CurlTransfer its data pointers point into.
     long connect_ms = -1;
     long total_ms = -1;
+    bool fresh_connect = false;  ///< CURLOPT_FRESH_CONNECT, libcurl's default after a reset
     const curl_slist* header_list = nullptr;
     std::string url;  ///< libcurl keeps its own copy; set again only when it changes
   } current;

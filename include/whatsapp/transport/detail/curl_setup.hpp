@@ -156,6 +156,10 @@ inline Result<void> curl_setup(CurlHandle& handle, const CurlOptions& o, const C
   if (current.total_ms != total_ms) curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, total_ms);
   current.connect_ms = connect_ms;
   current.total_ms = total_ms;
+  if (current.fresh_connect != request.fresh_connection) {
+    curl_easy_setopt(h, CURLOPT_FRESH_CONNECT, request.fresh_connection ? 1L : 0L);
+    current.fresh_connect = request.fresh_connection;
+  }
   t.sink.handle = h;
   if (multiplex) curl_easy_setopt(h, CURLOPT_PIPEWAIT, 1L);
   if (request.progress) {

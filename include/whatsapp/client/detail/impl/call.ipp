@@ -22,7 +22,7 @@ WHATSAPP_DECL void Call::begin(AnswerReader* reader) {
   idem_ = core_->idempotency_of(spec_.route->id);
   stage_ = Stage::kStartTry;
   attempt_ = requests_ = 0;
-  learning_ = missing_ = paced_ = waiting_ = done_ = failed_ = false;
+  learning_ = missing_ = paced_ = waiting_ = done_ = failed_ = fresh_ = false;
   ready_ = {};
   deadline_.reset();
 }
@@ -112,7 +112,8 @@ WHATSAPP_DECL Call::Step Call::prepare(UrlFormat format) {
     request_.url = std::move(*url);
   }
   request_.body = std::move(spec_.body);  // back in answer(), for a fallback or a retry
-  core_->set_request(request_, spec_, AttemptSettings{timeout_, idem_ == Idempotency::kIdempotent});
+  const bool idempotent = idem_ == Idempotency::kIdempotent;
+  core_->set_request(request_, spec_, AttemptSettings{timeout_, idempotent, fresh_ && !idempotent});
   return Step::kSend;
 }
 
@@ -123,6 +124,10 @@ WHATSAPP_DECL void Call::answer(Result<HttpResponse>&& response, Clock::time_poi
   ex_.format = format_;
   ex_.route = spec_.route;
   log_answer(response);
+  // Any next request of this call follows an error answer (a success ends the call): a send's
+  // fallback or retry then opens a new connection (HttpRequest::fresh_connection). After a
+  // transport error libcurl has closed the connection already.
+  fresh_ = response.ok();
   const Stage stage = stage_;
   stage_ = Stage::kStartTry;
   Error e;

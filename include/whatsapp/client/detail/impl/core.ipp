@@ -224,6 +224,7 @@ WHATSAPP_DECL void Core::set_request(HttpRequest& req, const RequestSpec& spec,
   req.connect_timeout = options_.connect_timeout;
   req.timeout = settings.timeout.count() > 0 ? settings.timeout : options_.timeout;
   req.idempotent = settings.idempotent;
+  req.fresh_connection = settings.fresh_connection;
   req.max_response_bytes = options_.max_response_bytes;
   req.success_headers = false;  // only an error answer's Retry-After is read (classify_answer)
   if (!graph()) {
