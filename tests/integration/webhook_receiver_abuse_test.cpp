@@ -169,6 +169,26 @@ TEST_F(ReceiverAbuse, SixteenTricklingAndTwoHundredIdleConnectionsDoNotDelayASig
   EXPECT_LT(seconds, 2.0);
 }
 
+// Out of file descriptors, the receiver closes a connection to accept the next. It closed the
+// one it had just accepted (new connections counted as idle, and idle ones went first), so slow
+// heads holding every descriptor turned each delivery away unanswered. This receiver has 32.
+TEST_F(ReceiverAbuse, OutOfDescriptorsSlowHeadsGiveWayToADelivery) {
+  ReceiverProcess rx(whatsapp_test::webhook_receiver_binary(), kSecret, kToken, "", 32);
+  ASSERT_GT(rx.port(), 0);
+  std::vector<std::unique_ptr<RawConnection>> slow;
+  for (int i = 0; i < 64; ++i) {
+    slow.push_back(std::make_unique<RawConnection>(rx.port()));
+    ASSERT_TRUE(slow.back()->send_all("POST /webhook HTTP/1.1\r\nHost: x\r\n"));
+  }
+  for (int round = 0; round < 3; ++round) {
+    RawConnection delivery(rx.port());
+    ASSERT_TRUE(delivery.send_all(whatsapp_test::signed_post(
+        whatsapp_test::webhook_status_body("wamid.NOFD" + std::to_string(round)), kSecret)));
+    EXPECT_EQ(delivery.read_answer(milliseconds(5000)).status, 200) << "round " << round;
+  }
+  EXPECT_TRUE(rx.running());
+}
+
 TEST_F(ReceiverAbuse, TheHandshakeEchoIsPlainTextWithNosniff) {
   RawConnection c(rx_->port());
   ASSERT_TRUE(c.send_all("GET /webhook?hub.mode=subscribe&hub.verify_token=" + kToken +

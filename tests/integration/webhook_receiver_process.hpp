@@ -8,6 +8,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -29,10 +30,11 @@ inline std::string webhook_receiver_binary() {
 
 class ReceiverProcess {
  public:
-  /// Starts `binary` with `--port 0` and the given secret and verify token. port() is 0 when it
-  /// did not print its port within 10 s.
+  /// Starts `binary` with `--port 0` and the given secret and verify token, and with at most
+  /// `max_files` open descriptors when not 0. port() is 0 when it did not print its port within
+  /// 10 s.
   ReceiverProcess(const std::string& binary, const std::string& secret, const std::string& verify_token,
-                  const std::string& extra_arg = "") {
+                  const std::string& extra_arg = "", rlim_t max_files = 0) {
     int out[2];
     if (::pipe(out) != 0) return;
     pid_ = ::fork();
@@ -43,6 +45,10 @@ class ReceiverProcess {
       ::close(out[0]);
       ::setenv("WHATSAPP_APP_SECRET", secret.c_str(), 1);
       ::setenv("WHATSAPP_VERIFY_TOKEN", verify_token.c_str(), 1);
+      if (max_files != 0) {
+        const rlimit files{max_files, max_files};
+        ::setrlimit(RLIMIT_NOFILE, &files);
+      }
       if (extra_arg.empty()) {
         ::execl(binary.c_str(), binary.c_str(), "--port", "0", static_cast<char*>(nullptr));
       } else {

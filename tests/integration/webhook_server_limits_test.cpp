@@ -107,14 +107,72 @@ TEST(WebhookServerLimits, TooManyBodiesAtOnceAre503) {
   WebhookServerThread s(o);
   RawConnection first(s.port());
   ASSERT_TRUE(first.send_all("POST /webhook HTTP/1.1\r\nContent-Length: 8000\r\n" +
-                             whatsapp_test::wrong_signature_line() + "\r\n"));
-  ASSERT_FALSE(first.readable_within(milliseconds(50)));  // waiting for its body
+                             whatsapp_test::wrong_signature_line() + "\r\n" + std::string(6000, 'x')));
+  ASSERT_FALSE(first.readable_within(milliseconds(50)));  // 6000 bytes held, waiting for the rest
   RawConnection second(s.port());
   ASSERT_TRUE(second.send_all("POST /webhook HTTP/1.1\r\nContent-Length: 8000\r\n" +
-                              whatsapp_test::wrong_signature_line() + "\r\n"));
+                              whatsapp_test::wrong_signature_line() + "\r\n" + std::string(6000, 'y')));
   const RawAnswer a = second.read_answer();
   EXPECT_EQ(a.status, 503);
   EXPECT_EQ(a.header("retry-after"), "1");
+}
+
+// Bodies are booked as their bytes arrive: heads announcing large bodies that never come cannot
+// fill max_buffered_bytes and turn a delivery away (they booked the announced length before).
+TEST(WebhookServerLimits, AnnouncedBodiesBookNothingUntilTheyArrive) {
+  auto o = webhook_test_options();
+  o.max_buffered_bytes = 10000;
+  WebhookServerThread s(o);
+  std::vector<std::unique_ptr<RawConnection>> announced;
+  for (int i = 0; i < 3; ++i) {
+    announced.push_back(std::make_unique<RawConnection>(s.port()));
+    ASSERT_TRUE(announced.back()->send_all("POST /webhook HTTP/1.1\r\nContent-Length: 9000\r\n" +
+                                           whatsapp_test::wrong_signature_line() + "\r\n"));
+    ASSERT_FALSE(announced.back()->readable_within(milliseconds(50)));  // waiting for its body
+  }
+  RawConnection delivery(s.port());
+  ASSERT_TRUE(delivery.send_all(signed_post(webhook_status_body("wamid.BOOKED"), kWebhookSecret)));
+  EXPECT_EQ(delivery.read_answer().status, 200);
+}
+
+// A new connection that has sent nothing yet is not the first to go when the server is full:
+// it was, as an "idle" one, so every newcomer could be pushed out by the next.
+TEST(WebhookServerLimits, WhenFullANewcomerIsNotPushedOutByTheNext) {
+  auto o = webhook_test_options();
+  o.max_connections = 3;
+  WebhookServerThread s(o);
+  RawConnection oldest(s.port());
+  ASSERT_TRUE(oldest.send_all("POST /webhook HTTP/1.1\r\n"));
+  ASSERT_FALSE(oldest.readable_within(milliseconds(50)));  // known to the server, mid-request
+  RawConnection younger(s.port());
+  ASSERT_TRUE(younger.send_all("POST /webhook HTTP/1.1\r\n"));
+  ASSERT_FALSE(younger.readable_within(milliseconds(50)));
+  RawConnection newcomer(s.port());  // accepted before the next: connections queue in order
+  RawConnection next(s.port());
+  ASSERT_TRUE(next.send_all("POST /webhook HTTP/1.1\r\n"));
+  ASSERT_FALSE(next.readable_within(milliseconds(50)));  // accepted: one had to make room
+  ASSERT_TRUE(newcomer.send_all(signed_post(webhook_status_body("wamid.NEWCOMER"), kWebhookSecret)));
+  EXPECT_EQ(newcomer.read_answer().status, 200);
+  EXPECT_TRUE(oldest.closed_within(milliseconds(5000)));
+}
+
+TEST(WebhookServerLimits, EmptyLinesBeforeTheRequestLineAreSkipped) {
+  WebhookServerThread s(webhook_test_options());
+  RawConnection c(s.port());
+  ASSERT_TRUE(c.send_all("\r\n\r\n\r\nGET / HTTP/1.1\r\n\r\n"));
+  EXPECT_EQ(c.read_answer().status, 403);  // the handshake without its parameters
+}
+
+TEST(WebhookServerLimits, ABareLineFeedIsRefusedAtOnceNotAfterTheTimeout) {
+  auto o = webhook_test_options();
+  o.request_timeout = milliseconds(60000);
+  WebhookServerThread s(o);
+  for (const char* head : {"GET / HTTP/1.1\nHost: x\n\n", "GET / HTTP/1.1\r\nHost: x\n", "\n"}) {
+    RawConnection c(s.port());
+    ASSERT_TRUE(c.send_all(head));
+    const RawAnswer a = c.read_answer(milliseconds(5000));
+    EXPECT_EQ(a.status, 400) << head;
+  }
 }
 
 TEST(WebhookServerLimits, SixteenTricklingAndTwoHundredIdleDoNotDelayADelivery) {

@@ -332,6 +332,14 @@ TEST(WebhookParseRobustness, MalformedJsonIsAParseErrorSayingWhere) {
             "webhook body is not valid JSON: parse error at line 1, column 51: syntax error while "
             "parsing value - unexpected end of input; expected '[', '{', or a literal");
 
+  // nlohmann quotes the bytes it last read ("; last read: '...'"): none of the body is kept, so
+  // the server's 400 and its log line hold no body content (bytes that are not even UTF-8 here).
+  auto bytes = parse("{\"object\": tr\xff\xfe<script>}");
+  ASSERT_FALSE(bytes.ok());
+  EXPECT_EQ(bytes.error().message(),
+            "webhook body is not valid JSON: parse error at line 1, column 14: syntax error while "
+            "parsing value - invalid literal");
+
   auto empty = parse("");
   ASSERT_FALSE(empty.ok());
   EXPECT_EQ(empty.error().message(), "webhook body is empty");

@@ -51,13 +51,15 @@ inline Result<Notification> parse(std::string_view raw_body, const ParseOptions&
     try {
       doc = nlohmann::json::parse(raw_body.begin(), raw_body.end());
     } catch (const nlohmann::json::parse_error& e) {
-      // what() reads "[json.exception.parse_error.101] parse error at line 1, column 5: ...";
-      // keep the part after the bracketed tag.
+      // what() reads "[json.exception.parse_error.101] parse error at line 1, column 5: ...;
+      // last read: '<body bytes>'": keep the part after the bracketed tag and before the body's
+      // bytes (a text that the server's 400 and log line carry holds none of the body).
       std::string what = e.what();
       if (!what.empty() && what[0] == '[') {
         auto close = what.find("] ");
         if (close != std::string::npos) what.erase(0, close + 2);
       }
+      if (const auto quoted = what.find("; last read: "); quoted != std::string::npos) what.erase(quoted);
       return Error(ErrorKind::kParse, "webhook body is not valid JSON: " + what);
     }
     if (!doc.is_object()) {

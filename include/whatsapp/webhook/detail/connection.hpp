@@ -45,7 +45,12 @@ class WebhookConnection {
 
   bool closed() const noexcept { return fd < 0; }
   /// Idle and lingering connections are closed first when the server is full.
-  bool evictable_first() const noexcept { return phase_ == Phase::kIdle || phase_ == Phase::kLinger; }
+  /// Kept alive between requests, or lingering after its last answer: closed first when the
+  /// server is full. A new connection waiting for its first byte is not: it has had no turn yet
+  /// (closing it first let slow heads push out every newcomer).
+  bool evictable_first() const noexcept {
+    return (phase_ == Phase::kIdle && requests_ > 0) || phase_ == Phase::kLinger;
+  }
 
   /// What to poll for.
   short poll_events() const noexcept {
@@ -139,8 +144,20 @@ class WebhookConnection {
 
   // False when more bytes are needed.
   bool read_head(Clock::time_point now) {
+    if (scanned_ == 0) {  // empty lines before a request line are skipped (RFC 9112, 2.2)
+      std::size_t skip = 0;
+      while (in_.compare(skip, 2, "\r\n") == 0) skip += 2;
+      in_.erase(0, skip);
+    }
     const std::size_t end = webhook_find_head_end(in_, scanned_ > 3 ? scanned_ - 3 : 0);
     const std::size_t limit = options().max_head_bytes;
+    // A line that ends in a bare LF is refused at once, not left to wait for the timeout.
+    for (std::size_t i = scanned_, upto = std::min(in_.size(), end); i < upto; ++i) {
+      if (in_[i] == '\n' && (i == 0 || in_[i - 1] != '\r')) {
+        respond(now, handler_.refuse(400, "line not terminated by CRLF"), true);
+        return true;
+      }
+    }
     if (end == std::string::npos) {
       if (in_.size() > limit) {
         respond(now, handler_.refuse(431, "request head too large"), true);
@@ -168,19 +185,16 @@ class WebhookConnection {
     WebhookVerdict v = handler_.check_head(head_, framing_);
     if (v.status != 0) {
       // The body (if any) is not read, so the connection cannot carry another request.
-      respond(now, std::move(v),
+      respond(now, v,
               has_body || framing_.status != 0 || !keep_alive_ ||
                   requests_ >= options().max_requests_per_connection);
       return true;
     }
     if (framing_.kind == HttpBodyFraming::Kind::kLength) {
+      // The body's bytes are booked as they arrive, not as announced: heads that announce a
+      // large body and send none cannot fill max_buffered_bytes and turn deliveries away.
       const auto length = static_cast<std::size_t>(framing_.length);
-      if (!handler_.reserve(length)) {
-        respond(now, handler_.refuse(503, "too many request bodies at once", "Retry-After: 1\r\n"), true);
-        return true;
-      }
-      reserved_ = length;
-      body_.reserve(length);
+      body_.reserve(std::min(length, kFirstBodyBytes));
       body_left_ = length;
     } else if (framing_.kind == HttpBodyFraming::Kind::kChunked) {
       chunked_.reset();
@@ -197,6 +211,11 @@ class WebhookConnection {
   void read_body(Clock::time_point now) {
     if (framing_.kind == HttpBodyFraming::Kind::kLength) {
       const std::size_t n = std::min<std::size_t>(body_left_, in_.size());
+      if (!handler_.reserve(n)) {
+        respond(now, handler_.refuse(503, "too many request bodies at once", "Retry-After: 1\r\n"), true);
+        return;
+      }
+      reserved_ += n;
       body_.append(in_, 0, n);
       in_.erase(0, n);
       body_left_ -= n;
@@ -230,7 +249,7 @@ class WebhookConnection {
 
   void finish(Clock::time_point now) {
     WebhookVerdict v = head_.method == "POST" ? handler_.answer_post(head_, body_) : WebhookVerdict{};
-    respond(now, std::move(v), !keep_alive_ || requests_ >= options().max_requests_per_connection);
+    respond(now, v, !keep_alive_ || requests_ >= options().max_requests_per_connection);
   }
 
   bool wants_keep_alive() const {
@@ -292,6 +311,9 @@ class WebhookConnection {
       body_.clear();
     }
   }
+
+  // Room made for a Content-Length body before its bytes arrive: a delivery fits (a few KB).
+  static constexpr std::size_t kFirstBodyBytes = std::size_t{64} * 1024;
 
   WebhookRequestHandler& handler_;
   Phase phase_ = Phase::kIdle;

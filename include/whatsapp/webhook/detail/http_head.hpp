@@ -217,6 +217,7 @@ inline HttpBodyFraming webhook_body_framing(const HttpRequestHead& head) {
         return {HttpBodyFraming::Kind::kNone, 0, 501, "transfer coding not implemented (only chunked)"};
       }
     }
+    if (codings.empty()) return {HttpBodyFraming::Kind::kNone, 0, 400, "empty Transfer-Encoding"};
     if (codings.size() != 1) return {HttpBodyFraming::Kind::kNone, 0, 400, "chunked given more than once"};
     f.kind = HttpBodyFraming::Kind::kChunked;
     return f;
