@@ -1,6 +1,9 @@
 #include "faults.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
+#include <string>
 
 namespace whatsapp_emulator {
 
@@ -41,6 +44,39 @@ bool fault_processes(const Fault& f) {
   return f.kind == "reset_mid_body" || f.kind == "truncated_json";
 }
 
+namespace {
+
+// `j[key]` as an int in [lo, hi] into *out (left as is when absent): a whole number in range,
+// else false with *error set. nlohmann's get<int>() converts 1e300 or 2^40 with undefined
+// behaviour; a control request must get a 400 instead.
+bool int_field(const nlohmann::json& j, const char* key, long long lo, long long hi, int* out,
+               std::string* error) {
+  const auto it = j.find(key);
+  if (it == j.end()) return true;
+  long long v = 0;
+  if (it->is_number_integer()) {
+    v = it->get<long long>();
+    if (it->is_number_unsigned() && it->get<unsigned long long>() > static_cast<unsigned long long>(hi))
+      v = hi + 1;
+  } else if (it->is_number_float() && std::isfinite(it->get<double>()) &&
+             it->get<double>() >= static_cast<double>(lo) && it->get<double>() <= static_cast<double>(hi) &&
+             std::trunc(it->get<double>()) == it->get<double>()) {
+    v = static_cast<long long>(it->get<double>());
+  } else {
+    *error = std::string("fault field \"") + key + "\" must be a whole number";
+    return false;
+  }
+  if (v < lo || v > hi) {
+    *error = std::string("fault field \"") + key + "\" must be from " + std::to_string(lo) + " to " +
+             std::to_string(hi);
+    return false;
+  }
+  *out = static_cast<int>(v);
+  return true;
+}
+
+}  // namespace
+
 bool parse_fault(const nlohmann::json& j, Fault* out, std::string* error) {
   if (!j.is_object() || !j.contains("kind") || !j["kind"].is_string()) {
     *error = "each fault needs a string \"kind\"";
@@ -52,16 +88,26 @@ bool parse_fault(const nlohmann::json& j, Fault* out, std::string* error) {
     *error = "unknown fault kind: " + f.kind;
     return false;
   }
+  constexpr long long kIntMax = std::numeric_limits<int>::max();
   try {
-    f.count = j.value("count", 1);
+    if (!int_field(j, "count", 1, kIntMax, &f.count, error) ||
+        !int_field(j, "ms", -1, 3'600'000, &f.ms, error) ||
+        !int_field(j, "code", 0, kIntMax, &f.code, error)) {
+      return false;
+    }
     f.route = j.value("route", "any");
-    f.ms = j.value("ms", -1);
-    f.code = j.value("code", 0);
-    if (j.contains("process"))
-      f.process = j["process"].is_boolean() ? (j["process"].get<bool>() ? 1 : 0) : j["process"].get<int>();
-    if (j.contains("retry_after"))
-      f.retry_after = j["retry_after"].is_string() ? j["retry_after"].get<std::string>()
-                                                   : std::to_string(j["retry_after"].get<int>());
+    if (j.contains("process") && j["process"].is_boolean()) {
+      f.process = j["process"].get<bool>() ? 1 : 0;
+    } else if (!int_field(j, "process", -1, 1, &f.process, error)) {
+      return false;
+    }
+    if (j.contains("retry_after") && j["retry_after"].is_string()) {
+      f.retry_after = j["retry_after"].get<std::string>();
+    } else if (j.contains("retry_after")) {
+      int seconds = 0;
+      if (!int_field(j, "retry_after", 0, kIntMax, &seconds, error)) return false;
+      f.retry_after = std::to_string(seconds);
+    }
   } catch (const nlohmann::json::exception& e) {
     *error = std::string("bad fault field: ") + e.what();
     return false;

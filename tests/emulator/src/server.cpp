@@ -1,6 +1,10 @@
 // Request handling: control endpoints, media URLs, and the LowCodeAPI routes (Graph: graph.cpp).
 #include <chrono>
+#include <cstddef>
+#include <exception>
 #include <iostream>
+#include <string>
+#include <utility>
 
 #include "impl.hpp"
 #include "routing.hpp"
@@ -31,6 +35,28 @@ void Emulator::Impl::install_handlers() {
   // A request with neither Content-Length nor Transfer-Encoding has an empty body (RFC 9112
   // section 6.3), e.g. `curl -X POST .../__emulator/reset`. cpp-httplib 0.11 answers such a POST,
   // PUT or PATCH 400 itself before any handler runs; handle it here, before the body is read.
+  // Bodies up to 128 MiB (Meta's largest media, documents, is 100 MB); more gets 413 instead of
+  // being held in memory.
+  svr.set_payload_max_length(std::size_t{128} * 1024 * 1024);
+  // A control field of the wrong type (nlohmann's type_error) is the client's mistake: 400 with
+  // what was wrong. Anything else is 500, without cpp-httplib's EXCEPTION_WHAT header.
+  svr.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr ep) {
+    std::string what = "internal error";
+    res.status = 500;
+    try {
+      std::rethrow_exception(std::move(ep));
+    } catch (const nlohmann::json::exception& e) {
+      res.status = 400;
+      what = std::string("bad request: ") + e.what();
+    } catch (const std::exception& e) {
+      what = e.what();
+    } catch (...) {
+    }
+    res.headers.clear();
+    res.set_content(nlohmann::json{{"error", {{"message", what}}}}.dump(
+                        -1, ' ', false, nlohmann::json::error_handler_t::replace),
+                    kJson);
+  });
   svr.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
     const bool has_body = req.method == "POST" || req.method == "PUT" || req.method == "PATCH";
     if (!has_body || req.has_header("Content-Length") || req.has_header("Transfer-Encoding"))
@@ -74,6 +100,10 @@ bool Emulator::Impl::serve_media(const std::string& path, httplib::Response& res
   Reply r = state.handle(c);
   if (r.raw) {
     res.status = 200;
+    // The uploader chose the type: a browser must not render it (text/html would run as this
+    // origin's page).
+    res.set_header("X-Content-Type-Options", "nosniff");
+    res.set_header("Content-Security-Policy", "sandbox");
     res.set_content(r.raw_body, r.content_type.c_str());
   } else {
     res.status = 404;
@@ -163,6 +193,7 @@ void Emulator::Impl::run_call(const httplib::Request& req, httplib::Response& re
   if (fault) return apply_fault(*fault, req, res, process ? &r : nullptr, body, env);
   res.status = r.status;
   for (auto& kv : r.headers) res.set_header(kv.first.c_str(), kv.second);
+  if (r.raw) res.set_header("X-Content-Type-Options", "nosniff");  // media bytes, typed by the uploader
   res.set_content(body, r.raw ? r.content_type.c_str() : kJson);
 }
 
@@ -171,8 +202,15 @@ void Emulator::Impl::log_line(const httplib::Request& req, int status, const std
   if (!opts.log_requests) return;
   std::ostream& os = opts.log ? *opts.log : std::cerr;
   std::lock_guard<std::mutex> lock(log_mu);
-  os << "[whatsapp-emulator] " << req.method << ' ' << util::redact_token(req.target) << ' ' << status << ' '
-     << format << ' ' << micros << "us";
+  // Control bytes in the method or target (an ESC sequence for the terminal) are written as '?'.
+  auto printable = [](std::string s) {
+    for (char& c : s) {
+      if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = '?';
+    }
+    return s;
+  };
+  os << "[whatsapp-emulator] " << printable(req.method) << ' ' << printable(util::redact_token(req.target))
+     << ' ' << status << ' ' << format << ' ' << micros << "us";
   if (!fault.empty()) os << " fault=" << fault;
   os << '\n';
   os.flush();

@@ -91,5 +91,38 @@ TEST(Control, EmptyInboundPostIsValidatedAsAnEmptyObject) {
   EXPECT_EQ(body_of(bad), json({{"error", "body must be JSON"}}));
 }
 
+// Numbers a fault's int fields cannot hold were converted with undefined behaviour (the ASan
+// build died on `"count": 1e300`); they are refused like any bad field.
+TEST(Control, FaultNumbersOutsideTheirRangeAre400) {
+  Running r;
+  for (const char* fault :
+       {R"({"kind":"status_500","count":1e300})", R"({"kind":"status_500","count":4294967296})",
+        R"({"kind":"status_500","count":0})", R"({"kind":"delay","ms":-5})",
+        R"({"kind":"status_429","retry_after":1e300})", R"({"kind":"status_500","code":"x"})",
+        R"({"kind":"status_500","process":7})", R"({"kind":"status_500","count":1.5})"}) {
+    auto a = r.post_json("/__emulator/faults", json{{"faults", json::array({json::parse(fault)})}});
+    ASSERT_TRUE(a) << fault;
+    EXPECT_EQ(a->status, 400) << fault << ": " << a->body;
+    EXPECT_TRUE(body_of(a).contains("error")) << a->body;
+  }
+  auto whole =
+      r.post_json("/__emulator/faults", json::parse(R"({"faults":[{"kind":"status_500","count":2.0}]})"));
+  ASSERT_TRUE(whole);
+  EXPECT_EQ(whole->status, 200) << whole->body;
+}
+
+// A control field of the wrong type is the caller's mistake: 400 saying so, not a 500.
+TEST(Control, WrongTypedControlFieldsAre400) {
+  Running r;
+  for (const char* body : {R"({"rate":"x"})", R"({"faults":[],"append":"x"})"}) {
+    auto a = r.post_json("/__emulator/faults", json::parse(body));
+    ASSERT_TRUE(a) << body;
+    EXPECT_EQ(a->status, 400) << body << ": " << a->body;
+    EXPECT_FALSE(a->has_header("EXCEPTION_WHAT"));
+    EXPECT_NE(body_of(a)["error"]["message"].get<std::string>().find("bad request"), std::string::npos)
+        << a->body;
+  }
+}
+
 }  // namespace
 }  // namespace wet

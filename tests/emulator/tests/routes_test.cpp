@@ -107,6 +107,15 @@ TEST(Routes, MediaRoundTrip) {
   EXPECT_EQ(got->status, 200);
   EXPECT_EQ(got->body, bytes);
   EXPECT_EQ(got->get_header_value("Content-Type").rfind("image/png", 0), 0u);
+  EXPECT_EQ(got->get_header_value("X-Content-Type-Options"), "nosniff");
+  // The proxy's token-free media URL: the bytes as uploaded, which a browser must not render.
+  const std::string media_path = url.substr(url.find('/', url.find("//") + 2));
+  auto direct = r.cli->Get(media_path.c_str());
+  ASSERT_TRUE(direct);
+  EXPECT_EQ(direct->status, 200);
+  EXPECT_EQ(direct->body, bytes);
+  EXPECT_EQ(direct->get_header_value("X-Content-Type-Options"), "nosniff");
+  EXPECT_EQ(direct->get_header_value("Content-Security-Policy"), "sandbox");
   auto del = r.cli->Delete(r.v(id).c_str());
   ASSERT_TRUE(del);
   EXPECT_EQ(del->status, 200);
