@@ -4,9 +4,7 @@
 // must judge delivery by what happened on the wire: the request went out, so a send may have
 // been processed and is never repeated, through send(), send_batch() and send_stream() alike.
 
-#include <arpa/inet.h>
 #include <gtest/gtest.h>
-#include <netinet/in.h>
 #include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -19,6 +17,7 @@
 #include <vector>
 
 #include "../unit/text_collector.hpp"
+#include "loopback_socket.hpp"
 #include "whatsapp/client/client.hpp"
 
 namespace raw_answer_test {
@@ -36,18 +35,8 @@ constexpr char kPhone[] = "106853218861309";
 /// body), counts it by method, writes `answer` and closes.
 class RawServer {
  public:
-  explicit RawServer(std::string answer) : answer_(std::move(answer)) {
-    listen_fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in a{};
-    a.sin_family = AF_INET;
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    socklen_t len = sizeof a;
-    if (listen_fd_ < 0 || ::bind(listen_fd_, reinterpret_cast<sockaddr*>(&a), sizeof a) != 0 ||
-        ::listen(listen_fd_, 16) != 0 ||
-        ::getsockname(listen_fd_, reinterpret_cast<sockaddr*>(&a), &len) != 0) {
-      throw std::runtime_error("cannot listen on 127.0.0.1");
-    }
-    port_ = ntohs(a.sin_port);
+  explicit RawServer(std::string answer)
+      : answer_(std::move(answer)), listen_fd_(whatsapp_test::listen_on_loopback(port_)) {
     thread_ = std::thread([this] { serve(); });
   }
   RawServer(const RawServer&) = delete;
@@ -71,12 +60,7 @@ class RawServer {
       if (fd < 0) continue;
       if (const auto method = read_request(fd)) {
         (*method == "POST" ? posts_ : gets_)++;
-        std::size_t sent = 0;
-        while (sent < answer_.size()) {
-          const ssize_t n = ::send(fd, answer_.data() + sent, answer_.size() - sent, MSG_NOSIGNAL);
-          if (n <= 0) break;
-          sent += static_cast<std::size_t>(n);
-        }
+        whatsapp_test::write_all(fd, answer_);
       }
       ::shutdown(fd, SHUT_WR);
       char drain[256];
@@ -92,18 +76,9 @@ class RawServer {
   static std::optional<std::string> read_request(int fd) {
     std::string in;
     char buf[4096];
-    std::size_t need = std::string::npos;
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
     while (std::chrono::steady_clock::now() < deadline) {
-      if (need == std::string::npos) {
-        const std::size_t end = in.find("\r\n\r\n");
-        if (end != std::string::npos) {
-          std::size_t length = 0;
-          const std::size_t cl = in.find("Content-Length: ");
-          if (cl != std::string::npos && cl < end) length = std::stoul(in.substr(cl + 16));
-          need = end + 4 + length;
-        }
-      }
+      const std::size_t need = whatsapp_test::http_request_size(in);
       if (need != std::string::npos && in.size() >= need) return in.substr(0, in.find(' '));
       pollfd p{fd, POLLIN, 0};
       if (::poll(&p, 1, 100) <= 0) continue;
@@ -115,8 +90,8 @@ class RawServer {
   }
 
   std::string answer_;
-  int listen_fd_ = -1;
   int port_ = 0;
+  int listen_fd_ = -1;
   std::thread thread_;
   std::atomic<bool> stop_{false};
   std::atomic<int> posts_{0};

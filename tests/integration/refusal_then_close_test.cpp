@@ -5,9 +5,7 @@
 // ended the call with "may have been processed" although nothing was (libcurl may not resend a
 // send, and the client cannot tell the two apart).
 
-#include <arpa/inet.h>
 #include <gtest/gtest.h>
-#include <netinet/in.h>
 #include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -19,6 +17,7 @@
 #include <thread>
 #include <vector>
 
+#include "loopback_socket.hpp"
 #include "whatsapp/client/client.hpp"
 
 namespace refusal_then_close_test {
@@ -43,18 +42,8 @@ std::string http(const std::string& status, const std::string& body, const std::
 /// with a successful send.
 class RefuseThenCloseServer {
  public:
-  explicit RefuseThenCloseServer(std::string refusal) : refusal_(std::move(refusal)) {
-    listen_fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in a{};
-    a.sin_family = AF_INET;
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    socklen_t len = sizeof a;
-    if (listen_fd_ < 0 || ::bind(listen_fd_, reinterpret_cast<sockaddr*>(&a), sizeof a) != 0 ||
-        ::listen(listen_fd_, 16) != 0 ||
-        ::getsockname(listen_fd_, reinterpret_cast<sockaddr*>(&a), &len) != 0) {
-      throw std::runtime_error("cannot listen on 127.0.0.1");
-    }
-    port_ = ntohs(a.sin_port);
+  explicit RefuseThenCloseServer(std::string refusal)
+      : refusal_(std::move(refusal)), listen_fd_(whatsapp_test::listen_on_loopback(port_)) {
     thread_ = std::thread([this] { serve(); });
   }
   RefuseThenCloseServer(const RefuseThenCloseServer&) = delete;
@@ -95,8 +84,9 @@ class RefuseThenCloseServer {
         const ssize_t n = ::recv(open_[i], buf, sizeof buf, 0);
         if (n > 0) pending[i].append(buf, static_cast<std::size_t>(n));
         bool close_it = n <= 0;
-        while (!close_it && complete(pending[i])) {
-          const std::size_t end = request_size(pending[i]);
+        std::size_t end = 0;
+        while (!close_it && (end = whatsapp_test::http_request_size(pending[i])) != std::string::npos &&
+               pending[i].size() >= end) {
           {
             std::lock_guard<std::mutex> lock(mutex_);
             paths_.push_back(pending[i].substr(0, pending[i].find(" HTTP/")));
@@ -108,7 +98,7 @@ class RefuseThenCloseServer {
             close_it = true;
             break;
           }
-          write_all(open_[i], first_[i] ? refusal_ : http("200 OK", kSent));
+          whatsapp_test::write_all(open_[i], first_[i] ? refusal_ : http("200 OK", kSent));
           if (first_[i]) answered_first_ = true;
         }
         if (close_it) {
@@ -121,30 +111,9 @@ class RefuseThenCloseServer {
     }
   }
 
-  static std::size_t request_size(const std::string& in) {
-    const std::size_t end = in.find("\r\n\r\n");
-    if (end == std::string::npos) return std::string::npos;
-    std::size_t length = 0;
-    const std::size_t cl = in.find("Content-Length: ");
-    if (cl != std::string::npos && cl < end) length = std::stoul(in.substr(cl + 16));
-    return end + 4 + length;
-  }
-  static bool complete(const std::string& in) {
-    const std::size_t n = request_size(in);
-    return n != std::string::npos && in.size() >= n;
-  }
-  static void write_all(int fd, const std::string& bytes) {
-    std::size_t sent = 0;
-    while (sent < bytes.size()) {
-      const ssize_t n = ::send(fd, bytes.data() + sent, bytes.size() - sent, MSG_NOSIGNAL);
-      if (n <= 0) return;
-      sent += static_cast<std::size_t>(n);
-    }
-  }
-
   std::string refusal_;
-  int listen_fd_ = -1;
   int port_ = 0;
+  int listen_fd_ = -1;
   std::vector<int> open_;
   std::vector<bool> first_;  // per open connection: the first one accepted
   int connections_ = 0;

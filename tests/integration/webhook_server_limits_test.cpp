@@ -84,21 +84,26 @@ TEST(WebhookServerLimits, WhenFullTheOldestIdleConnectionMakesRoom) {
   EXPECT_EQ(idle[3]->read_answer().status, 403);
 }
 
+// A connection stopped in the middle of a request head, once the server has read that much (no
+// answer within 50 ms: it waits for the rest).
+std::unique_ptr<RawConnection> mid_head(int port) {
+  auto c = std::make_unique<RawConnection>(port);
+  EXPECT_TRUE(c->send_all("POST /webhook HTTP/1.1\r\n"));
+  EXPECT_FALSE(c->readable_within(milliseconds(50)));
+  return c;
+}
+
 TEST(WebhookServerLimits, WhenFullOfSlowRequestsTheOldestGivesWay) {
   auto o = webhook_test_options();
   o.max_connections = 2;
   WebhookServerThread s(o);
-  RawConnection oldest(s.port());
-  ASSERT_TRUE(oldest.send_all("POST /webhook HTTP/1.1\r\n"));
-  ASSERT_FALSE(oldest.readable_within(milliseconds(50)));  // known to the server, mid-request
-  RawConnection younger(s.port());
-  ASSERT_TRUE(younger.send_all("POST /webhook HTTP/1.1\r\n"));
-  ASSERT_FALSE(younger.readable_within(milliseconds(50)));
+  const auto oldest = mid_head(s.port());
+  const auto younger = mid_head(s.port());
   RawConnection delivery(s.port());
   ASSERT_TRUE(delivery.send_all(signed_post(webhook_status_body("wamid.SLOWFULL"), kWebhookSecret)));
   EXPECT_EQ(delivery.read_answer().status, 200);
-  EXPECT_TRUE(oldest.closed_within(milliseconds(5000)));
-  EXPECT_FALSE(younger.eof());
+  EXPECT_TRUE(oldest->closed_within(milliseconds(5000)));
+  EXPECT_FALSE(younger->eof());
 }
 
 TEST(WebhookServerLimits, TooManyBodiesAtOnceAre503) {
@@ -141,19 +146,13 @@ TEST(WebhookServerLimits, WhenFullANewcomerIsNotPushedOutByTheNext) {
   auto o = webhook_test_options();
   o.max_connections = 3;
   WebhookServerThread s(o);
-  RawConnection oldest(s.port());
-  ASSERT_TRUE(oldest.send_all("POST /webhook HTTP/1.1\r\n"));
-  ASSERT_FALSE(oldest.readable_within(milliseconds(50)));  // known to the server, mid-request
-  RawConnection younger(s.port());
-  ASSERT_TRUE(younger.send_all("POST /webhook HTTP/1.1\r\n"));
-  ASSERT_FALSE(younger.readable_within(milliseconds(50)));
-  RawConnection newcomer(s.port());  // accepted before the next: connections queue in order
-  RawConnection next(s.port());
-  ASSERT_TRUE(next.send_all("POST /webhook HTTP/1.1\r\n"));
-  ASSERT_FALSE(next.readable_within(milliseconds(50)));  // accepted: one had to make room
+  const auto oldest = mid_head(s.port());
+  const auto younger = mid_head(s.port());
+  RawConnection newcomer(s.port());      // accepted before the next: connections queue in order
+  const auto next = mid_head(s.port());  // accepted, so one connection had to make room
   ASSERT_TRUE(newcomer.send_all(signed_post(webhook_status_body("wamid.NEWCOMER"), kWebhookSecret)));
   EXPECT_EQ(newcomer.read_answer().status, 200);
-  EXPECT_TRUE(oldest.closed_within(milliseconds(5000)));
+  EXPECT_TRUE(oldest->closed_within(milliseconds(5000)));
 }
 
 TEST(WebhookServerLimits, EmptyLinesBeforeTheRequestLineAreSkipped) {
