@@ -28,6 +28,11 @@ TEST(Redactor, PiecesInEveryFormShortTokensAndCuts) {
   EXPECT_EQ(Redactor("tok")("a tok b"), "a *** b");
   EXPECT_EQ(Redactor("***")("a *** b"), "a *** b");
   EXPECT_EQ(Redactor("********")("**********"), "***");
+  // In any letter case: a server that upper- or lower-cases what it echoes.
+  EXPECT_EQ(r("x AT_R3DACT10NT3STT0KEN_4F2A y"), "x *** y");
+  EXPECT_EQ(r("x at_r3dact10nt3stt0ken_4f2a y"), "x *** y");
+  EXPECT_EQ(r("at%5fr3DACT10n"), "***");
+  EXPECT_TRUE(r.holds_piece("T3STT0KE"));
   // A cut through the token leaves none of it on either side of the cut.
   for (std::size_t at = 0; at < 40; ++at) {
     const std::string text = std::string(at, '|') + kToken + "|||";

@@ -79,6 +79,12 @@ inline bool may_encode(std::string_view s) noexcept {
   return s.find_first_of("%\\") != std::string_view::npos;
 }
 
+/// `c` with an ASCII capital letter lowered: pieces are matched in any letter case (a server
+/// that echoes the token upper- or lower-cased still does not show it).
+inline unsigned char fold(char c) noexcept {
+  return static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+}
+
 inline bool ieq(char a, char b) noexcept {
   const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
   return lower(a) == lower(b);
@@ -153,7 +159,7 @@ WHATSAPP_DECL Redactor::Redactor(std::string_view secret) {
   secret_has_space_ = secret.find(' ') != std::string_view::npos;
   for (std::size_t i = 0; i + width_ <= secret.size(); ++i) {
     std::uint64_t v = 0;
-    for (std::size_t k = 0; k < width_; ++k) v = (v << 8) | static_cast<unsigned char>(secret[i + k]);
+    for (std::size_t k = 0; k < width_; ++k) v = (v << 8) | redact_impl::fold(secret[i + k]);
     pieces_.push_back(v);
   }
   std::sort(pieces_.begin(), pieces_.end());
@@ -172,7 +178,7 @@ inline std::vector<std::pair<std::size_t, std::size_t>> covered(std::string_view
   const std::uint64_t mask = width >= 8 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * width)) - 1;
   std::uint64_t window = 0;
   for (std::size_t i = 0; i < s.size(); ++i) {
-    window = ((window << 8) | static_cast<unsigned char>(s[i])) & mask;
+    window = ((window << 8) | fold(s[i])) & mask;
     if (i + 1 < width || !std::binary_search(pieces.begin(), pieces.end(), window)) continue;
     const std::size_t start = i + 1 - width;
     if (!runs.empty() && start <= runs.back().second) {
