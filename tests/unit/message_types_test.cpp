@@ -34,6 +34,7 @@ using whatsapp::Currency;
 using whatsapp::DateTime;
 using whatsapp::Interactive;
 using whatsapp::InteractiveHeader;
+using whatsapp::Location;
 using whatsapp::Media;
 using whatsapp::Message;
 using whatsapp::TemplateComponent;
@@ -263,6 +264,24 @@ TEST(MessageTypes, TemplateTextMediaAndInteractive) {
                 kTo, buttons(media_with("https://media.example.com/img/order-ready.jpg")))),
             read_json("fixtures/send_template_interactive_request.json"));
   expect_valid(Message::template_message(kTo, buttons(media_with(real))));
+}
+
+// Meta's location-template example gives the header's coordinates as strings.
+TEST(MessageTypes, TemplateLocationHeaderCoordinatesAreStrings) {
+  const auto t = TemplateMessage("store_opening", "en_US")
+                     .with_header({TemplateParameter::location(Location{
+                         37.483307, -122.148981, "Harbor Lane Bakery", "14 Harbor Lane, Portsmouth"})})
+                     .with_body({TemplateParameter::text("Maria")});
+  const json location = {{"latitude", "37.483307"},
+                         {"longitude", "-122.148981"},
+                         {"name", "Harbor Lane Bakery"},
+                         {"address", "14 Harbor Lane, Portsmouth"}};
+  const auto m = Message::template_message(kTo, t);
+  EXPECT_EQ(body_of(m)["template"]["components"][0]["parameters"][0]["location"], location);
+  EXPECT_EQ(json(t)["components"][0]["parameters"][0]["location"], location);  // nlohmann's writer too
+  expect_valid(m);
+  // A location message keeps numbers.
+  EXPECT_EQ(body_of(Message::location(kTo, Location{37.5, -122.25}))["location"]["latitude"], json(37.5));
 }
 
 TEST(MessageTypes, TemplateCatalogFlowAndBooleanQuickReplies) {

@@ -44,7 +44,15 @@ WHATSAPP_DECL void to_json(nlohmann::json& j, const TemplateParameter& p) {
       j = {{"type", "document"}, {"document", std::move(m)}};
       break;
     }
-    case K::kLocation: j = {{"type", "location"}, {"location", p.location_value}}; break;
+    case K::kLocation: {
+      // A location header's coordinates go as strings, as Meta's template examples give them
+      // ("latitude": "37.483307"); a location message's are numbers.
+      nlohmann::json l = p.location_value;
+      l["latitude"] = l["latitude"].dump();
+      l["longitude"] = l["longitude"].dump();
+      j = {{"type", "location"}, {"location", std::move(l)}};
+      break;
+    }
     case K::kAction: j = {{"type", "action"}, {"action", p.json}}; break;
     case K::kRaw: j = p.json; return;
   }

@@ -81,7 +81,7 @@ inline void write_template_parameter(std::string& out, const TemplateParameter& 
       break;
     case K::kLocation:
       o.key("location");
-      write_location(out, p.location_value);
+      write_location(out, p.location_value, /*coordinates_as_text=*/true);
       o.optional("parameter_name", p.parameter_name);
       o.string("type", "location");
       break;

@@ -205,10 +205,12 @@ struct ObjectWriter {
   void optional_number(std::string_view k, const std::optional<int>& v) {
     if (v) number(k, *v);
   }
-  // A double as nlohmann writes it (shortest round trip, "1.0" for a whole number).
-  void real(std::string_view k, double v) {
-    key(k);
+  // A double as nlohmann writes it (shortest round trip, "1.0" for a whole number); in quotes
+  // with `as_text`.
+  void real(std::string_view k, double v, bool as_text = false) {
+    key_then(k, as_text ? "\"" : "");
     append_json_tree(out, nlohmann::json(v));
+    if (as_text) out.push_back('"');
   }
   void tree(std::string_view k, const nlohmann::json& v) {
     key(k);
@@ -233,11 +235,13 @@ inline void write_media(std::string& out, const Media& m, const std::optional<st
   o.end();
 }
 
-inline void write_location(std::string& out, const Location& l) {
+// A location; with `coordinates_as_text` (a template's location header) its coordinates are
+// strings holding the numbers.
+inline void write_location(std::string& out, const Location& l, bool coordinates_as_text = false) {
   ObjectWriter o(out);
   o.optional("address", l.address);
-  o.real("latitude", l.latitude);
-  o.real("longitude", l.longitude);
+  o.real("latitude", l.latitude, coordinates_as_text);
+  o.real("longitude", l.longitude, coordinates_as_text);
   o.optional("name", l.name);
   o.end();
 }
