@@ -7,6 +7,7 @@
 /// own after a failure, with a growing pause between attempts so that a dead Redis costs one
 /// failed connect per pause, not one per send (docs/deployment.md).
 
+#include <poll.h>
 #include <sys/time.h>
 
 #include <algorithm>
@@ -57,6 +58,32 @@ struct RedisOptions {
 /// A reply of hiredis, freed when it goes.
 using RedisReply = std::unique_ptr<redisReply, void (*)(void*)>;
 
+namespace detail {
+
+/// The largest reply a command may get (the stores' replies are a few bytes): more is a failed
+/// command, not memory that a server fills at will.
+inline constexpr std::size_t kMaxReplyBytes = std::size_t{1} << 20;
+/// The most elements of an array reply. hiredis 0.14 allocates the array the header announces
+/// (`*2147483647`: 16 GB reserved, then 2^31 slots walked to free it).
+inline constexpr int kMaxReplyElements = 1024;
+
+/// hiredis's reply functions with arrays bounded by kMaxReplyElements (a larger one is refused
+/// as hiredis refuses one it cannot allocate). `defaults` is hiredis's own table, the same for
+/// every context; the first call keeps it.
+inline redisReplyObjectFunctions* bounded_reply_functions(redisReplyObjectFunctions* defaults) {
+  static redisReplyObjectFunctions* const original = defaults;
+  static redisReplyObjectFunctions bounded = [] {
+    redisReplyObjectFunctions f = *original;
+    f.createArray = [](const redisReadTask* task, int elements) -> void* {
+      return elements > kMaxReplyElements ? nullptr : original->createArray(task, elements);
+    };
+    return f;
+  }();
+  return &bounded;
+}
+
+}  // namespace detail
+
 /// A Redis connection for the stores. All members are thread-safe.
 class RedisConnection {
  public:
@@ -85,7 +112,7 @@ class RedisConnection {
     std::lock_guard<std::mutex> lock(mu_);
     auto ready = ensure_connected(deadline);
     if (!ready) return std::move(ready).error();
-    return send(args, deadline);
+    return answered(send(args, deadline));
   }
 
   /// EVALSHA of `script` (loaded once per server: SCRIPT LOAD, then EVAL when the server lost it,
@@ -99,20 +126,30 @@ class RedisConnection {
     if (sha.empty()) {
       auto loaded = send({"SCRIPT", "LOAD", script}, deadline);
       if (!loaded) return std::move(loaded).error();
-      if ((*loaded)->type != REDIS_REPLY_STRING) return reply_error(**loaded, "SCRIPT LOAD");
-      sha.assign((*loaded)->str, (*loaded)->len);
+      const redisReply& l = **loaded;
+      if (l.type == REDIS_REPLY_STRING && is_sha1(std::string_view(l.str, l.len))) {
+        sha.assign(l.str, l.len);
+      } else if (l.type == REDIS_REPLY_ERROR) {
+        sha = kEvalOnly;  // SCRIPT renamed or refused (ACL): EVAL sends the script each time
+      } else {
+        return reply_error(l, "SCRIPT LOAD");
+      }
     }
     const std::string nkeys = std::to_string(keys.size());
     std::vector<std::string_view> argv{"EVALSHA", sha, nkeys};
+    if (sha == kEvalOnly) {
+      argv[0] = "EVAL";
+      argv[1] = script;
+    }
     argv.insert(argv.end(), keys.begin(), keys.end());
     argv.insert(argv.end(), args.begin(), args.end());
-    auto r = send(argv, deadline);
-    if (!r) return r;
+    auto r = answered(send(argv, deadline));
+    if (!r || sha == kEvalOnly) return r;
     if ((*r)->type == REDIS_REPLY_ERROR &&
         std::string_view((*r)->str, (*r)->len).substr(0, 8) == "NOSCRIPT") {
       argv[0] = "EVAL";
       argv[1] = script;  // runs it and caches it again under the same SHA1
-      return send(argv, deadline);
+      return answered(send(argv, deadline));
     }
     return r;
   }
@@ -131,6 +168,16 @@ class RedisConnection {
   }
 
  private:
+  static constexpr std::string_view kEvalOnly = "-";
+
+  static bool is_sha1(std::string_view s) noexcept {
+    if (s.size() != 40) return false;
+    for (const char c : s) {
+      if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) return false;
+    }
+    return true;
+  }
+
   static timeval to_timeval(std::chrono::microseconds d) {
     timeval tv{};
     tv.tv_sec = static_cast<decltype(tv.tv_sec)>(d.count() / 1000000);
@@ -169,20 +216,17 @@ class RedisConnection {
     if (why.empty()) {
       ctx_ = c;
       redisEnableKeepAlive(ctx_);
-      timeout_set_ = {};
+      redisSetTimeout(ctx_, to_timeval(o_.command_timeout));  // a safety net: send() polls first
+      ctx_->reader->fn = detail::bounded_reply_functions(ctx_->reader->fn);
+      proven_ = false;
       why = setup(deadline);
     } else if (c != nullptr) {
       redisFree(c);
     }
     if (!why.empty()) {
-      drop(why);
-      pause_ = pause_.count() == 0 ? o_.reconnect_pause : std::min(pause_ * 2, o_.max_reconnect_pause);
-      retry_at_ = Clock::now() + pause_;
+      drop(why);  // a connection that failed before answering once pauses the next connect
       return unavailable(why);
     }
-    pause_ = {};
-    if (lost_) log("connection to Redis " + o_.server.describe() + " is back");
-    lost_ = false;
     return {};
   }
 
@@ -203,16 +247,16 @@ class RedisConnection {
     return {};
   }
 
+  // One command: written, then read until its whole reply is there. The time limit bounds the
+  // whole exchange, not each read (a server trickling a byte at a time cannot hold the call),
+  // and the reply its size (detail::kMaxReplyBytes).
   Result<RedisReply> send(const std::vector<std::string_view>& args, Clock::time_point deadline) {
     if (ctx_ == nullptr) return unavailable("not connected");
-    const auto b = budget(o_.command_timeout, deadline, Clock::now());
+    const auto start = Clock::now();
+    const auto b = budget(o_.command_timeout, deadline, start);
     if (b.count() <= 0)
       return unavailable("no time left before the deadline for a command", ErrorKind::kTimeout);
-    // setsockopt only when the timeout changes (most commands have the full command_timeout).
-    if (b != timeout_set_) {
-      redisSetTimeout(ctx_, to_timeval(b));
-      timeout_set_ = b;
-    }
+    const Clock::time_point until = start + b;
     std::vector<const char*> argv;
     std::vector<size_t> lens;
     argv.reserve(args.size());
@@ -221,22 +265,67 @@ class RedisConnection {
       argv.push_back(a.data());
       lens.push_back(a.size());
     }
-    auto* r = static_cast<redisReply*>(
-        redisCommandArgv(ctx_, static_cast<int>(argv.size()), argv.data(), lens.data()));
-    if (r == nullptr) {
-      const bool timed_out = ctx_->err == REDIS_ERR_IO && (errno == EAGAIN || errno == EWOULDBLOCK);
-      std::string why = timed_out ? "no answer within " + std::to_string(b.count() / 1000) + " ms"
-                                  : std::string("connection failed: ") + ctx_->errstr;
+    const auto fail = [&](std::string why, ErrorKind kind) {
       drop(why);
-      return unavailable(why, timed_out ? ErrorKind::kTimeout : ErrorKind::kTransport);
+      return unavailable(std::move(why), kind);
+    };
+    const std::string late = "no answer within " + std::to_string(b.count() / 1000) + " ms";
+    if (redisAppendCommandArgv(ctx_, static_cast<int>(argv.size()), argv.data(), lens.data()) != REDIS_OK)
+      return fail("cannot build the command", ErrorKind::kTransport);
+    for (int written = 0; written == 0;) {
+      if (!wait_for(POLLOUT, until)) return fail(late, ErrorKind::kTimeout);
+      if (redisBufferWrite(ctx_, &written) != REDIS_OK)
+        return fail(std::string("connection failed: ") + ctx_->errstr, ErrorKind::kTransport);
     }
-    return RedisReply(r, freeReplyObject);
+    void* reply = nullptr;
+    for (;;) {
+      if (redisGetReplyFromReader(ctx_, &reply) != REDIS_OK)
+        return fail(std::string("unreadable reply: ") + ctx_->errstr, ErrorKind::kTransport);
+      if (reply != nullptr) break;
+      if (ctx_->reader->len > detail::kMaxReplyBytes)
+        return fail("reply over " + std::to_string(detail::kMaxReplyBytes) + " bytes", ErrorKind::kTransport);
+      if (!wait_for(POLLIN, until)) return fail(late, ErrorKind::kTimeout);
+      if (redisBufferRead(ctx_) != REDIS_OK)
+        return fail(std::string("connection failed: ") + ctx_->errstr, ErrorKind::kTransport);
+    }
+    return RedisReply(static_cast<redisReply*>(reply), freeReplyObject);
   }
 
+  // `r`, noting a reply to a caller's command: the first on a new connection says Redis is back.
+  Result<RedisReply> answered(Result<RedisReply> r) {
+    if (r && !proven_) {
+      proven_ = true;
+      pause_ = {};
+      if (lost_) log("connection to Redis " + o_.server.describe() + " is back");
+      lost_ = false;
+    }
+    return r;
+  }
+
+  // Waits until the connection is ready for `events`; false when `until` passes first.
+  bool wait_for(short events, Clock::time_point until) const {
+    for (;;) {
+      const auto left = std::chrono::ceil<std::chrono::milliseconds>(until - Clock::now()).count();
+      if (left <= 0) return false;
+      pollfd p{ctx_->fd, events, 0};
+      const int n = ::poll(&p, 1, static_cast<int>(std::min<long long>(left, 60'000)));
+      if (n > 0) return true;  // ready, or an error the next read or write reports
+      if (n < 0 && errno != EINTR) return true;
+    }
+  }
+
+  // Closes the connection after a failure. One that never answered (refused, or lost at its
+  // first command) also pauses the next connect, growing to max_reconnect_pause: a Redis that
+  // accepts and then fails every command costs one connect per pause, not one per send.
   void drop(const std::string& why) {
     if (ctx_ != nullptr) redisFree(ctx_);
     ctx_ = nullptr;
     last_error_ = why;
+    if (!proven_) {
+      pause_ = pause_.count() == 0 ? o_.reconnect_pause : std::min(pause_ * 2, o_.max_reconnect_pause);
+      retry_at_ = Clock::now() + pause_;
+    }
+    proven_ = false;
     if (!lost_) log("connection to Redis " + o_.server.describe() + " lost: " + why);
     lost_ = true;
   }
@@ -252,7 +341,7 @@ class RedisConnection {
   const RedisOptions o_;
   std::mutex mu_;
   redisContext* ctx_ = nullptr;
-  std::chrono::microseconds timeout_set_{};
+  bool proven_ = false;  // the connection has answered a command
   Clock::time_point retry_at_{};
   std::chrono::milliseconds pause_{0};
   std::string last_error_;

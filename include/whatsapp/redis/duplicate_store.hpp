@@ -75,9 +75,13 @@ class RedisDuplicateStore final : public webhook::DuplicateStore {
       if ((*set)->type != REDIS_REPLY_NIL) return failed(conn_->reply_error(**set, "SET NX").message());
       auto get = conn_->command({"GET", k}, deadline());
       if (!get) return failed(get.error().message());
-      const std::string_view v = (*get)->type == REDIS_REPLY_STRING
-                                     ? std::string_view((*get)->str, (*get)->len)
-                                     : std::string_view();
+      if ((*get)->type == REDIS_REPLY_NIL) return webhook::Claim::kUnavailable;  // freed just now: later
+      // Anything but "d" or a claim ("p:...") is not this filter's (another type, a stray
+      // value): the failure policy decides, and says so, rather than deferring in silence.
+      if ((*get)->type != REDIS_REPLY_STRING) return failed(conn_->reply_error(**get, "GET").message());
+      const std::string_view v((*get)->str, (*get)->len);
+      if (v != "d" && v.substr(0, 2) != "p:")
+        return failed("the key " + k + " holds a value this filter did not write");
       if (v == "d") return webhook::Claim::kDuplicate;
       if (v == owner_) {  // our own claim, whose answer was lost: nobody handles it, take it back
         auto again = conn_->command({"SET", k, owner_, "PX", ttl}, deadline());
@@ -112,6 +116,7 @@ class RedisDuplicateStore final : public webhook::DuplicateStore {
   }
 
   webhook::Claim take(const std::string& k) {
+    defer_logged_ = false;
     handling_.insert(k);
     return webhook::Claim::kFirst;
   }
@@ -160,8 +165,14 @@ class RedisDuplicateStore final : public webhook::DuplicateStore {
     return RedisConnection::Clock::now() + conn_->options().command_timeout;
   }
 
+  // A claim Redis could not decide. Deferring is logged once until a claim succeeds again
+  // (every redelivery would repeat it); handling anyway is logged each time.
   webhook::Claim failed(const std::string& why) noexcept {
-    if (o_.on_failure == FilterFailure::kDefer) return webhook::Claim::kUnavailable;
+    if (o_.on_failure == FilterFailure::kDefer) {
+      if (!defer_logged_) log("duplicate check failed, events are deferred (503) until it works: " + why);
+      defer_logged_ = true;
+      return webhook::Claim::kUnavailable;
+    }
     log("duplicate check skipped, handling the event anyway: " + why);
     return webhook::Claim::kFirst;
   }
@@ -183,6 +194,7 @@ class RedisDuplicateStore final : public webhook::DuplicateStore {
   std::unordered_set<std::string> handling_;          // claimed here, handler running
   std::deque<std::pair<std::string, bool>> pending_;  // (key, handled) not yet confirmed
   bool warned_ = false;
+  bool defer_logged_ = false;
 };
 
 }  // namespace whatsapp::redis

@@ -87,10 +87,18 @@ class RedisRateLimitStore final : public RateLimitStore {
     std::vector<std::string_view> keys{rate_key};
     if (pair) keys.emplace_back(to_key);
     auto r = conn_->eval(script(), keys, {a1, a2, a3}, deadline);
-    if (r && (*r)->type == REDIS_REPLY_INTEGER) {
+    // The script reads a time more than a day ahead as no time, so its waits stay within a day
+    // and the intervals: one beyond 30 days is not its answer, and is not multiplied into an
+    // overflow (a stray 9.2e18 did).
+    constexpr long long kMaxWaitUs = 30LL * 86'400'000'000LL;
+    if (r && (*r)->type == REDIS_REPLY_INTEGER && (*r)->integer <= kMaxWaitUs) {
       return std::chrono::nanoseconds(std::max<long long>(0, (*r)->integer) * 1000);
     }
-    Error e = r ? conn_->reply_error(**r, "the rate limit script") : std::move(r).error();
+    Error e = !r ? std::move(r).error()
+              : (*r)->type == REDIS_REPLY_INTEGER
+                  ? conn_->unavailable("the rate limit script answered a wait of " +
+                                       std::to_string((*r)->integer) + " us")
+                  : conn_->reply_error(**r, "the rate limit script");
     if (o_.on_failure == LimiterFailure::kRefuse) {
       e.with_hint(
           "the shared rate limit (Redis) did not answer, so the message was not sent: check Redis, or choose "
@@ -103,6 +111,11 @@ class RedisRateLimitStore final : public RateLimitStore {
   /// The Lua script (public for docs/deployment.md and the tests). ARGV: the emission interval
   /// (us per message, 0: no bucket), the burst tolerance ((burst - 1) x interval, us), the
   /// per-recipient interval (us, 0: none). Returns the wait in microseconds.
+  ///
+  /// Both keys are read before either is written, so a booking that fails books nothing. A key
+  /// this script did not write (another type, not a number, NaN, a time more than a day ahead)
+  /// reads as "no time booked" and is overwritten: a stray value can neither switch the limit
+  /// off nor hold every send back for years.
   static const std::string& script() {
     static const std::string s = R"lua(
 if redis.replicate_commands then pcall(redis.replicate_commands) end
@@ -111,16 +124,25 @@ local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
 local emission = tonumber(ARGV[1])
 local tau = tonumber(ARGV[2])
 local interval = tonumber(ARGV[3])
+local function booked(key)
+  local v = redis.pcall('GET', key)
+  if type(v) ~= 'string' then return nil end
+  v = tonumber(v)
+  if v == nil or v ~= v or v > now + 86400000000 then return nil end
+  return v
+end
+local tat = nil
+if emission > 0 then tat = booked(KEYS[1]) or now end
+local nxt = nil
+if interval > 0 and #KEYS > 1 then nxt = booked(KEYS[2]) end
 local slot = now
 if emission > 0 then
-  local tat = tonumber(redis.call('GET', KEYS[1])) or now
   if tat < now then tat = now end
   if tat - tau > now then slot = tat - tau end
   tat = tat + emission
   redis.call('SET', KEYS[1], string.format('%.3f', tat), 'PX', math.floor((tat - now) / 1000) + 1000)
 end
 if interval > 0 and #KEYS > 1 then
-  local nxt = tonumber(redis.call('GET', KEYS[2]))
   if nxt and nxt > slot then slot = nxt end
   local after = slot + interval
   redis.call('SET', KEYS[2], string.format('%.3f', after), 'PX', math.floor((after - now) / 1000) + 1000)
