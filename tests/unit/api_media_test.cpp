@@ -284,6 +284,27 @@ TEST(Media, DownloadStopsWhenTheSinkSaysSo) {
   EXPECT_EQ(calls, 2);
 }
 
+// A body longer than the media's file_size is stopped where it passes it, not read to the end
+// (a hostile server's gigabyte went through to the sink before the size was compared).
+TEST(Media, DownloadStopsWhereTheBodyPassesTheFileSize) {
+  FakeTransport t;
+  t.set_chunk_size(2);
+  t.push(raw_answer(200, "abcdefghij"));
+  FakeClient client(api_options(), t);
+  auto info = info_for("abcd");
+  ASSERT_EQ(info.file_size, 4U);
+  std::string got;
+  auto r = client.media().download(info, [&](std::string_view c) {
+    got.append(c);
+    return true;
+  });
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().kind(), ErrorKind::kTransport);
+  EXPECT_EQ(r.error().message(), "the download passed the media's 4 bytes; stopped there");
+  EXPECT_FALSE(r.error().is_transient());
+  EXPECT_EQ(got, "abcd");
+}
+
 TEST(Media, DownloadToFileAndRetrieveThenDownload) {
   const std::string path = ::testing::TempDir() + "/wa_download_test.bin";
   const std::string bytes = "file bytes";

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "test_support.hpp"
+#include "whatsapp/detail/utf8.hpp"
 #include "whatsapp/protocol/envelope.hpp"
 
 namespace envelope_test {
@@ -225,6 +226,30 @@ INSTANTIATE_TEST_SUITE_P(
         BadBody{"errorNoObject", 500, R"({"status":"down"})", ErrorKind::kHttp, "without an error object"},
         BadBody{"long", 200, std::string(1000, 'x'), ErrorKind::kParse, "not JSON"}),
     [](const auto& test) { return std::string(test.param.name); });
+
+// A hostile server's 10 MB error message made a 10 MB Error out of each field; every field is
+// cut at 2,048 bytes, on a character boundary.
+TEST(Envelope, ErrorFieldsAreCutAtTwoKilobytes) {
+  const std::string huge =
+      std::string(2047, 'x') + "\xc3\xa9" + std::string(100000, 'y');  // é across the cut
+  auto r = unwrap_envelope(answer(
+      400,
+      nlohmann::json{
+          {"error",
+           {{"message", huge}, {"error_user_msg", huge}, {"code", 100}, {"error_data", {{"details", huge}}}}}}
+          .dump()));
+  ASSERT_FALSE(r.ok());
+  ASSERT_TRUE(r.error().graph());
+  const auto& g = *r.error().graph();
+  for (const std::string* field : {&g.message, &g.error_user_msg, &g.details}) {
+    EXPECT_EQ(*field, std::string(2047, 'x') + "...");
+    EXPECT_TRUE(whatsapp::detail::utf8_length(*field).has_value());
+  }
+  EXPECT_LT(r.error().message().size(), 5000U);
+  auto lowcodeapi = unwrap_envelope(answer(502, nlohmann::json{{"message", huge}}.dump()));
+  ASSERT_FALSE(lowcodeapi.ok());
+  EXPECT_LT(lowcodeapi.error().message().size(), 5000U);
+}
 
 TEST(Envelope, ControlBytesAreNotCopiedIntoTheExcerpt) {
   auto r = unwrap_envelope(answer(500, std::string("oops\x01\x02\nline", 11)));

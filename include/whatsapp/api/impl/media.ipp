@@ -85,13 +85,23 @@ WHATSAPP_DECL Result<DownloadResult> MediaFiles::download(const MediaInfo& info,
   detail::Sha256 hash;
   DownloadResult result;
   detail::RequestSpec spec{&route(RouteId::kDownloadMedia), {info.url}, {}, {}, {}};
+  bool oversize = false;  // more bytes than the media has: stopped there, not at the timeout
   spec.on_body = [&](const char* data, std::size_t n) {
+    if (info.file_size && result.bytes + n > *info.file_size) {
+      oversize = true;
+      return false;
+    }
     hash.update(data, n);
     result.bytes += n;
     return sink(std::string_view(data, n));
   };
   spec.progress = options.progress;
   auto ex = core_->exchange(spec);
+  if (!ex && oversize) {
+    Error e(ErrorKind::kTransport,
+            "the download passed the media's " + std::to_string(*info.file_size) + " bytes; stopped there");
+    return core_->scrub(mismatch(std::move(e), 200).with_attempts(ex.error().attempts()));
+  }
   if (!ex) return std::move(ex).error();
   const HttpResponse& resp = ex->response;
   if (resp.status < 200 || resp.status >= 300) return core_->answer_error(*ex);

@@ -8,22 +8,42 @@
 
 namespace whatsapp {
 
+namespace detail::envelope_impl {
+
+/// The longest text kept from one field of an error object. Meta's are a few hundred bytes; a
+/// 10 MB message from a hostile server made a 10 MB Error (and its redaction) out of every field.
+inline constexpr std::size_t kMaxErrorField = 2048;
+
+/// `j[key]` as a string, cut at a character boundary with "..." past kMaxErrorField bytes.
+inline std::string error_field(const nlohmann::json& j, std::string_view key) {
+  std::string s = detail::string_at(j, key);
+  if (s.size() <= kMaxErrorField) return s;
+  std::size_t n = kMaxErrorField;
+  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;  // not inside a UTF-8 sequence
+  s.resize(n);
+  s += "...";
+  return s;
+}
+
+}  // namespace detail::envelope_impl
+
 WHATSAPP_DECL GraphError parse_graph_error(const nlohmann::json& e) {
+  using detail::envelope_impl::error_field;
   GraphError g;
   g.code = detail::int_at(e, "code");
   g.error_subcode = detail::int_at(e, "error_subcode");
-  g.type = detail::string_at(e, "type");
-  g.message = detail::string_at(e, "message");
-  if (g.message.empty()) g.message = detail::string_at(e, "title");
-  g.fbtrace_id = detail::string_at(e, "fbtrace_id");
+  g.type = error_field(e, "type");
+  g.message = error_field(e, "message");
+  if (g.message.empty()) g.message = error_field(e, "title");
+  g.fbtrace_id = error_field(e, "fbtrace_id");
   g.is_transient = detail::bool_at(e, "is_transient");
-  g.error_user_title = detail::string_at(e, "error_user_title");
-  g.error_user_msg = detail::string_at(e, "error_user_msg");
+  g.error_user_title = error_field(e, "error_user_title");
+  g.error_user_msg = error_field(e, "error_user_msg");
   if (const auto it = e.find("error_data"); it != e.end()) {
     if (it->is_object()) {
-      g.details = detail::string_at(*it, "details");
+      g.details = error_field(*it, "details");
     } else if (it->is_string()) {
-      g.details = it->get<std::string>();
+      g.details = error_field(e, "error_data");
     }
   }
   return g;
@@ -119,7 +139,7 @@ WHATSAPP_DECL Error upstream_error(int status, std::string msg, std::string_view
 // The error `j` carries, if any.
 WHATSAPP_DECL std::optional<Error> error_in(const nlohmann::json& j, int status, std::string_view body,
                                             const Redactor& redact) {
-  const std::string top = string_at(j, "message");
+  const std::string top = envelope_impl::error_field(j, "message");
   const auto graph = [&](const nlohmann::json& obj) {
     GraphError g = parse_graph_error(obj);
     if (g.message.empty()) g.message = top;
@@ -229,7 +249,7 @@ WHATSAPP_DECL Result<nlohmann::json> read_answer_at(const HttpResponse& resp, co
   if (auto e = error_in(j, status, body, redact)) return fail(std::move(*e), &j);
   if (!success) {
     // LowCodeAPI's own errors without an error object: {"message":"Not Found"}.
-    std::string message = string_at(j, "message");
+    std::string message = envelope_impl::error_field(j, "message");
     if (!message.empty()) return fail(lowcodeapi_error(ErrorKind::kHttp, status, message, body, redact), &j);
     return fail(body_error(ErrorKind::kHttp, status, "error status without an error object", body, redact),
                 &j);
