@@ -7,11 +7,11 @@
 // The rule (docs/design.md, on redaction): no piece of kPieceLength (8) or more
 // characters of the api_token survives, whatever its form in the text: raw, percent-encoded
 // (any character, either hex case, also twice), with '+' for a space, or JSON-escaped (\u0041,
-// \/, \"), and in any letter case. A token shorter than 8 characters is removed whole. Independently of the token, the
-// value of every `api_token`, `access_token`, `appsecret_proof` and `Authorization` key (query, header or
-// JSON form) and the userinfo of every URL (`scheme://user:pass@host`) are replaced. Texts are redacted first
-// and cut after (redacted_excerpt()), and the cut text is redacted again, so a cut never leaves a piece
-// either.
+// \/, \"), and in any letter case. A token shorter than 8 characters is removed whole. Independently of the
+// token, the value of every `api_token`, `access_token`, `appsecret_proof` and `Authorization` key (query,
+// header or JSON form) and the userinfo of every URL (`scheme://user:pass@host`) are replaced. Texts are
+// redacted first and cut after (redacted_excerpt()), and the cut text is redacted again, so a cut never
+// leaves a piece either.
 
 #include <cstddef>
 #include <cstdint>
