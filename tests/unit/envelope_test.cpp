@@ -251,6 +251,18 @@ TEST(Envelope, ErrorFieldsAreCutAtTwoKilobytes) {
   EXPECT_LT(lowcodeapi.error().message().size(), 5000U);
 }
 
+TEST(Envelope, ARedirectSaysWhereToAndThatItIsNotFollowed) {
+  HttpResponse r = answer(302, "<html>moved</html>");
+  r.headers.emplace_back("location", "https://cdn.example/m/1?api_token=at_RED1RECT0token55");
+  auto e = unwrap_envelope(r);
+  ASSERT_FALSE(e.ok());
+  EXPECT_EQ(e.error().kind(), ErrorKind::kHttp);
+  EXPECT_EQ(e.error().http_status(), 302);
+  EXPECT_EQ(e.error().message(),
+            "a redirect (HTTP 302) to \"https://cdn.example/m/1?api_token=***\", which is not followed (body "
+            "starts: \"<html>moved</html>\")");
+}
+
 TEST(Envelope, ControlBytesAreNotCopiedIntoTheExcerpt) {
   auto r = unwrap_envelope(answer(500, std::string("oops\x01\x02\nline", 11)));
   ASSERT_FALSE(r.ok());

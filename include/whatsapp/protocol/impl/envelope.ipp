@@ -210,6 +210,13 @@ WHATSAPP_DECL Result<nlohmann::json> read_answer_at(const HttpResponse& resp, co
     if (!success) read_retry_after(e, resp, j, time);
     return e;
   };
+  if (status >= 300 && status < 400) {  // no transport of the SDK's follows one: say so, and where
+    std::string what = "a redirect (HTTP " + std::to_string(status) + ")";
+    if (const auto to = resp.header("Location"); !to.empty())
+      what += " to \"" + redact.excerpt(to, 200) + "\"";
+    what += ", which is not followed";
+    return fail(body_error(ErrorKind::kHttp, status, what, resp.body, redact), nullptr);
+  }
   if (resp.body.empty())
     return fail(body_error(unreadable, status, "empty response body", resp.body, redact), nullptr);
   std::string_view body = resp.body;
