@@ -3,6 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
 #include "api_test_support.hpp"
 
 namespace api_analytics_test {
@@ -60,9 +63,31 @@ TEST(AnalyticsApi, EndMustFollowStart) {
   q.end = 10;
   EXPECT_EQ(client.analytics().get("w", q).error().field(), "end");
   EXPECT_EQ(t.request_count(), 0u);
-  t.push(200, R"({"data":{"analytics":{}}})");
   q.end = 20;
+  // An answer without data points (a range with no traffic) has none; it used to be a kParse
+  // error "may have been processed" for a read.
+  t.push(200, R"({"data":{"analytics":{}}})");
+  auto none = client.analytics().get("w", q);
+  ASSERT_TRUE(none.ok()) << none.error().to_string();
+  EXPECT_TRUE(none->data_points.empty());
+  t.push(200, R"({"data":{"id":"102290129340398"}})");
+  ASSERT_TRUE(client.analytics().get("w", q).ok());
+  t.push(200, R"({"data":[]})");  // not an object: still refused
   EXPECT_EQ(client.analytics().get("w", q).error().kind(), whatsapp::ErrorKind::kParse);
+}
+
+// Meta types phone_numbers "list<numeric string>" and its example gives numbers.
+TEST(AnalyticsApi, PhoneNumbersGivenAsNumbersAreKept) {
+  FakeTransport t;
+  FakeClient client(api_options(), t);
+  t.push(200, R"({"data":{"analytics":{"phone_numbers":[16505550111,"16505550112"],"granularity":"DAY",)"
+              R"("data_points":[{"start":1543536000,"end":1543622400,"sent":3,"delivered":2}]}}})");
+  whatsapp::AnalyticsQuery q;
+  q.start = 1543536000;
+  q.end = 1543622400;
+  auto r = client.analytics().get("102290129340398", q);
+  ASSERT_TRUE(r.ok()) << r.error().to_string();
+  EXPECT_EQ(r->phone_numbers, (std::vector<std::string>{"16505550111", "16505550112"}));
 }
 
 }  // namespace api_analytics_test

@@ -177,6 +177,14 @@ TEST(BusinessApi, BusinessAccount) {
   EXPECT_EQ(reqs.old_format.url, kBase +
                                      "/whatsapp_business_account_id?WHATSAPP_BUSINESS_ACCOUNT_ID="
                                      "102290129340398&api_token=tok&fields=name%2Ccurrency");
+  // The id and timezone_id as JSON numbers read as the same text.
+  FakeTransport t;
+  FakeClient client(api_options(), t);
+  t.push(200, in_data_envelope({{"id", 102290129340398}, {"timezone_id", 1}}));
+  auto numeric = client.business().get_account("102290129340398");
+  ASSERT_TRUE(numeric.ok()) << numeric.error().to_string();
+  EXPECT_EQ(numeric->id, "102290129340398");
+  EXPECT_EQ(numeric->timezone_id, "1");
 }
 
 }  // namespace api_business_test

@@ -77,6 +77,20 @@ TEST(PhoneNumbersApi, GetAndExists) {
   EXPECT_EQ(client.phone_numbers().exists("3").error().code(), 200);
 }
 
+// Ids arrive as strings and, from some sources, as JSON numbers: both read as the same text.
+TEST(PhoneNumbersApi, IdsGivenAsNumbersAreRead) {
+  FakeTransport t;
+  FakeClient client(api_options(), t);
+  t.push(200, in_data_envelope({{"id", 106853218861309}, {"verified_name", "Harbor Lane Bakery"}}));
+  auto p = client.phone_numbers().get("106853218861309");
+  ASSERT_TRUE(p.ok()) << p.error().to_string();
+  EXPECT_EQ(p->id, "106853218861309");
+  t.push(200, in_data_envelope({{"success", true}, {"id", 330187265502941}}));
+  auto v = client.phone_numbers().verify_code("106853218861309", "402716");
+  ASSERT_TRUE(v.ok()) << v.error().to_string();
+  EXPECT_EQ(v->id, "330187265502941");
+}
+
 TEST(PhoneNumbersApi, ListOnePage) {
   auto reqs = in_both_formats(read_json("fixtures/phone_numbers_list.json"), [](const FakeClient& c) {
     whatsapp::PhoneNumberListOptions o;

@@ -32,7 +32,7 @@ void expect_context(const whatsapp::Error& e, int status, int attempts) {
 
 TEST(ErrorContext, AReadWhosePayloadHasTheWrongTypesKeepsStatusAndAttempts) {
   FakeTransport t;
-  t.push(200, in_data_envelope(json{{"id", 42}, {"display_phone_number", json::array()}}));
+  t.push(200, in_data_envelope(json{{"id", json::array({42})}, {"display_phone_number", json::array()}}));
   FakeClient client(api_options(), t);
   auto r = client.phone_numbers().get("106540352242922");
   ASSERT_FALSE(r.ok());
@@ -79,7 +79,7 @@ TEST(ErrorContext, APageThatCannotBeReadKeepsStatusAndAttemptsInTheWalk) {
 TEST(ErrorContext, AFormatFallbackCountsBothRequestsOnAParseError) {
   FakeTransport t;
   t.push(404, R"({"message":"Not Found"})");
-  t.push(200, in_data_envelope(json{{"id", 7}}));
+  t.push(200, in_data_envelope(json{{"id", json::object()}}));
   FakeClient client(api_options(whatsapp::FormatPolicy::kNewThenOld), t);
   auto r = client.phone_numbers().get("106540352242922");
   ASSERT_FALSE(r.ok());

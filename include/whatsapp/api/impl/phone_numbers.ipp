@@ -31,7 +31,7 @@ WHATSAPP_DECL Result<CodeVerified> PhoneNumbers::verify_code(std::string_view ph
     auto ok = detail::expect_success(payload, "verify code");
     if (!ok) return std::move(ok).error();
     CodeVerified v;
-    v.id = detail::opt_string_at(payload, "id");
+    v.id = detail::text_at(payload, "id");
     v.raw = std::move(payload);
     return v;
   });

@@ -13,12 +13,17 @@ WHATSAPP_DECL void from_json(const nlohmann::json& j, Analytics& a) {
   const nlohmann::json& o = inner != nullptr ? *inner : j;
   a.granularity = detail::string_at(o, "granularity");
   if (const auto* p = detail::array_at(o, "phone_numbers")) {
-    for (const auto& e : *p) {
+    for (const auto& e : *p) {  // Meta types them "list<numeric string>"; its example has numbers
       if (e.is_string()) a.phone_numbers.push_back(e.get<std::string>());
+      if (e.is_number_integer()) a.phone_numbers.push_back(e.dump());
     }
   }
+  // No data_points (a range with no traffic, or an answer of only the account's id): none.
   const auto* d = detail::array_at(o, "data_points");
-  if (d == nullptr) throw detail::DecodeError("no data_points array");
+  if (d == nullptr) {
+    a.raw = j;
+    return;
+  }
   for (const auto& e : *d) {
     detail::require_object(e, "data point");
     AnalyticsDataPoint p;

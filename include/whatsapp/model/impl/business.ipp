@@ -76,7 +76,7 @@ WHATSAPP_DECL void from_json(const nlohmann::json& j, ComplianceInfo& c) {
   c.entity_type = detail::opt_string_at(j, "entity_type");
   c.entity_type_custom = detail::opt_string_at(j, "entity_type_custom");
   c.is_registered = detail::bool_at(j, "is_registered");
-  c.whatsapp_business_account_id = detail::opt_string_at(j, "whatsapp_business_account_id");
+  c.whatsapp_business_account_id = detail::text_at(j, "whatsapp_business_account_id");
   if (const auto* g = detail::object_at(j, "grievance_officer_details")) {
     ComplianceContact cc;
     from_json(*g, cc);
@@ -92,11 +92,11 @@ WHATSAPP_DECL void from_json(const nlohmann::json& j, ComplianceInfo& c) {
 
 WHATSAPP_DECL void from_json(const nlohmann::json& j, BusinessAccount& a) {
   detail::require_object(j, "business account");
-  a.id = detail::string_at(j, "id");
+  a.id = detail::text_or_empty(j, "id");
   if (a.id.empty()) throw detail::DecodeError("business account without an id");
   a.name = detail::string_at(j, "name");
   a.currency = detail::string_at(j, "currency");
-  a.timezone_id = detail::string_at(j, "timezone_id");
+  a.timezone_id = detail::text_or_empty(j, "timezone_id");
   a.message_template_namespace = detail::string_at(j, "message_template_namespace");
   a.account_review_status = detail::string_at(j, "account_review_status");
   a.business_verification_status = detail::string_at(j, "business_verification_status");

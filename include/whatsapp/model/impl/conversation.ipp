@@ -9,10 +9,10 @@ namespace whatsapp {
 
 WHATSAPP_DECL void from_json(const nlohmann::json& j, Conversation& c) {
   detail::require_object(j, "conversation");
-  c.id = detail::string_at(j, "id");
+  c.id = detail::text_or_empty(j, "id");
   if (c.id.empty()) throw detail::DecodeError("conversation without an id");
-  c.user_id = detail::string_at(j, "user_id");
-  c.phone_number_id = detail::string_at(j, "phone_number_id");
+  c.user_id = detail::text_or_empty(j, "user_id");
+  c.phone_number_id = detail::text_or_empty(j, "phone_number_id");
   if (const auto o = j.find("origin"); o != j.end()) c.origin_type = detail::string_at(*o, "type");
   c.expiration_timestamp = detail::int_at(j, "expiration_timestamp");
   c.unread_count = detail::int_at(j, "unread_count");

@@ -87,14 +87,14 @@ WHATSAPP_DECL bool is_animated_webp(std::string_view head) noexcept {
 
 WHATSAPP_DECL void from_json(const nlohmann::json& j, UploadedMedia& m) {
   detail::require_object(j, "upload answer");
-  m.id = detail::string_at(j, "id");
+  m.id = detail::text_or_empty(j, "id");
   if (m.id.empty()) throw detail::DecodeError("no media id in the answer");
   m.raw = j;
 }
 
 WHATSAPP_DECL void from_json(const nlohmann::json& j, MediaInfo& m) {
   detail::require_object(j, "media info");
-  m.id = detail::string_at(j, "id");
+  m.id = detail::text_or_empty(j, "id");
   m.url = detail::string_at(j, "url");
   if (m.url.empty()) throw detail::DecodeError("no url in the answer");
   m.mime_type = detail::string_at(j, "mime_type");

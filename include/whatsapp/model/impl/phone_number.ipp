@@ -9,7 +9,7 @@ namespace whatsapp {
 
 WHATSAPP_DECL void from_json(const nlohmann::json& j, PhoneNumber& p) {
   detail::require_object(j, "phone number");
-  p.id = detail::string_at(j, "id");
+  p.id = detail::text_or_empty(j, "id");
   if (p.id.empty()) throw detail::DecodeError("phone number without an id");
   p.display_phone_number = detail::string_at(j, "display_phone_number");
   p.verified_name = detail::string_at(j, "verified_name");

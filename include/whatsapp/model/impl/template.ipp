@@ -70,7 +70,7 @@ WHATSAPP_DECL void from_json(const nlohmann::json& j, TemplateButtonDef& b) {
   b.url = detail::opt_string_at(j, "url");
   b.phone_number = detail::opt_string_at(j, "phone_number");
   b.otp_type = detail::opt_string_at(j, "otp_type");
-  b.flow_id = detail::opt_string_at(j, "flow_id");
+  b.flow_id = detail::text_at(j, "flow_id");
   b.flow_name = detail::opt_string_at(j, "flow_name");
   b.flow_action = detail::opt_string_at(j, "flow_action");
   b.navigate_screen = detail::opt_string_at(j, "navigate_screen");
@@ -149,7 +149,7 @@ WHATSAPP_DECL void from_json(const nlohmann::json& j, TemplateComponentDef& c) {
 
 WHATSAPP_DECL void from_json(const nlohmann::json& j, Template& t) {
   detail::require_object(j, "template");
-  t.id = detail::string_at(j, "id");
+  t.id = detail::text_or_empty(j, "id");
   if (t.id.empty()) throw detail::DecodeError("template without an id");
   t.name = detail::string_at(j, "name");
   t.language = detail::string_at(j, "language");
@@ -178,7 +178,7 @@ WHATSAPP_DECL void to_json(nlohmann::json& j, const NewTemplate& t) {
 
 WHATSAPP_DECL void from_json(const nlohmann::json& j, CreatedTemplate& t) {
   detail::require_object(j, "created template");
-  t.id = detail::string_at(j, "id");
+  t.id = detail::text_or_empty(j, "id");
   if (t.id.empty()) throw detail::DecodeError("no template id in the answer");
   t.status = detail::string_at(j, "status");
   t.category = detail::string_at(j, "category");
