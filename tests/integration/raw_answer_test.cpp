@@ -13,7 +13,6 @@
 #include <chrono>
 #include <optional>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "../unit/text_collector.hpp"
@@ -35,28 +34,18 @@ constexpr char kPhone[] = "106853218861309";
 /// body), counts it by method, writes `answer` and closes.
 class RawServer {
  public:
-  explicit RawServer(std::string answer)
-      : answer_(std::move(answer)), listen_fd_(whatsapp_test::listen_on_loopback(port_)) {
-    thread_ = std::thread([this] { serve(); });
-  }
-  RawServer(const RawServer&) = delete;
-  RawServer& operator=(const RawServer&) = delete;
-  ~RawServer() {
-    stop_ = true;
-    thread_.join();
-    ::close(listen_fd_);
-  }
+  explicit RawServer(std::string answer) : answer_(std::move(answer)) {}
 
-  std::string base_url() const { return "http://127.0.0.1:" + std::to_string(port_) + "/whatsapp"; }
+  std::string base_url() const {
+    return "http://127.0.0.1:" + std::to_string(listener_.port()) + "/whatsapp";
+  }
   int posts() const { return posts_; }
   int gets() const { return gets_; }
 
  private:
   void serve() {
-    while (!stop_) {
-      pollfd p{listen_fd_, POLLIN, 0};
-      if (::poll(&p, 1, 20) <= 0) continue;
-      const int fd = ::accept(listen_fd_, nullptr, nullptr);
+    while (!listener_.stopping()) {
+      const int fd = listener_.accept_within(20);
       if (fd < 0) continue;
       if (const auto method = read_request(fd)) {
         (*method == "POST" ? posts_ : gets_)++;
@@ -90,12 +79,9 @@ class RawServer {
   }
 
   std::string answer_;
-  int port_ = 0;
-  int listen_fd_ = -1;
-  std::thread thread_;
-  std::atomic<bool> stop_{false};
   std::atomic<int> posts_{0};
   std::atomic<int> gets_{0};
+  whatsapp_test::LoopbackServerThread listener_{[this] { serve(); }};
 };
 
 struct Answer {

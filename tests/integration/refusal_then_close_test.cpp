@@ -14,7 +14,6 @@
 #include <chrono>
 #include <mutex>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "loopback_socket.hpp"
@@ -42,20 +41,11 @@ std::string http(const std::string& status, const std::string& body, const std::
 /// with a successful send.
 class RefuseThenCloseServer {
  public:
-  explicit RefuseThenCloseServer(std::string refusal)
-      : refusal_(std::move(refusal)), listen_fd_(whatsapp_test::listen_on_loopback(port_)) {
-    thread_ = std::thread([this] { serve(); });
-  }
-  RefuseThenCloseServer(const RefuseThenCloseServer&) = delete;
-  RefuseThenCloseServer& operator=(const RefuseThenCloseServer&) = delete;
-  ~RefuseThenCloseServer() {
-    stop_ = true;
-    thread_.join();
-    for (int fd : open_) ::close(fd);
-    ::close(listen_fd_);
-  }
+  explicit RefuseThenCloseServer(std::string refusal) : refusal_(std::move(refusal)) {}
 
-  std::string base_url() const { return "http://127.0.0.1:" + std::to_string(port_) + "/whatsapp"; }
+  std::string base_url() const {
+    return "http://127.0.0.1:" + std::to_string(listener_.port()) + "/whatsapp";
+  }
   int requests() const { return requests_; }
   int reused() const { return reused_; }
   std::vector<std::string> paths() const {
@@ -66,12 +56,12 @@ class RefuseThenCloseServer {
  private:
   void serve() {
     std::vector<std::string> pending;  // bytes read per open connection
-    while (!stop_) {
-      std::vector<pollfd> fds{{listen_fd_, POLLIN, 0}};
+    while (!listener_.stopping()) {
+      std::vector<pollfd> fds{{listener_.fd(), POLLIN, 0}};
       for (int fd : open_) fds.push_back({fd, POLLIN, 0});
       if (::poll(fds.data(), fds.size(), 20) <= 0) continue;
       if ((fds[0].revents & POLLIN) != 0) {
-        const int fd = ::accept(listen_fd_, nullptr, nullptr);
+        const int fd = ::accept(listener_.fd(), nullptr, nullptr);
         if (fd >= 0) {
           open_.push_back(fd);
           pending.emplace_back();
@@ -109,21 +99,19 @@ class RefuseThenCloseServer {
         }
       }
     }
+    for (const int fd : open_) ::close(fd);
   }
 
   std::string refusal_;
-  int port_ = 0;
-  int listen_fd_ = -1;
   std::vector<int> open_;
   std::vector<bool> first_;  // per open connection: the first one accepted
   int connections_ = 0;
   bool answered_first_ = false;
   mutable std::mutex mutex_;
   std::vector<std::string> paths_;
-  std::thread thread_;
-  std::atomic<bool> stop_{false};
   std::atomic<int> requests_{0};
   std::atomic<int> reused_{0};
+  whatsapp_test::LoopbackServerThread listener_{[this] { serve(); }};
 };
 
 ClientOptions options(const RefuseThenCloseServer& server, whatsapp::FormatPolicy policy) {

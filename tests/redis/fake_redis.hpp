@@ -13,7 +13,6 @@
 #include <functional>
 #include <mutex>
 #include <string>
-#include <thread>
 #include <utility>
 #include <vector>
 
@@ -31,19 +30,9 @@ class FakeRedis {
   };
   using Script = std::function<Answer(const std::vector<std::string>& command)>;
 
-  explicit FakeRedis(Script script)
-      : script_(std::move(script)), listen_fd_(whatsapp_test::listen_on_loopback(port_)) {
-    thread_ = std::thread([this] { serve(); });
-  }
-  FakeRedis(const FakeRedis&) = delete;
-  FakeRedis& operator=(const FakeRedis&) = delete;
-  ~FakeRedis() {
-    stop_ = true;
-    thread_.join();
-    ::close(listen_fd_);
-  }
+  explicit FakeRedis(Script script) : script_(std::move(script)) {}
 
-  int port() const { return port_; }
+  int port() const { return listener_.port(); }
   int connections() const { return connections_; }
   /// The names of the commands received, in order.
   std::vector<std::string> commands() const {
@@ -54,10 +43,8 @@ class FakeRedis {
  private:
   // One connection at a time: the SDK's connection is one socket.
   void serve() {
-    while (!stop_) {
-      pollfd p{listen_fd_, POLLIN, 0};
-      if (::poll(&p, 1, 20) <= 0) continue;
-      const int fd = ::accept(listen_fd_, nullptr, nullptr);
+    while (!listener_.stopping()) {
+      const int fd = listener_.accept_within(20);
       if (fd < 0) continue;
       ++connections_;
       serve_connection(fd);
@@ -67,12 +54,12 @@ class FakeRedis {
 
   void serve_connection(int fd) {
     std::string in;
-    while (!stop_) {
+    while (!listener_.stopping()) {
       std::vector<std::string> command;
       std::size_t used = 0;
       while (!parse(in, command, used)) {
         pollfd p{fd, POLLIN, 0};
-        if (stop_) return;
+        if (listener_.stopping()) return;
         if (::poll(&p, 1, 20) <= 0) continue;
         char buf[4096];
         const ssize_t n = ::recv(fd, buf, sizeof buf, 0);
@@ -91,12 +78,12 @@ class FakeRedis {
         continue;
       }
       for (const char c : a.bytes) {  // a byte at a time, until done or stopped
-        if (stop_) return;
+        if (listener_.stopping()) return;
         whatsapp_test::write_all(fd, std::string(1, c));
         const auto until = std::chrono::steady_clock::now() + a.trickle;
-        while (!stop_ && std::chrono::steady_clock::now() < until) {
+        while (!listener_.stopping() && std::chrono::steady_clock::now() < until) {
           pollfd p{fd, POLLIN, 0};
-          ::poll(&p, 1, 10);  // a short wait on the socket: stop_ is checked between
+          ::poll(&p, 1, 10);  // a short wait on the socket: stopping() is checked between
           if ((p.revents & (POLLHUP | POLLERR)) != 0) return;
         }
       }
@@ -125,13 +112,10 @@ class FakeRedis {
   }
 
   Script script_;
-  int port_ = 0;
-  int listen_fd_ = -1;
-  std::thread thread_;
-  std::atomic<bool> stop_{false};
   std::atomic<int> connections_{0};
   mutable std::mutex mu_;
   std::vector<std::string> names_;
+  whatsapp_test::LoopbackServerThread listener_{[this] { serve(); }};
 };
 
 }  // namespace whatsapp_redis_test
